@@ -1,0 +1,53 @@
+"""The command line: ``deskapp [run]`` starts the app; other commands run headless.
+
+Every command uses the same services as the app. Bad input ends with a one-line message
+and a non-zero exit; an unexpected error is logged with its traceback to the log folder
+and the user sees one line naming the log file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from deskapp import APP_NAME, __version__
+from deskapp.cli import catalog_cmd, demo_cmd, export_cmd, log_cmd, run_cmd
+from deskapp.cli.common import CliError, ErrorReportingParser, log_unexpected
+
+COMMANDS = [run_cmd, log_cmd, demo_cmd, export_cmd, catalog_cmd]
+EXIT_BAD_INPUT = 2
+EXIT_FAILED = 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ErrorReportingParser(
+        prog="deskapp",
+        description=f"{APP_NAME}: walk-in errand log for borgerservice counters.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ErrorReportingParser)
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")):
+        args_list.insert(0, "run")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+        return int(args.handler(args) or 0)
+    except CliError as exc:
+        print(f"deskapp: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("deskapp: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        log_path = log_unexpected(exc)
+        print(f"deskapp: unexpected error ({type(exc).__name__}); details in {log_path}",
+              file=sys.stderr)
+        return EXIT_FAILED

@@ -1,0 +1,34 @@
+"""``deskapp catalog check [FILE]``: validate a catalogue and list every problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from deskapp import paths
+from deskapp.cli.common import CliError, load_settings
+from deskapp.services import catalog
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("catalog", help="work with the errand catalogue")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True,
+                                    parser_class=type(parser))
+    check = actions.add_parser("check", help="validate a catalogue file")
+    check.add_argument("file", nargs="?", help="catalogue TOML (default: the one in use)")
+    check.set_defaults(handler=run_check)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    path = args.file or load_settings().catalog_file or str(paths.default_catalog())
+    result, problems = catalog.check(path)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        raise CliError(f"{len(problems)} problem(s) in {path}", exit_code=1)
+    assert result is not None
+    guides = sum(1 for e in result.errands if e.guide)
+    print(f"{path}: OK - {len(result.errands)} errands ({guides} with a guide), "
+          f"{len(result.reasons)} reasons, {len(result.outcomes)} outcomes, "
+          f"{len(result.channels)} channels")
+    return 0

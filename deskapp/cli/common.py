@@ -1,0 +1,81 @@
+"""Shared pieces of the command line: errors, journal and catalogue opening, logging."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import traceback
+from datetime import datetime
+from pathlib import Path
+from typing import NoReturn
+
+from deskapp import paths
+from deskapp.services import catalog as catalog_service
+from deskapp.services import settings as settings_service
+from deskapp.services.journal import Journal, JournalError
+
+
+class CliError(Exception):
+    """Bad input or an unusable file: one plain line for the user, non-zero exit."""
+
+    def __init__(self, message: str, exit_code: int = 2):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class ErrorReportingParser(argparse.ArgumentParser):
+    """argparse that reports a usage problem as one line instead of a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        raise CliError(f"{message} (see '{self.prog} --help')")
+
+
+def journal_path(value: str | None) -> Path:
+    return Path(value) if value else paths.default_journal()
+
+
+def open_journal(value: str | None, *, create: bool = False) -> Journal:
+    config = load_settings()
+    path = journal_path(value)
+    if path.exists() and path.is_dir():
+        raise CliError(f"{path} is a folder, not a journal file")
+    try:
+        return Journal(path, desk=config.desk, site=config.site, create=create)
+    except JournalError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def load_settings() -> settings_service.Settings:
+    return settings_service.load(paths.settings_file())
+
+
+def load_catalog(value: str | None = None) -> catalog_service.Catalog:
+    chosen = value or load_settings().catalog_file or str(paths.default_catalog())
+    try:
+        return catalog_service.load(chosen)
+    except catalog_service.CatalogError as exc:
+        first = exc.problems[0]
+        more = f" (and {len(exc.problems) - 1} more; run 'deskapp catalog check')" if len(
+            exc.problems) > 1 else ""
+        raise CliError(f"catalogue problem: {first}{more}") from exc
+
+
+def add_journal_argument(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    parser.add_argument(
+        "--journal", metavar="PATH", required=required,
+        help="journal file (default: SKRANKE_JOURNAL or the user's data folder)",
+    )
+
+
+def log_unexpected(exc: BaseException) -> Path:
+    """Write the traceback to the log folder and return the log file's path."""
+    folder = paths.logs_dir()
+    log_file = folder / "skranke.log"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with log_file.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n")
+            handle.write("".join(traceback.format_exception(exc)))
+    except OSError:
+        logging.getLogger("skranke").exception("could not write the log file")
+    return log_file

@@ -1,0 +1,71 @@
+"""``deskapp log``: the scriptable twin of the counter form."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+
+from deskapp.cli.common import (
+    CliError,
+    add_journal_argument,
+    load_catalog,
+    load_settings,
+    open_journal,
+)
+from deskapp.services import privacy, weeks
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("log", help="log one visit (queue-system hooks, catching up from paper)")
+    add_journal_argument(parser)
+    parser.add_argument("--errand", required=True, metavar="CODE")
+    parser.add_argument("--reason", required=True, metavar="CODE")
+    parser.add_argument("--outcome", required=True, metavar="CODE")
+    parser.add_argument("--channel", metavar="CODE", help="default: this desk's channel")
+    parser.add_argument("--at", metavar="ISO-TIME",
+                        help="when the visit started, e.g. 2026-11-23T09:40 (local time)")
+    parser.add_argument("--note", metavar="TEXT", help="short note; never names or CPR numbers")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    cat = load_catalog()
+    channel = args.channel or load_settings().channel
+    for kind, value in (("errands", args.errand), ("reasons", args.reason),
+                        ("outcomes", args.outcome), ("channels", channel)):
+        if value not in cat.codes(kind):
+            raise CliError(f"unknown {kind[:-1]} code '{value}' (see 'deskapp catalog check')")
+    at = parse_time(args.at) if args.at else None
+    note = guard_note(args.note)
+    errand = cat.errand(args.errand)
+    assert errand is not None
+    with open_journal(args.journal, create=True) as journal:
+        visit = journal.log_visit(
+            errand=args.errand, reason=args.reason, outcome=args.outcome, channel=channel,
+            contact_type=errand.contact_type, catalog_version=cat.version, at=at, note=note,
+        )
+    print(f"logged visit {visit.id} ({visit.local_date} {visit.iso_week})")
+    return 0
+
+
+def parse_time(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise CliError(f"--at '{text}' is not a time; write it like 2026-11-23T09:40") from exc
+    if weeks.to_utc(moment) > weeks.now_utc():
+        raise CliError(f"--at '{text}' is in the future")
+    return moment
+
+
+def guard_note(text: str | None) -> str | None:
+    try:
+        return privacy.guard(text, allow_warnings=False)
+    except privacy.FreeTextRefused as exc:
+        if exc.too_long:
+            raise CliError(f"--note is {exc.too_long} characters; the limit is "
+                           f"{privacy.NOTE_MAX_LENGTH}") from exc
+        kinds = {"cpr": "a CPR number", "email": "an e-mail address", "phone": "a phone number"}
+        found = ", ".join(f"{kinds[f.kind]} ('{f.text}')" for f in exc.findings)
+        raise CliError(f"--note contains {found}; remove it - the journal never stores "
+                       "personal data") from exc

@@ -1,0 +1,1 @@
+"""Plain-Python services. Nothing in this package may import Qt."""

@@ -1,0 +1,387 @@
+"""The errand catalogue: errands, reasons, outcomes, channels, guides.
+
+The catalogue is data (TOML, Danish labels) so a municipality can ship its own file.
+Codes are stable identifiers: labels may change, a retired errand keeps its code, so
+tallies across catalogue versions still add up.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+CONTACT_TYPES = ("transaction", "information")
+GUIDE_STEP_RANGE = (3, 8)
+
+
+class CatalogError(Exception):
+    """The catalogue file cannot be used; ``problems`` says every reason."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems[:3]))
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    entry: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.entry}" if self.entry else self.file
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A reason, outcome, channel, group, skill or age band: code, label, definition."""
+
+    code: str
+    label: str
+    definition: str = ""
+    completed_digitally: bool = False  # outcomes only: ended in the digital solution
+
+
+@dataclass(frozen=True)
+class EntryPoint:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class GuideStep:
+    code: str
+    instruction: str
+    hint: str
+    citizen: str  # the same step in the citizen's own words, for the handout
+
+
+@dataclass(frozen=True)
+class Guide:
+    ready: tuple[str, ...]
+    steps: tuple[GuideStep, ...]
+    blockers: tuple[Choice, ...]
+
+
+@dataclass(frozen=True)
+class Errand:
+    code: str
+    label: str
+    group: str
+    contact_type: str = "transaction"
+    synonyms: tuple[str, ...] = ()
+    kle: str = ""
+    entry: EntryPoint | None = None
+    no_digital: str = ""  # what to do instead when there is no self-service solution
+    personal_attendance: bool = False
+    obligatory_digital: bool = False
+    obligatory_since: int | None = None
+    retired: bool = False
+    guide: Guide | None = None
+    search_keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    version: str
+    name: str
+    groups: tuple[Choice, ...]
+    errands: tuple[Errand, ...]
+    reasons: tuple[Choice, ...]
+    outcomes: tuple[Choice, ...]
+    channels: tuple[Choice, ...]
+    skills: tuple[Choice, ...] = ()
+    age_bands: tuple[Choice, ...] = ()
+    source: str = ""
+
+    def errand(self, code: str) -> Errand | None:
+        return next((e for e in self.errands if e.code == code), None)
+
+    def active_errands(self) -> tuple[Errand, ...]:
+        return tuple(e for e in self.errands if not e.retired)
+
+    def label(self, kind: str, code: str | None) -> str:
+        """Label of a code of one kind (errands, reasons, ...), or the code itself if unknown."""
+        if not code:
+            return ""
+        items = getattr(self, kind)
+        return next((i.label for i in items if i.code == code), code)
+
+    def codes(self, kind: str) -> set[str]:
+        return {i.code for i in getattr(self, kind)}
+
+    def search(self, query: str, limit: int = 12) -> list[Errand]:
+        """Errands matching what staff typed: Danish folding, word prefixes, synonyms."""
+        words = fold(query).split()
+        if not words:
+            return list(self.active_errands()[:limit])
+        scored: list[tuple[int, int, Errand]] = []
+        for index, errand in enumerate(self.active_errands()):
+            score = _score(words, errand.search_keys)
+            if score:
+                scored.append((-score, index, errand))
+        scored.sort(key=lambda item: (item[0], item[1]))
+        return [errand for _, _, errand in scored[:limit]]
+
+
+_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe", "ä": "ae"})
+
+
+def fold(text: str) -> str:
+    """Fold case, æøå and punctuation so 'Lægeskift', 'laegeskift' and 'LÆGE-skift' meet."""
+    folded = text.casefold().translate(_FOLD)
+    return re.sub(r"[^a-z0-9]+", " ", folded).strip()
+
+
+def _score(words: list[str], keys: tuple[str, ...]) -> int:
+    """0 when some typed word matches nothing; higher for label prefix hits than substrings."""
+    total = 0
+    for word in words:
+        best = 0
+        for rank, key in enumerate(keys):
+            weight = 3 if rank == 0 else 2  # the label outranks synonyms
+            if key.startswith(word):
+                best = max(best, 4 * weight)
+            elif any(part.startswith(word) for part in key.split()):
+                best = max(best, 3 * weight)
+            elif word in key.replace(" ", ""):
+                best = max(best, weight)
+        if not best:
+            return 0
+        total += best
+    return total
+
+
+# --- loading and validation -------------------------------------------------------------
+
+
+def load(path: Path | str) -> Catalog:
+    """Load and validate a catalogue file; raise CatalogError listing every problem."""
+    catalog, problems = check(path)
+    if problems or catalog is None:
+        raise CatalogError(problems)
+    return catalog
+
+
+def load_default() -> Catalog:
+    from deskapp.paths import default_catalog
+
+    return load(default_catalog())
+
+
+def check(path: Path | str) -> tuple[Catalog | None, list[Problem]]:
+    """Validate a catalogue file, returning it (when readable) and every problem found."""
+    path = Path(path)
+    name = path.name
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None, [Problem(name, "", "file not found")]
+    except UnicodeDecodeError:
+        return None, [Problem(name, "", "not UTF-8 text")]
+    except OSError as exc:
+        return None, [Problem(name, "", f"cannot read: {exc.strerror or exc}")]
+    except tomllib.TOMLDecodeError as exc:
+        return None, [Problem(name, "", f"TOML syntax error: {exc}")]
+    builder = _Builder(name)
+    catalog = builder.build(raw)
+    catalog = Catalog(**{**catalog.__dict__, "source": str(path)})
+    return catalog, builder.problems
+
+
+class _Builder:
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def problem(self, entry: str, reason: str) -> None:
+        self.problems.append(Problem(self.file, entry, reason))
+
+    def build(self, raw: dict) -> Catalog:
+        meta = raw.get("catalog", {})
+        if not isinstance(meta, dict) or not str(meta.get("version", "")).strip():
+            self.problem("[catalog]", "missing version")
+            meta = meta if isinstance(meta, dict) else {}
+        groups = self.choices(raw, "groups")
+        reasons = self.choices(raw, "reasons", need_definition=True)
+        outcomes = self.choices(raw, "outcomes", need_definition=True)
+        channels = self.choices(raw, "channels")
+        skills = self.choices(raw, "skills", required=False)
+        age_bands = self.choices(raw, "age_bands", required=False)
+        group_codes = {g.code for g in groups}
+        errands = self.errands(raw, group_codes)
+        return Catalog(
+            version=str(meta.get("version", "")),
+            name=str(meta.get("name", "")),
+            groups=groups,
+            errands=errands,
+            reasons=reasons,
+            outcomes=outcomes,
+            channels=channels,
+            skills=skills,
+            age_bands=age_bands,
+        )
+
+    def table_list(self, raw: dict, kind: str, required: bool = True) -> list[dict]:
+        items = raw.get(kind, [])
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            self.problem(f"[[{kind}]]", "must be a list of tables")
+            return []
+        if required and not items:
+            self.problem(f"[[{kind}]]", "none defined")
+        return items
+
+    def code_of(self, kind: str, index: int, item: dict, seen: set[str]) -> str | None:
+        code = item.get("code")
+        where = f"{kind} #{index + 1}"
+        if not isinstance(code, str) or not code:
+            self.problem(where, "missing code")
+            return None
+        where = f"{kind} '{code}'"
+        if not CODE_RE.match(code):
+            self.problem(where, "code must be lower-case letters, digits and _")
+        if code in seen:
+            self.problem(where, "duplicate code")
+        seen.add(code)
+        return code
+
+    def text(self, where: str, item: dict, key: str, required: bool = True) -> str:
+        value = item.get(key, "")
+        if not isinstance(value, str):
+            self.problem(where, f"{key} must be text")
+            return ""
+        if required and not value.strip():
+            self.problem(where, f"missing {key}")
+        return value.strip()
+
+    def flag(self, where: str, item: dict, key: str) -> bool:
+        value = item.get(key, False)
+        if not isinstance(value, bool):
+            self.problem(where, f"{key} must be true or false")
+            return False
+        return value
+
+    def choices(
+        self, raw: dict, kind: str, need_definition: bool = False, required: bool = True
+    ) -> tuple[Choice, ...]:
+        seen: set[str] = set()
+        result = []
+        for index, item in enumerate(self.table_list(raw, kind, required)):
+            code = self.code_of(kind, index, item, seen)
+            if code is None:
+                continue
+            where = f"{kind} '{code}'"
+            result.append(
+                Choice(
+                    code=code,
+                    label=self.text(where, item, "label"),
+                    definition=self.text(where, item, "definition", required=need_definition),
+                    completed_digitally=self.flag(where, item, "completed_digitally"),
+                )
+            )
+        return tuple(result)
+
+    def url(self, where: str, value: object) -> str:
+        if not isinstance(value, str) or not value.strip():
+            self.problem(where, "missing url")
+            return ""
+        parsed = urlparse(value.strip())
+        if parsed.scheme not in ("http", "https") or not parsed.netloc or " " in value.strip():
+            self.problem(where, f"bad URL {value!r} (must start with https:// and name a host)")
+        return value.strip()
+
+    def errands(self, raw: dict, group_codes: set[str]) -> tuple[Errand, ...]:
+        seen: set[str] = set()
+        result = []
+        for index, item in enumerate(self.table_list(raw, "errands")):
+            code = self.code_of("errands", index, item, seen)
+            if code is None:
+                continue
+            where = f"errands '{code}'"
+            label = self.text(where, item, "label")
+            group = self.text(where, item, "group")
+            if group and group not in group_codes:
+                self.problem(where, f"unknown group '{group}'")
+            contact_type = item.get("contact_type", "transaction")
+            if contact_type not in CONTACT_TYPES:
+                self.problem(where, f"contact_type must be one of {', '.join(CONTACT_TYPES)}")
+            synonyms = item.get("synonyms", [])
+            if not isinstance(synonyms, list) or not all(isinstance(s, str) for s in synonyms):
+                self.problem(where, "synonyms must be a list of text")
+                synonyms = []
+            entry = None
+            if "entry" in item:
+                raw_entry = item["entry"]
+                if not isinstance(raw_entry, dict):
+                    self.problem(where, "entry must be a table with name and url")
+                else:
+                    entry = EntryPoint(
+                        name=self.text(f"{where} entry", raw_entry, "name"),
+                        url=self.url(f"{where} entry", raw_entry.get("url")),
+                    )
+            no_digital = self.text(where, item, "no_digital", required=False)
+            since = item.get("obligatory_since")
+            if since is not None and not isinstance(since, int):
+                self.problem(where, "obligatory_since must be a year")
+                since = None
+            guide = self.guide(where, item["guide"]) if "guide" in item else None
+            if guide and entry is None:
+                self.problem(where, "a guide needs an entry point (entry.name, entry.url)")
+            result.append(
+                Errand(
+                    code=code,
+                    label=label,
+                    group=group,
+                    contact_type=contact_type if contact_type in CONTACT_TYPES else "transaction",
+                    synonyms=tuple(synonyms),
+                    kle=str(item.get("kle", "")),
+                    entry=entry,
+                    no_digital=no_digital,
+                    personal_attendance=self.flag(where, item, "personal_attendance"),
+                    obligatory_digital=self.flag(where, item, "obligatory_digital"),
+                    obligatory_since=since,
+                    retired=self.flag(where, item, "retired"),
+                    guide=guide,
+                    search_keys=tuple(fold(k) for k in [label, *synonyms, code] if fold(k)),
+                )
+            )
+        return tuple(result)
+
+    def guide(self, where: str, raw: object) -> Guide | None:
+        if not isinstance(raw, dict):
+            self.problem(where, "guide must be a table")
+            return None
+        where = f"{where} guide"
+        ready = raw.get("ready", [])
+        if not isinstance(ready, list) or not all(isinstance(r, str) for r in ready):
+            self.problem(where, "ready must be a list of text")
+            ready = []
+        steps_raw = raw.get("steps", [])
+        if not isinstance(steps_raw, list) or not all(isinstance(s, dict) for s in steps_raw):
+            self.problem(where, "steps must be a list of tables")
+            steps_raw = []
+        low, high = GUIDE_STEP_RANGE
+        if not low <= len(steps_raw) <= high:
+            self.problem(where, f"needs {low}-{high} steps, has {len(steps_raw)}")
+        seen: set[str] = set()
+        steps = []
+        for index, step in enumerate(steps_raw):
+            code = self.code_of(f"{where} steps", index, step, seen)
+            if code is None:
+                continue
+            step_where = f"{where} step '{code}'"
+            steps.append(
+                GuideStep(
+                    code=code,
+                    instruction=self.text(step_where, step, "instruction"),
+                    hint=self.text(step_where, step, "hint"),
+                    citizen=self.text(step_where, step, "citizen"),
+                )
+            )
+        blockers = self.choices({"blockers": raw.get("blockers", [])}, "blockers")
+        return Guide(ready=tuple(ready), steps=tuple(steps), blockers=blockers)

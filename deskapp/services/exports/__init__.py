@@ -1,0 +1,63 @@
+"""Exports: every format is written to a temporary file and renamed into place, so a
+failed export never leaves a partial file behind."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from deskapp.services.catalog import Catalog
+from deskapp.services.journal import Journal
+
+
+class ExportError(Exception):
+    """The export cannot be written; the message says why in plain words."""
+
+
+@contextmanager
+def atomic_output(out: Path | str, mode: str = "w", **kwargs: object) -> Iterator[IO]:
+    """Open a temporary file beside ``out``; rename it into place only on success."""
+    target = Path(out)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {target}: the folder {folder} does not exist")
+    if target.is_dir():
+        raise ExportError(f"cannot write {target}: it is a folder")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, mode, **kwargs) as handle:  # type: ignore[call-overload]
+            yield handle
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+Exporter = Callable[..., int]
+
+
+def _registry() -> dict[tuple[str, str], Exporter]:
+    from deskapp.services.exports import visits_csv
+
+    return {("visits", "csv"): visits_csv.export}
+
+
+def run_export(
+    kind: str, fmt: str, journal: Journal, catalog: Catalog, span: list[str], out: Path | str,
+    **options: object,
+) -> int:
+    """Write one export; returns the number of data rows. Raises ExportError."""
+    exporter = _registry().get((kind, fmt))
+    if exporter is None:
+        raise ExportError(f"{kind} cannot be exported as {fmt}")
+    return exporter(journal, catalog, span, out, **options)

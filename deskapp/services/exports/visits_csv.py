@@ -1,0 +1,37 @@
+"""One row per counted visit: no free text, no personal data."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from deskapp.services.catalog import Catalog
+from deskapp.services.exports import atomic_output
+from deskapp.services.journal import Journal
+
+COLUMNS = [
+    "id", "desk", "site", "local_start", "iso_week", "channel", "errand", "errand_label",
+    "reason", "reason_label", "outcome", "outcome_label", "contact_type", "error_contact",
+    "duration_s",
+]
+
+
+def export(
+    journal: Journal, catalog: Catalog, span: list[str], out: Path | str, sep: str = ",",
+    **_: object,
+) -> int:
+    visits = journal.counted_visits(span[0], span[-1])
+    with atomic_output(out, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=sep)
+        writer.writerow(COLUMNS)
+        for v in visits:
+            writer.writerow([
+                v.id, v.desk, v.site, v.started_local.isoformat(timespec="minutes"),
+                v.iso_week, v.channel,
+                v.errand, catalog.label("errands", v.errand),
+                v.reason or "", catalog.label("reasons", v.reason),
+                v.outcome, catalog.label("outcomes", v.outcome),
+                v.contact_type, v.error_contact,
+                "" if v.duration_s is None else v.duration_s,
+            ])
+    return len(visits)

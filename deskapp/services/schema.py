@@ -1,0 +1,104 @@
+"""Journal schema versions and the migrations between them.
+
+``PRAGMA user_version`` holds the schema version. Each migration is a function run in its
+own transaction; a journal newer than this code is refused, never opened read-write.
+Append new migrations at the end; never change one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+APPLICATION_ID = 0x534B524B  # "SKRK": marks a file as a Skranke journal
+
+
+def _v1_initial(db: sqlite_utils.Database) -> None:
+    db["visits"].create(
+        {
+            "id": str, "desk": str, "site": str, "status": str,
+            "started_utc": str, "ended_utc": str, "local_date": str, "iso_week": str,
+            "local_hour": int, "weekday": int,
+            "channel": str, "errand": str, "reason": str, "outcome": str,
+            "contact_type": str, "error_contact": int, "duration_s": int,
+            "life_event": int, "first_time": int, "age_band": str, "note": str,
+            "guide_mode": str, "handout": int, "late_entry": int, "catalog_version": str,
+            "created_utc": str, "updated_utc": str, "deleted_utc": str,
+        },
+        pk="id",
+        not_null={"desk", "site", "status", "started_utc", "local_date", "iso_week",
+                  "channel", "errand", "created_utc", "updated_utc"},
+        defaults={"error_contact": 0, "handout": 0, "late_entry": 0, "desk": "", "site": ""},
+    )
+    db["visits"].create_index(
+        ["iso_week", "status", "deleted_utc", "errand", "reason", "outcome", "channel"],
+        index_name="visits_week_tally",
+    )
+    db["visits"].create_index(["local_date", "status"], index_name="visits_day")
+    db["visits"].create_index(["updated_utc"], index_name="visits_updated")
+    db["visit_history"].create(
+        {"id": int, "visit_id": str, "at_utc": str, "action": str, "before": str},
+        pk="id", foreign_keys=[("visit_id", "visits", "id")],
+    )
+    db["visit_history"].create_index(["visit_id"])
+    db["step_events"].create(
+        {"id": str, "visit_id": str, "step": str, "status": str, "blocker": str,
+         "note": str, "at_utc": str},
+        pk="id", foreign_keys=[("visit_id", "visits", "id")],
+    )
+    db["step_events"].create_index(["visit_id"])
+    db["coaching_sessions"].create(
+        {"id": str, "desk": str, "site": str, "started_utc": str, "ended_utc": str,
+         "local_date": str, "iso_week": str, "skills": str, "duration_s": int,
+         "created_utc": str, "updated_utc": str, "deleted_utc": str},
+        pk="id",
+    )
+    db["digital_counts"].create(
+        {"week": str, "errand": str, "source": str, "count": int, "imported_utc": str},
+        pk=("week", "errand", "source"),
+    )
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["purge_log"].create(
+        {"id": int, "at_utc": str, "older_than_days": int, "notes_erased": int}, pk="id"
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def version_of(db: sqlite_utils.Database) -> int:
+    return db.execute("pragma user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database, path: Path) -> None:
+    """Bring a journal up to SCHEMA_VERSION; refuse newer and foreign files."""
+    from deskapp.services.journal import JournalError
+
+    try:
+        current = version_of(db)
+        app_id = db.execute("pragma application_id").fetchone()[0]
+        has_tables = bool(db.table_names())
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise JournalError("damaged", path, str(exc)) from exc
+    if current > SCHEMA_VERSION:
+        db.close()
+        raise JournalError("too_new", path, str(current))
+    if (current == 0 and has_tables) or (current and app_id != APPLICATION_ID):
+        db.close()
+        raise JournalError("damaged", path, "not a Skranke journal")
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        try:
+            with db.atomic():
+                MIGRATIONS[version - 1](db)
+                db.execute(f"pragma application_id = {APPLICATION_ID}")
+                db.execute(f"pragma user_version = {version}")
+        except sqlite3.OperationalError as exc:
+            db.close()
+            from deskapp.services.journal import _translate
+
+            raise _translate(exc, path) from exc

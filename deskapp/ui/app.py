@@ -1,0 +1,91 @@
+"""Start the Qt application: settings, translation, catalogue, journal, main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from deskapp import APP_NAME, paths
+from deskapp.cli.common import log_unexpected
+from deskapp.services import catalog as catalog_service
+from deskapp.services import settings as settings_service
+from deskapp.services.journal import Journal, JournalError
+from deskapp.ui import messages
+from deskapp.ui.journal_hub import JournalHub
+from deskapp.ui.main_window import MainWindow
+from deskapp.ui.open_visits import offer_open_visits
+
+
+def install_translator(app: QApplication, lang: str) -> QTranslator | None:
+    """Danish is the source language; any other language loads its .qm file."""
+    if lang == "da":
+        return None
+    translator = QTranslator(app)
+    if translator.load(str(paths.translations_dir() / f"skranke_{lang}.qm")):
+        app.installTranslator(translator)
+        QLocale.setDefault(QLocale(lang))
+        return translator
+    return None
+
+
+def run_app(journal: str | None = None, desk: str | None = None, lang: str | None = None,
+            smoke: bool = False) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    settings_path = paths.settings_file()
+    config = settings_service.load(settings_path)
+    if desk:
+        config.desk = desk
+    install_translator(app, lang or config.language)
+    _install_excepthook()
+
+    def fail(text: str) -> int:
+        if smoke:
+            print(f"deskapp: {text}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, APP_NAME, text)
+        return 1
+
+    try:
+        cat = catalog_service.load(config.catalog_file or paths.default_catalog())
+    except catalog_service.CatalogError as exc:
+        return fail(messages.tr("Katalogfilen kan ikke bruges:\n%1").replace(
+            "%1", "\n".join(str(p) for p in exc.problems[:10])))
+    journal_path = Path(journal) if journal else paths.default_journal()
+    try:
+        store = Journal(journal_path, desk=config.desk, site=config.site)
+    except JournalError as exc:
+        return fail(messages.journal_error(exc))
+    settings_service.save(config, settings_path)
+    hub = JournalHub(store, cat)
+    window = MainWindow(hub, config, lambda c: settings_service.save(c, settings_path))
+    window.show()
+    if smoke:
+        QTimer.singleShot(0, lambda: (window.grab(), app.quit()))
+        code = app.exec()
+        store.close()
+        print(f"smoke ok: {journal_path}")
+        return code
+    QTimer.singleShot(0, lambda: offer_open_visits(window.counter, store))
+    code = app.exec()
+    store.close()
+    return code
+
+
+def _install_excepthook() -> None:
+    """An unexpected error is logged with its traceback; the user sees a short message."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
+        log_path = log_unexpected(exc)
+        if os.environ.get("SKRANKE_RAISE"):
+            sys.__excepthook__(kind, exc, tb)  # type: ignore[arg-type]
+        QMessageBox.critical(None, APP_NAME, messages.tr(
+            "Der skete en uventet fejl. Dine gemte besøg er ikke berørt.\n"
+            "Detaljer er skrevet i %1").replace("%1", str(log_path)))
+
+    sys.excepthook = hook

@@ -1,0 +1,85 @@
+"""A numbered list of choices (reasons, outcomes): a digit picks, the definition shows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from deskapp.services.catalog import Choice
+
+DIGITS = "1234567890"  # the tenth choice is key 0
+
+
+class ChoiceList(QWidget):
+    """List with digit shortcuts; ``chosen`` carries the code picked by digit, Enter or click."""
+
+    chosen = Signal(str)
+
+    def __init__(self, object_name: str, accessible_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.list = _DigitList(self)
+        self.list.setObjectName(object_name)
+        self.list.setAccessibleName(accessible_name)
+        self.definition = QLabel(self)
+        self.definition.setObjectName(object_name + "Definition")
+        self.definition.setWordWrap(True)
+        self.definition.setMinimumHeight(self.definition.fontMetrics().lineSpacing() * 3)
+        self.definition.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.definition)
+        self.list.currentItemChanged.connect(self.on_current_changed)
+        self.list.itemActivated.connect(self.on_item_activated)
+        self.list.itemClicked.connect(self.on_item_activated)
+        self.list.digit_pressed.connect(self.on_digit)
+
+    def set_choices(self, choices: tuple[Choice, ...] | list[Choice]) -> None:
+        self.list.clear()
+        for index, choice in enumerate(choices):
+            key = DIGITS[index] if index < len(DIGITS) else " "
+            item = QListWidgetItem(f"{key}  {choice.label}")
+            item.setData(Qt.ItemDataRole.UserRole, choice.code)
+            item.setData(Qt.ItemDataRole.UserRole + 1, choice.definition)
+            item.setToolTip(choice.definition)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, choice.definition)
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def codes(self) -> list[str]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+
+    def select_code(self, code: str | None) -> None:
+        for row, item_code in enumerate(self.codes()):
+            if item_code == code:
+                self.list.setCurrentRow(row)
+
+    def focus(self) -> None:
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_current_changed(self, item: QListWidgetItem | None, _previous: object) -> None:
+        text = item.data(Qt.ItemDataRole.UserRole + 1) if item else ""
+        self.definition.setText(text or "")
+
+    def on_item_activated(self, item: QListWidgetItem) -> None:
+        if self.isEnabled():
+            self.chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def on_digit(self, index: int) -> None:
+        if index < self.list.count():
+            self.list.setCurrentRow(index)
+            self.chosen.emit(self.list.item(index).data(Qt.ItemDataRole.UserRole))
+
+
+class _DigitList(QListWidget):
+    digit_pressed = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if plain and text and text in DIGITS:
+            self.digit_pressed.emit(DIGITS.index(text))
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,60 @@
+"""The main window: pages in tabs, menus, the status line. Wiring only."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from deskapp import APP_NAME, __version__
+from deskapp.services import settings as settings_service
+from deskapp.ui.counter_page import CounterPage
+from deskapp.ui.journal_hub import JournalHub
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, hub: JournalHub, config: settings_service.Settings,
+                 save_settings: object = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.hub = hub
+        self.config = config
+        self._save_settings = save_settings
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("%1 – skranke %2").replace("%1", APP_NAME).replace(
+            "%2", config.desk))
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("pages")
+        self.counter = CounterPage(hub, config.channel, self)
+        self.tabs.addTab(self.counter, self.tr("&Skranke"))
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+        self._connect_signals()
+        self.resize(1100, 720)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Filer"))
+        quit_action = QAction(self.tr("&Afslut"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Hjælp"))
+        about = QAction(self.tr("&Om Skranke"), self)
+        about.triggered.connect(self.on_about)
+        help_menu.addAction(about)
+
+    def _connect_signals(self) -> None:
+        self.counter.status.connect(self.show_status)
+        self.counter.channel_changed.connect(self.on_channel_changed)
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
+
+    def on_channel_changed(self, code: str) -> None:
+        self.config.channel = code
+        if callable(self._save_settings):
+            self._save_settings(self.config)
+
+    def on_about(self) -> None:
+        QMessageBox.about(self, self.tr("Om Skranke"), self.tr(
+            "%1 %2\n\nRegistrering af henvendelser i borgerservice.\n\nJournal: %3").replace(
+            "%1", APP_NAME).replace("%2", __version__).replace(
+            "%3", str(self.hub.journal.path)))

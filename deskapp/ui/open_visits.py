@@ -1,0 +1,39 @@
+"""After a crash or restart: offer to finish or discard visits that were left open."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
+
+from deskapp.services.journal import Journal, JournalError
+from deskapp.ui import messages
+from deskapp.ui.counter_page import CounterPage
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("OpenVisits", text)
+
+
+def offer_open_visits(counter: CounterPage, journal: Journal) -> None:
+    """Ask about each open visit, oldest first; the first one finished is resumed in the
+    form, the rest are offered again at the next start."""
+    for visit in journal.open_visits():
+        box = QMessageBox(counter)
+        box.setObjectName("openVisitBox")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr("Uafsluttet besøg"))
+        box.setText(tr("Et besøg fra %1 blev ikke afsluttet: %2.\nVil du afslutte det nu?")
+                    .replace("%1", visit.started_local.strftime("%d.%m. kl. %H:%M"))
+                    .replace("%2", counter.catalog.label("errands", visit.errand)))
+        finish = box.addButton(tr("&Afslut besøget"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("&Kassér det"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(finish)
+        box.exec()
+        if box.clickedButton() is finish:
+            counter.resume(visit)
+            return
+        try:
+            journal.discard_open(visit.id)
+        except JournalError as exc:
+            counter.show_error(messages.journal_error(exc))
+            return

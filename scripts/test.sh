@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Set up (when needed) and run the whole test suite headless, lint included.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test
+export QT_QPA_PLATFORM=offscreen
+.venv/bin/ruff check deskapp tests bench scripts
+exec .venv/bin/python -m pytest "$@"

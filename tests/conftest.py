@@ -1,0 +1,38 @@
+"""Shared fixtures: every test gets its own data folder and real SQLite files in tmp_path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from deskapp.services import catalog as catalog_service  # noqa: E402
+from deskapp.services.journal import Journal  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Settings, logs, backups and the default journal live under tmp_path."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("SKRANKE_HOME", str(home))
+    monkeypatch.delenv("SKRANKE_JOURNAL", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def catalog() -> catalog_service.Catalog:
+    return catalog_service.load_default()
+
+
+@pytest.fixture
+def journal_path(tmp_path: Path) -> Path:
+    return tmp_path / "desk.skranke"
+
+
+@pytest.fixture
+def journal(journal_path: Path):
+    with Journal(journal_path, desk="skranke-1", site="Rådhuset") as opened:
+        yield opened

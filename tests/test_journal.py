@@ -1,0 +1,101 @@
+"""The journal: migrations, durability of open visits, undo/edit keep history."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from deskapp.services import weeks
+from deskapp.services.journal import OPEN, SAVED, Journal, JournalError
+from deskapp.services.schema import SCHEMA_VERSION
+
+
+def test_new_file_is_migrated_to_current_schema(journal_path: Path) -> None:
+    Journal(journal_path).close()
+    conn = sqlite3.connect(journal_path)
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
+    assert {"visits", "visit_history", "step_events", "digital_counts", "meta"} <= tables
+    conn.close()
+
+
+def test_empty_existing_file_is_migrated(journal_path: Path) -> None:
+    journal_path.write_bytes(b"")
+    with Journal(journal_path) as journal:
+        assert journal.count() == 0
+
+
+def test_newer_journal_is_refused_and_untouched(journal_path: Path) -> None:
+    Journal(journal_path).close()
+    conn = sqlite3.connect(journal_path)
+    conn.execute(f"pragma user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = journal_path.read_bytes()
+    with pytest.raises(JournalError) as info:
+        Journal(journal_path)
+    assert info.value.kind == "too_new"
+    assert "newer Skranke" in str(info.value)
+    assert journal_path.read_bytes() == before
+
+
+def test_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("create table customers (name text)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(JournalError) as info:
+        Journal(other)
+    assert info.value.kind == "damaged"
+
+
+def test_open_visit_survives_reopening(journal_path: Path) -> None:
+    with Journal(journal_path, desk="d") as journal:
+        visit_id = journal.start_visit("flytning", channel="fremmoede")
+        journal.update_open(visit_id, reason="failed")
+    with Journal(journal_path) as journal:
+        [open_visit] = journal.open_visits()
+        assert (open_visit.id, open_visit.status, open_visit.reason) == (visit_id, OPEN, "failed")
+        saved = journal.finish_visit(visit_id, "coached")
+        assert saved.status == SAVED
+        assert journal.open_visits() == []
+
+
+def test_undo_marks_and_keeps_the_row(journal: Journal) -> None:
+    visit = journal.log_visit(errand="pas", reason="personal_attendance", outcome="manual",
+                              channel="fremmoede")
+    journal.undo_visit(visit.id)
+    assert journal.count() == 1
+    assert journal.visit(visit.id).deleted_utc is not None
+    assert journal.counted_visits(visit.iso_week) == []
+    history = list(journal.db.query("select action from visit_history"))
+    assert history == [{"action": "undo"}]
+
+
+def test_edit_keeps_previous_values(journal: Journal) -> None:
+    visit = journal.log_visit(errand="pas", reason="failed", outcome="manual", channel="telefon")
+    edited = journal.edit_visit(visit.id, outcome="coached")
+    assert edited.outcome == "coached"
+    assert edited.updated_utc > visit.updated_utc
+    [row] = journal.db.query("select action, before from visit_history")
+    assert row["action"] == "edit" and '"manual"' in row["before"]
+
+
+def test_late_entry_is_stored_in_its_own_week(journal: Journal) -> None:
+    earlier = weeks.now_utc() - timedelta(days=8)
+    visit = journal.log_visit(errand="flytning", reason="failed", outcome="coached",
+                              channel="fremmoede", at=earlier)
+    assert visit.late_entry == 1
+    assert visit.iso_week == weeks.week_of(weeks.local(earlier).date())
+    assert visit.duration_s is None
+
+
+def test_unknown_visit_is_a_clear_error(journal: Journal) -> None:
+    with pytest.raises(JournalError) as info:
+        journal.undo_visit("nope")
+    assert info.value.kind == "unknown_visit"
