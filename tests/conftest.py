@@ -9,8 +9,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from deskapp.services import catalog as catalog_service  # noqa: E402
-from deskapp.services.journal import Journal  # noqa: E402
+from deskapp.services import catalog as catalog_service
+from deskapp.services.journal import Journal
 
 
 @pytest.fixture(autouse=True)

@@ -145,7 +145,9 @@ def _score(words: list[str], keys: tuple[str, ...]) -> int:
         best = 0
         for rank, key in enumerate(keys):
             weight = 3 if rank == 0 else 2  # the label outranks synonyms
-            if key.startswith(word):
+            if key == word or word in key.split():
+                best = max(best, 5 * weight)
+            elif key.startswith(word):
                 best = max(best, 4 * weight)
             elif any(part.startswith(word) for part in key.split()):
                 best = max(best, 3 * weight)
