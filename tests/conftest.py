@@ -36,3 +36,17 @@ def journal_path(tmp_path: Path) -> Path:
 def journal(journal_path: Path):
     with Journal(journal_path, desk="skranke-1", site="Rådhuset") as opened:
         yield opened
+
+
+@pytest.fixture
+def show_window(qtbot):
+    """Show a top-level widget and wait until it is the active window (shortcuts need that)."""
+
+    def show(widget):
+        qtbot.addWidget(widget)
+        widget.show()
+        widget.activateWindow()
+        qtbot.waitUntil(widget.isActiveWindow, timeout=3000)
+        return widget
+
+    return show

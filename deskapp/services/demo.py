@@ -47,8 +47,8 @@ def generate(
     rng = random.Random(seed)
     today = today or weeks.local(weeks.now_utc()).date()
     start = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks_back - 1)
-    errands = catalog.active_errands()
-    weights = {e.code: POPULAR.get(e.code, 1) for e in errands}
+    errands = {e.code: e for e in catalog.active_errands()}
+    weights = {code: POPULAR.get(code, 1) for code in errands}
     codes = {kind: catalog.codes(kind) for kind in ("reasons", "outcomes", "channels")}
     visits: list[dict] = []
     history: list[dict] = []
@@ -57,7 +57,7 @@ def generate(
     while day <= today:
         volume = DAY_VOLUME.get(day.isoweekday(), 0)
         for _ in range(int(volume * rng.uniform(0.8, 1.2))):
-            errand = next(e for e in errands if e.code == _pick(rng, weights, set(weights)))
+            errand = errands[_pick(rng, weights, set(weights))]
             visit = _visit(rng, journal, catalog, errand, day, codes, desk, site)
             if visit["started_utc"] > weeks.stamp(weeks.now_utc()):
                 continue

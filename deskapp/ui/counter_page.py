@@ -202,8 +202,18 @@ class CounterPage(QWidget):
     # --- errand search --------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.errand_search and event.type() == QEvent.Type.KeyPress:
+        if watched is self.errand_search and event.type() in (
+                QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             assert isinstance(event, QKeyEvent)
+            if event.matches(QKeySequence.StandardKey.Undo) and not self.errand_search.text():
+                # An empty search has nothing to undo: Ctrl+Z means "undo the last visit".
+                if event.type() == QEvent.Type.ShortcutOverride:
+                    event.accept()
+                else:
+                    self.undo_last()
+                return True
+            if event.type() != QEvent.Type.KeyPress:
+                return super().eventFilter(watched, event)
             key = event.key()
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
                 step = 1 if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) else -1
@@ -349,12 +359,6 @@ class CounterPage(QWidget):
         self.reset_form()
 
     def undo_last(self) -> None:
-        if self.note_edit.hasFocus() or (
-                self.errand_search.hasFocus() and self.errand_search.isUndoAvailable()):
-            focused = self.focusWidget()
-            if isinstance(focused, QLineEdit):
-                focused.undo()
-                return
         if not self.last_saved_id:
             self.status.emit(self.tr("Der er intet besøg at fortryde."))
             return

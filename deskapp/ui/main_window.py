@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from deskapp import APP_NAME, __version__
@@ -44,6 +44,16 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.counter.status.connect(self.show_status)
         self.counter.channel_changed.connect(self.on_channel_changed)
+        self.tabs.currentChanged.connect(self.on_tab_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.tabs.currentWidget() is self.counter:
+            self.counter.focus_search()
+
+    def on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.counter:
+            self.counter.focus_search()
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 15000)

@@ -1,0 +1,113 @@
+"""Catalogue validation: every kind of problem is reported with file, entry and reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from deskapp.cli import main
+from deskapp.paths import default_catalog
+
+GOOD_HEAD = """
+[catalog]
+version = "t1"
+[[groups]]
+code = "g"
+label = "Gruppe"
+[[reasons]]
+code = "r"
+label = "Årsag"
+definition = "En årsag"
+[[outcomes]]
+code = "o"
+label = "Resultat"
+definition = "Et resultat"
+[[channels]]
+code = "fremmoede"
+label = "Fremmøde"
+"""
+
+ERRAND = """
+[[errands]]
+code = "{code}"
+label = "{label}"
+group = "{group}"
+[errands.entry]
+name = "borger.dk"
+url = "{url}"
+"""
+
+
+def write(tmp_path: Path, *errands: dict, extra: str = "") -> Path:
+    text = GOOD_HEAD + "".join(
+        ERRAND.format(**{"code": "e", "label": "Ærinde", "group": "g",
+                         "url": "https://www.borger.dk/x", **e}) for e in errands) + extra
+    path = tmp_path / "katalog.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def check(path: Path, capsys) -> tuple[int, str]:
+    code = main(["catalog", "check", str(path)])
+    return code, capsys.readouterr().err
+
+
+def test_shipped_catalogue_is_valid(capsys) -> None:
+    assert main(["catalog", "check", str(default_catalog())]) == 0
+    out = capsys.readouterr().out
+    assert "OK" in out and "errands" in out
+
+
+def test_a_good_small_catalogue_passes(tmp_path: Path, capsys) -> None:
+    assert check(write(tmp_path, {}), capsys)[0] == 0
+
+
+@pytest.mark.parametrize(("errands", "expected"), [
+    ([{}, {}], "errands 'e': duplicate code"),
+    ([{"group": "nope"}], "errands 'e': unknown group 'nope'"),
+    ([{"url": "borger.dk/flytning"}], "errands 'e' entry: bad URL"),
+    ([{"url": "https://"}], "errands 'e' entry: bad URL"),
+    ([{"label": ""}], "errands 'e': missing label"),
+    ([{"code": "Flytning!"}], "errands 'Flytning!': code must be lower-case"),
+])
+def test_each_kind_of_problem_names_file_entry_and_reason(tmp_path: Path, capsys, errands,
+                                                          expected) -> None:
+    code, err = check(write(tmp_path, *errands), capsys)
+    assert code != 0
+    assert f"katalog.toml: {expected}" in err
+    assert "Traceback" not in err
+
+
+def test_every_problem_is_listed_not_just_the_first(tmp_path: Path, capsys) -> None:
+    code, err = check(write(tmp_path, {"group": "nope"}, {"code": "f", "label": ""}), capsys)
+    assert code != 0
+    assert "unknown group" in err and "missing label" in err
+    assert "2 problem(s)" in err
+
+
+def test_toml_syntax_error_is_reported(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "katalog.toml"
+    path.write_text("[catalog\nversion = 1", encoding="utf-8")
+    code, err = check(path, capsys)
+    assert code != 0 and "TOML syntax error" in err
+
+
+def test_missing_file_is_reported(tmp_path: Path, capsys) -> None:
+    code, err = check(tmp_path / "none.toml", capsys)
+    assert code != 0 and "file not found" in err
+
+
+def test_guide_step_codes_must_be_unique(tmp_path: Path, capsys) -> None:
+    step = '[[errands.guide.steps]]\ncode = "s"\ninstruction = "i"\nhint = "h"\ncitizen = "c"\n'
+    guide = "[errands.guide]\nready = []\n" + step * 3 + (
+        '[[errands.guide.blockers]]\ncode = "b"\nlabel = "B"\n')
+    code, err = check(write(tmp_path, {}, extra=guide), capsys)
+    assert code != 0 and "guide steps 's': duplicate code" in err
+
+
+def test_search_folds_danish_letters_and_synonyms(catalog) -> None:
+    assert catalog.search("blåt kort")[0].code == "eu_sygesikringskort"
+    assert catalog.search("LAEGESKIFT")[0].code == "laegeskift"
+    assert catalog.search("adresse")[0].code == "flytning"
+    assert catalog.search("zzzz") == []

@@ -1,0 +1,210 @@
+"""Drive the real counter window with the keyboard, as staff do, against a real journal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QMessageBox, QTableView
+
+from deskapp.services import settings as settings_service
+from deskapp.services.journal import Journal
+from deskapp.ui.journal_hub import JournalHub
+from deskapp.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(show_window, journal: Journal, catalog):
+    win = MainWindow(JournalHub(journal, catalog), settings_service.Settings(desk="skranke-1"))
+    return show_window(win)
+
+
+def find(win: MainWindow, kind: type, name: str):
+    widget = win.findChild(kind, name)
+    assert widget is not None, name
+    return widget
+
+
+def log_by_keyboard(qtbot, win: MainWindow, text: str, reason_key: str, outcome_key: str) -> None:
+    search = find(win, QLineEdit, "errandSearch")
+    assert search.hasFocus()
+    qtbot.keyClicks(search, text)
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    reasons = find(win, QListWidget, "reasonList")
+    assert reasons.hasFocus()
+    qtbot.keyClicks(reasons, reason_key)
+    outcomes = find(win, QListWidget, "outcomeList")
+    assert outcomes.hasFocus()
+    qtbot.keyClicks(outcomes, outcome_key)
+
+
+def test_focus_starts_in_errand_search(window: MainWindow) -> None:
+    assert QApplication.focusWidget() is find(window, QLineEdit, "errandSearch")
+
+
+def test_keyboard_flow_stores_exactly_one_visit(qtbot, window: MainWindow, journal: Journal,
+                                                catalog) -> None:
+    log_by_keyboard(qtbot, window, "flyt", "5", "1")
+    [visit] = journal.visits()
+    assert (visit.errand, visit.reason, visit.outcome, visit.channel) == (
+        "flytning", catalog.reasons[4].code, catalog.outcomes[0].code, "fremmoede")
+    assert visit.status == "saved" and visit.desk == "skranke-1"
+    assert "Gemt" in window.statusBar().currentMessage()
+    assert find(window, QLineEdit, "errandSearch").hasFocus()
+
+
+def test_danish_folding_and_synonyms_pick_the_errand(qtbot, window: MainWindow,
+                                                     journal: Journal) -> None:
+    log_by_keyboard(qtbot, window, "blåt kort", "1", "1")
+    log_by_keyboard(qtbot, window, "LAEGE", "1", "1")
+    assert sorted(v.errand for v in journal.visits()) == ["eu_sygesikringskort", "laegeskift"]
+
+
+def test_arrow_down_then_enter_takes_the_second_match(qtbot, window: MainWindow,
+                                                      journal: Journal) -> None:
+    search = find(window, QLineEdit, "errandSearch")
+    qtbot.keyClicks(search, "digital post")
+    second = find(window, QListWidget, "errandList").item(1).data(Qt.ItemDataRole.UserRole)
+    qtbot.keyClick(search, Qt.Key.Key_Down)
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert journal.open_visits()[0].errand == second
+
+
+def test_ctrl_z_marks_the_last_visit_undone(qtbot, window: MainWindow, journal: Journal) -> None:
+    log_by_keyboard(qtbot, window, "pas", "1", "3")
+    table = find(window, QTableView, "todayTable")
+    assert table.model().rowCount() == 1
+    qtbot.keyClick(find(window, QLineEdit, "errandSearch"), Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier)
+    [visit] = journal.visits()
+    assert visit.deleted_utc is not None
+    assert table.model().rowCount() == 0
+    assert "Fortrudt" in window.statusBar().currentMessage()
+
+
+def test_today_list_is_newest_first_with_outcome_counts(qtbot, window: MainWindow) -> None:
+    log_by_keyboard(qtbot, window, "pas", "1", "3")
+    log_by_keyboard(qtbot, window, "sundhedskort", "2", "1")
+    log_by_keyboard(qtbot, window, "flytning", "2", "1")
+    model = find(window, QTableView, "todayTable").model()
+    assert model.rowCount() == 3
+    assert model.index(0, 1).data() == "Anmeld flytning"
+    counts = window.findChild(object, "outcomeCounts").text()
+    assert "I dag: 3 besøg" in counts
+
+
+def test_escape_cancels_the_open_visit(qtbot, window: MainWindow, journal: Journal) -> None:
+    search = find(window, QLineEdit, "errandSearch")
+    qtbot.keyClicks(search, "pas")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert len(journal.open_visits()) == 1
+    qtbot.keyClick(find(window, QListWidget, "reasonList"), Qt.Key.Key_Escape)
+    assert journal.open_visits() == []
+    assert journal.visits()[0].deleted_utc is not None
+    assert search.hasFocus()
+
+
+def test_open_visit_survives_closing_and_is_resumed(qtbot, show_window, journal_path: Path,
+                                                     catalog) -> None:
+    first = Journal(journal_path)
+    win = MainWindow(JournalHub(first, catalog), settings_service.Settings(desk="d"))
+    show_window(win)
+    search = find(win, QLineEdit, "errandSearch")
+    qtbot.keyClicks(search, "flytning")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    qtbot.keyClicks(find(win, QListWidget, "reasonList"), "4")
+    win.close()
+    first.close()
+
+    second = Journal(journal_path)
+    [pending] = second.open_visits()
+    win2 = MainWindow(JournalHub(second, catalog), settings_service.Settings(desk="d"))
+    show_window(win2)
+    win2.counter.resume(pending)
+    outcomes = find(win2, QListWidget, "outcomeList")
+    assert outcomes.hasFocus()
+    qtbot.keyClicks(outcomes, "2")
+    [visit] = second.visits()
+    assert (visit.id, visit.reason, visit.status) == (pending.id, pending.reason, "saved")
+    second.close()
+
+
+def test_late_entry_logs_an_earlier_time(qtbot, window: MainWindow, journal: Journal) -> None:
+    from PySide6.QtCore import QTime
+    from PySide6.QtWidgets import QTimeEdit
+
+    search = find(window, QLineEdit, "errandSearch")
+    qtbot.keyClick(search, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    time_edit = find(window, QTimeEdit, "startTimeEdit")
+    assert time_edit.hasFocus() and time_edit.isEnabled()
+    time_edit.setTime(QTime(0, 1))
+    search.setFocus()
+    log_by_keyboard(qtbot, window, "pas", "1", "3")
+    [visit] = journal.visits()
+    assert visit.started_local.strftime("%H:%M") == "00:01"
+    assert visit.late_entry == 1
+
+
+def test_f2_switches_channel_and_is_remembered(qtbot, show_window, journal: Journal, catalog) -> None:
+    saved: list[str] = []
+    config = settings_service.Settings(desk="d")
+    win = MainWindow(JournalHub(journal, catalog), config, lambda c: saved.append(c.channel))
+    show_window(win)
+    qtbot.keyClick(find(win, QLineEdit, "errandSearch"), Qt.Key.Key_F2)
+    assert saved == ["telefon"]
+    log_by_keyboard(qtbot, win, "pas", "1", "3")
+    assert journal.visits()[0].channel == "telefon"
+
+
+def test_note_with_cpr_is_refused_and_kept(qtbot, window: MainWindow, journal: Journal,
+                                           monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    note = find(window, QLineEdit, "noteEdit")
+    note.setText("borger 010190-1234 ville have hjælp")
+    log_by_keyboard(qtbot, window, "pas", "1", "3")
+    assert journal.visits()[0].status == "open"
+    assert "CPR-nummer" in shown[0]
+    assert note.text() == "borger 010190-1234 ville have hjælp"
+    note.setText("ville have hjælp")
+    qtbot.keyClicks(find(window, QListWidget, "outcomeList"), "3")
+    assert journal.visits()[0].note == "ville have hjælp"
+
+
+def test_mouse_flow_works_too(qtbot, window: MainWindow, journal: Journal) -> None:
+    search = find(window, QLineEdit, "errandSearch")
+    qtbot.keyClicks(search, "sundhedskort")
+    errands = find(window, QListWidget, "errandList")
+    rect = errands.visualItemRect(errands.item(0))
+    qtbot.mouseClick(errands.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    reasons = find(window, QListWidget, "reasonList")
+    qtbot.mouseClick(reasons.viewport(), Qt.MouseButton.LeftButton,
+                     pos=reasons.visualItemRect(reasons.item(2)).center())
+    outcomes = find(window, QListWidget, "outcomeList")
+    qtbot.mouseClick(outcomes.viewport(), Qt.MouseButton.LeftButton,
+                     pos=outcomes.visualItemRect(outcomes.item(1)).center())
+    [visit] = journal.visits()
+    assert (visit.errand, visit.status) == ("sundhedskort", "saved")
+
+
+def test_edit_todays_visit_from_the_list(qtbot, window: MainWindow, journal: Journal,
+                                         monkeypatch) -> None:
+    from deskapp.ui.edit_visit_dialog import EditVisitDialog
+
+    log_by_keyboard(qtbot, window, "pas", "1", "3")
+
+    def accept_with_new_outcome(dialog: EditVisitDialog) -> int:
+        combo = dialog.combos["outcome"]
+        combo.setCurrentIndex(combo.findData("referred"))
+        dialog.accept()
+        return EditVisitDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(EditVisitDialog, "exec", accept_with_new_outcome)
+    table = find(window, QTableView, "todayTable")
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    [visit] = journal.visits()
+    assert visit.outcome == "referred"
+    assert table.model().index(0, 3).data() == "Henvist til anden myndighed"
