@@ -185,10 +185,13 @@ class Journal:
         with self._writing():
             self._require(visit_id)
             changes["updated_utc"] = weeks.stamp(weeks.now_utc())
-            self.db["visits"].update(visit_id, changes)
+            self._update(visit_id, changes)
 
     def finish_visit(self, visit_id: str, outcome: str, **changes: object) -> Visit:
         """Pick the outcome and save the visit; committed when this returns."""
+        unknown = set(changes) - {*EDITABLE, "duration_s"}
+        if unknown:
+            raise ValueError(f"cannot change {', '.join(sorted(unknown))}")
         now = weeks.now_utc()
         with self._writing():
             visit = self._require(visit_id)
@@ -202,8 +205,13 @@ class Journal:
                 "duration_s": changes.get("duration_s", duration),
                 "updated_utc": weeks.stamp(now),
             }
-            self.db["visits"].update(visit_id, values)
-        return self.visit(visit_id)
+            self._update(visit_id, values)
+        return Visit.from_row({**visit.__dict__, **values})
+
+    def _update(self, visit_id: str, values: dict) -> None:
+        """One plain UPDATE (sqlite-utils' Table.update reads the row first: a needless query)."""
+        assignments = ", ".join(f"[{column}] = ?" for column in values)
+        self.db.execute(f"update visits set {assignments} where id = ?", [*values.values(), visit_id])
 
     def log_visit(
         self,
@@ -234,8 +242,8 @@ class Journal:
             before = {k: getattr(visit, k) for k in changes}
             self._history(visit_id, "edit", before)
             changes["updated_utc"] = weeks.stamp(weeks.now_utc())
-            self.db["visits"].update(visit_id, changes)
-        return self.visit(visit_id)
+            self._update(visit_id, changes)
+        return Visit.from_row({**visit.__dict__, **changes})
 
     def undo_visit(self, visit_id: str) -> None:
         """Mark a visit as undone; it stays in the file but never counts."""
@@ -250,14 +258,14 @@ class Journal:
             self._require(visit_id)
             self._history(visit_id, "restore", {})
             now = weeks.stamp(weeks.now_utc())
-            self.db["visits"].update(visit_id, {"deleted_utc": None, "updated_utc": now})
+            self._update(visit_id, {"deleted_utc": None, "updated_utc": now})
 
     def _mark_deleted(self, visit_id: str, action: str) -> None:
         with self._writing():
             visit = self._require(visit_id)
             self._history(visit_id, action, {"status": visit.status})
             now = weeks.stamp(weeks.now_utc())
-            self.db["visits"].update(visit_id, {"deleted_utc": now, "updated_utc": now})
+            self._update(visit_id, {"deleted_utc": now, "updated_utc": now})
 
     def _history(self, visit_id: str, action: str, before: dict) -> None:
         self.db["visit_history"].insert({
