@@ -31,7 +31,10 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if path.is_dir():
         raise CliError(f"{path} is a folder, not a journal file")
-    source = Path(args.source) if args.source else None
+    try:  # choose before taking the lock, so a refusal leaves no trace on disk
+        source = backup.choose_backup(path, folder, Path(args.source) if args.source else None)
+    except backup.BackupError as exc:
+        raise CliError(str(exc), exit_code=1) from exc
     with InstanceLock(path) as lock:
         if not lock.acquire():
             holder = lock.holder()

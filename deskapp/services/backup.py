@@ -126,23 +126,28 @@ def newest_good_backup(journal: Path | str, folder: Path) -> Path | None:
     return None
 
 
+def choose_backup(journal: Path, folder: Path, source: Path | None = None) -> Path:
+    """The given backup file if it is usable, else the newest good one; BackupError if none."""
+    if source is None:
+        chosen = newest_good_backup(journal, folder)
+        if chosen is None:
+            raise BackupError(f"there is no usable backup of {journal.name} in {folder}")
+        return chosen
+    if not source.is_file():
+        raise BackupError(f"there is no backup file {source}")
+    try:
+        check_integrity(source)
+    except JournalError as exc:
+        raise BackupError(f"the backup {source} cannot be used: {exc.detail or exc.kind}") from exc
+    return source
+
+
 def restore(journal: Path | str, folder: Path, source: Path | str | None = None,
             now: datetime | None = None) -> Restored:
     """Put a backup in the journal's place. The current file (damaged or not) and its
     -wal/-shm companions are moved aside first, never overwritten."""
     journal = Path(journal)
-    if source is None:
-        chosen = newest_good_backup(journal, folder)
-        if chosen is None:
-            raise BackupError(f"there is no usable backup of {journal.name} in {folder}")
-    else:
-        chosen = Path(source)
-        if not chosen.is_file():
-            raise BackupError(f"there is no backup file {chosen}")
-        try:
-            check_integrity(chosen)
-        except JournalError as exc:
-            raise BackupError(f"the backup {chosen} cannot be used: {exc.detail or exc.kind}") from exc
+    chosen = choose_backup(journal, folder, Path(source) if source else None)
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     tmp = journal.with_name(journal.name + ".restoring")
     try:
