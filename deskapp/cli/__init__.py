@@ -23,6 +23,7 @@ from deskapp.cli import (
     run_cmd,
 )
 from deskapp.cli.common import CliError, ErrorReportingParser, log_unexpected
+from deskapp.services.journal import JournalError
 
 COMMANDS = [run_cmd, log_cmd, demo_cmd, export_cmd, catalog_cmd]
 COMMANDS += [purge_cmd, backup_cmd, restore_cmd]  # safety
@@ -53,6 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"deskapp: {exc}", file=sys.stderr)
         return exc.exit_code
+    except JournalError as exc:  # busy, read-only or full while writing: the user can act
+        print(f"deskapp: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print("deskapp: interrupted", file=sys.stderr)
         return 130
