@@ -65,6 +65,7 @@ def run_app(journal: str | None = None, desk: str | None = None, lang: str | Non
     hub = JournalHub(store, cat)
     window = MainWindow(hub, config, lambda c: settings_service.save(c, settings_path))
     window.show()
+    window.counter.focus_search()  # shown: focus starts in the errand search, not the tab bar
     if smoke:
         QTimer.singleShot(0, lambda: (window.grab(), app.quit()))
         code = app.exec()
