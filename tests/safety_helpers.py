@@ -6,6 +6,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -26,10 +27,17 @@ def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
     return result
 
 
-def make_journal(path: Path, visits: int = 3) -> list[str]:
+def make_journal(path: Path, visits: int = 3, note: str | None = None) -> list[str]:
+    """A journal with ``visits`` logged visits, plus 400 older ones (copies, in one
+    transaction) so the file has many pages and damage can hit one in the middle."""
     with Journal(path, desk="skranke-1", site="Rådhuset") as journal:
-        return [journal.log_visit(errand="pas", reason="personal_attendance", outcome="manual",
-                                  channel="fremmoede").id for _ in range(visits)]
+        ids = [journal.log_visit(errand="pas", reason="personal_attendance", outcome="manual",
+                                 channel="fremmoede", note=note).id for _ in range(visits)]
+        [template] = journal.db.query("select * from visits limit 1")
+        filler = [{**template, "id": uuid.uuid4().hex, "note": "udfyld " * 20} for _ in range(400)]
+        with journal.db.atomic():
+            journal.db["visits"].insert_all(filler)
+        return ids + [row["id"] for row in filler]
 
 
 def damage(path: Path, how: str) -> bytes:
@@ -43,6 +51,9 @@ def damage(path: Path, how: str) -> bytes:
         damaged = os.urandom(len(data))
     elif how == "garbage_pages":  # a valid header, rubbish after it
         damaged = data[:100] + os.urandom(len(data) - 100)
+    elif how == "bad_page":  # one page in the middle overwritten: opens fine, reads fail later
+        middle = (len(data) // 4096 // 2) * 4096
+        damaged = data[:middle] + os.urandom(4096) + data[middle + 4096:]
     else:
         raise ValueError(how)
     path.write_bytes(damaged)

@@ -21,7 +21,7 @@ from deskapp.services.schema import SCHEMA_VERSION
 from deskapp.ui import startup_checks
 from tests.safety_helpers import click_in_dialog, damage, make_journal, run_deskapp, snapshot
 
-DAMAGES = ("truncated", "garbage", "garbage_pages")
+DAMAGES = ("truncated", "garbage", "garbage_pages", "bad_page")
 
 
 @pytest.fixture
@@ -151,14 +151,14 @@ def test_cli_restore_puts_back_newest_backup_and_keeps_damaged_file(
 
 
 def test_restore_skips_a_damaged_backup(journal_path: Path, folder: Path) -> None:
-    make_journal(journal_path, visits=2)
+    ids = make_journal(journal_path, visits=2)
     older = backup.make_backup(journal_path, folder, today=date(2026, 11, 20))
     newer = backup.make_backup(journal_path, folder, today=date(2026, 11, 21))
     damage(newer, "truncated")
     damage(journal_path, "garbage")
     done = backup.restore(journal_path, folder)
     assert done.source == older
-    assert len(_ids(journal_path)) == 2
+    assert _ids(journal_path) == set(ids)
 
 
 def test_restore_without_backups_changes_nothing(journal_path: Path, tmp_path: Path,
