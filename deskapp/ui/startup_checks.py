@@ -35,8 +35,12 @@ class OpenedJournal:
     journal: Journal
     lock: InstanceLock
     notices: list[str] = field(default_factory=list)  # for the status line
+    backup_timer: QTimer | None = None
 
     def close(self) -> None:
+        if self.backup_timer is not None:
+            self.backup_timer.stop()
+            self.backup_timer.deleteLater()
         self.journal.close()
         self.lock.release()
 
@@ -67,8 +71,7 @@ def open_for_app(path: Path, config: settings_service.Settings, fail: Callable[[
         fail(messages.journal_error(exc))
         return None
     notices += keep_safe(journal, config)
-    _schedule_backups(path, config)
-    return OpenedJournal(journal, lock, notices)
+    return OpenedJournal(journal, lock, notices, _schedule_backups(path, config))
 
 
 def keep_safe(journal: Journal, config: settings_service.Settings) -> list[str]:
@@ -101,15 +104,16 @@ def _backup(path: Path, config: settings_service.Settings) -> str:
     return ""
 
 
-def _schedule_backups(path: Path, config: settings_service.Settings) -> None:
+def _schedule_backups(path: Path, config: settings_service.Settings) -> QTimer | None:
     app = QApplication.instance()
     if app is None:
-        return
+        return None
     timer = QTimer(app)
     timer.setObjectName("dailyBackupTimer")
     timer.setInterval(BACKUP_CHECK_MS)
     timer.timeout.connect(lambda: _backup(path, config))
     timer.start()
+    return timer
 
 
 def _offer_restore(path: Path, config: settings_service.Settings, fail: Callable[[str], object],
