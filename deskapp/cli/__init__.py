@@ -12,10 +12,21 @@ import sys
 from collections.abc import Sequence
 
 from deskapp import APP_NAME, __version__
-from deskapp.cli import catalog_cmd, demo_cmd, export_cmd, log_cmd, run_cmd
+from deskapp.cli import (
+    backup_cmd,
+    catalog_cmd,
+    demo_cmd,
+    export_cmd,
+    log_cmd,
+    purge_cmd,
+    restore_cmd,
+    run_cmd,
+)
 from deskapp.cli.common import CliError, ErrorReportingParser, log_unexpected
+from deskapp.services.journal import JournalError
 
 COMMANDS = [run_cmd, log_cmd, demo_cmd, export_cmd, catalog_cmd]
+COMMANDS += [purge_cmd, backup_cmd, restore_cmd]  # safety
 EXIT_BAD_INPUT = 2
 EXIT_FAILED = 1
 
@@ -43,6 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"deskapp: {exc}", file=sys.stderr)
         return exc.exit_code
+    except JournalError as exc:  # busy, read-only or full while writing: the user can act
+        print(f"deskapp: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print("deskapp: interrupted", file=sys.stderr)
         return 130

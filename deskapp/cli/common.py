@@ -12,6 +12,7 @@ from typing import NoReturn
 from deskapp import paths
 from deskapp.services import catalog as catalog_service
 from deskapp.services import settings as settings_service
+from deskapp.services.integrity import check_integrity
 from deskapp.services.journal import Journal, JournalError
 
 
@@ -40,9 +41,18 @@ def open_journal(value: str | None, *, create: bool = False) -> Journal:
     if path.exists() and path.is_dir():
         raise CliError(f"{path} is a folder, not a journal file")
     try:
+        check_integrity(path)  # read-only: a damaged journal is never opened for writing
         return Journal(path, desk=config.desk, site=config.site, create=create)
     except JournalError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliError(journal_problem(exc)) from exc
+
+
+def journal_problem(exc: JournalError) -> str:
+    """One line for a journal that cannot be used, with what to do about it."""
+    if exc.kind == "damaged":
+        return (f"{exc}; the file was not changed - 'deskapp restore --journal {exc.path}' "
+                "puts back the newest good backup and keeps the damaged file aside")
+    return str(exc)
 
 
 def load_settings() -> settings_service.Settings:

@@ -124,10 +124,25 @@ class Journal:
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
-        """One transaction, committed on exit; SQLite errors become JournalError."""
+        """One transaction, committed on exit; SQLite errors become JournalError.
+
+        It starts with BEGIN IMMEDIATE: taking the write lock before the first read means a
+        journal busy with another writer is waited on (busy_timeout, 3 s) and then reported
+        as "locked"; a deferred transaction that reads first would fail at once."""
+        conn = self.db.conn
+        outer = not conn.in_transaction
         try:
-            with self.db.atomic():
-                yield
+            if outer:
+                conn.execute("begin immediate")
+            try:
+                with self.db.atomic():
+                    yield
+                if outer:
+                    conn.commit()
+            except BaseException:
+                if outer and conn.in_transaction:
+                    conn.rollback()
+                raise
         except sqlite3.OperationalError as exc:
             raise _translate(exc, self.path) from exc
         except sqlite3.DatabaseError as exc:

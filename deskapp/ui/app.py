@@ -13,8 +13,7 @@ from deskapp import APP_NAME, paths
 from deskapp.cli.common import log_unexpected
 from deskapp.services import catalog as catalog_service
 from deskapp.services import settings as settings_service
-from deskapp.services.journal import Journal, JournalError
-from deskapp.ui import messages
+from deskapp.ui import messages, startup_checks, test_hook
 from deskapp.ui.journal_hub import JournalHub
 from deskapp.ui.main_window import MainWindow
 from deskapp.ui.open_visits import offer_open_visits
@@ -46,7 +45,7 @@ def run_app(journal: str | None = None, desk: str | None = None, lang: str | Non
 
     def fail(text: str) -> int:
         if smoke:
-            print(f"deskapp: {text}", file=sys.stderr)
+            print(f"deskapp: {' '.join(text.split())}", file=sys.stderr)
         else:
             QMessageBox.critical(None, APP_NAME, text)
         return 1
@@ -57,23 +56,28 @@ def run_app(journal: str | None = None, desk: str | None = None, lang: str | Non
         return fail(messages.tr("Katalogfilen kan ikke bruges:\n%1").replace(
             "%1", "\n".join(str(p) for p in exc.problems[:10])))
     journal_path = Path(journal) if journal else paths.default_journal()
-    try:
-        store = Journal(journal_path, desk=config.desk, site=config.site)
-    except JournalError as exc:
-        return fail(messages.journal_error(exc))
+    # Safety (issue 6): one app per journal, integrity check / restore offer, retention, backup.
+    opened = startup_checks.open_for_app(journal_path, config, fail, interactive=not smoke)
+    if opened is None:
+        return 1
+    store = opened.journal
     settings_service.save(config, settings_path)
     hub = JournalHub(store, cat)
     window = MainWindow(hub, config, lambda c: settings_service.save(c, settings_path))
     window.show()
+    window.counter.focus_search()  # shown: focus starts in the errand search, not the tab bar
     if smoke:
         QTimer.singleShot(0, lambda: (window.grab(), app.quit()))
         code = app.exec()
-        store.close()
+        opened.close()
         print(f"smoke ok: {journal_path}")
         return code
     QTimer.singleShot(0, lambda: offer_open_visits(window.counter, store))
+    for notice in opened.notices:  # safety: restore done, backup failed...
+        window.show_status(notice)
+    test_hook.install(window, store)  # test hook: inert unless SKRANKE_SCRIPT is set
     code = app.exec()
-    store.close()
+    opened.close()
     return code
 
 

@@ -1,0 +1,207 @@
+"""Backups of the journal: one a day through SQLite's backup API, the last N kept.
+
+A backup is a complete, consistent copy taken while the app may be writing (the backup
+API copies a snapshot). Files are named ``<journal name>.<YYYY-MM-DD>.backup`` in the
+backup folder (settings.backup_folder, default the data folder's ``backups``). A damaged
+journal is never backed up over a good backup, and never overwritten by a restore: it is
+moved aside as ``<journal name>.damaged-YYYYmmdd-HHMMSS`` first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from deskapp import paths
+from deskapp.services.integrity import check_integrity
+from deskapp.services.journal import JournalError
+
+DEFAULT_KEEP = 14
+_SUFFIX = ".backup"
+_DATE_RE = re.compile(r"\.(\d{4}-\d{2}-\d{2})\.backup$")
+
+
+class BackupError(Exception):
+    """A backup or restore that could not be done; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class Restored:
+    journal: Path
+    source: Path
+    kept_aside: Path | None  # where the previous (damaged or replaced) file went
+
+
+def folder_for(setting: str = "") -> Path:
+    return Path(setting) if setting else paths.backups_dir()
+
+
+def backup_name(journal: Path, day: date) -> str:
+    return f"{journal.name}.{day.isoformat()}{_SUFFIX}"
+
+
+def list_backups(journal: Path | str, folder: Path) -> list[Path]:
+    """Backups of this journal in the folder, newest first."""
+    journal = Path(journal)
+    found = []
+    with contextlib.suppress(OSError):
+        for candidate in folder.glob(f"{glob_escape(journal.name)}.*{_SUFFIX}"):
+            match = _DATE_RE.search(candidate.name)
+            if match and candidate.name == backup_name(journal, date.fromisoformat(match[1])):
+                found.append((match[1], candidate))
+    return [p for _, p in sorted(found, reverse=True)]
+
+
+def glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def make_backup(journal: Path | str, folder: Path, today: date | None = None,
+                keep: int = DEFAULT_KEEP) -> Path:
+    """Copy the journal into today's backup file (replacing an earlier one from today),
+    then keep only the newest ``keep`` backups. Raises JournalError when the journal is
+    damaged, BackupError when the backup folder cannot be written."""
+    journal = Path(journal)
+    if not journal.exists():
+        raise JournalError("missing", journal)
+    check_integrity(journal)  # never replace a good backup with a copy of a damaged file
+    today = today or date.today()
+    target = folder / backup_name(journal, today)
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
+    except OSError as exc:
+        raise BackupError(f"cannot write to the backup folder {folder}: {exc.strerror}") from exc
+    try:
+        _copy_with_backup_api(journal, tmp)
+        check_integrity(tmp)
+        os.replace(tmp, target)
+        _fsync_folder(folder)
+    except sqlite3.OperationalError as exc:
+        tmp.unlink(missing_ok=True)
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            raise JournalError("locked", journal, str(exc)) from exc
+        raise BackupError(f"could not write the backup {target}: {exc}") from exc
+    except (OSError, sqlite3.Error, JournalError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise BackupError(f"could not write the backup {target}: {exc}") from exc
+    prune(journal, folder, keep)
+    return target
+
+
+def daily_backup(journal: Path | str, folder: Path, keep: int = DEFAULT_KEEP,
+                 today: date | None = None) -> Path | None:
+    """Make today's backup unless there already is one; return it, or None."""
+    today = today or date.today()
+    journal = Path(journal)
+    if (folder / backup_name(journal, today)).exists() or not journal.exists():
+        return None
+    return make_backup(journal, folder, today, keep)
+
+
+def prune(journal: Path, folder: Path, keep: int) -> list[Path]:
+    removed = []
+    for old in list_backups(journal, folder)[max(1, keep):]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+            removed.append(old)
+    return removed
+
+
+def newest_good_backup(journal: Path | str, folder: Path) -> Path | None:
+    for candidate in list_backups(journal, folder):
+        try:
+            check_integrity(candidate)
+        except JournalError:
+            continue
+        return candidate
+    return None
+
+
+def choose_backup(journal: Path, folder: Path, source: Path | None = None) -> Path:
+    """The given backup file if it is usable, else the newest good one; BackupError if none."""
+    if source is None:
+        chosen = newest_good_backup(journal, folder)
+        if chosen is None:
+            raise BackupError(f"there is no usable backup of {journal.name} in {folder}")
+        return chosen
+    if not source.is_file():
+        raise BackupError(f"there is no backup file {source}")
+    try:
+        check_integrity(source)
+    except JournalError as exc:
+        raise BackupError(f"the backup {source} cannot be used: {exc.detail or exc.kind}") from exc
+    return source
+
+
+def restore(journal: Path | str, folder: Path, source: Path | str | None = None,
+            now: datetime | None = None) -> Restored:
+    """Put a backup in the journal's place. The current file (damaged or not) and its
+    -wal/-shm companions are moved aside first, never overwritten."""
+    journal = Path(journal)
+    chosen = choose_backup(journal, folder, Path(source) if source else None)
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    tmp = journal.with_name(journal.name + ".restoring")
+    try:
+        shutil.copyfile(chosen, tmp)
+        with tmp.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        aside = _move_aside(journal, stamp)
+        os.replace(tmp, journal)
+        _fsync_folder(journal.parent)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise BackupError(f"could not restore {journal}: {exc.strerror or exc}") from exc
+    return Restored(journal=journal, source=chosen, kept_aside=aside)
+
+
+def _move_aside(journal: Path, stamp: str) -> Path | None:
+    if not journal.exists():
+        return None
+    try:
+        check_integrity(journal)
+        label = "replaced"
+    except JournalError:
+        label = "damaged"
+    aside = journal.with_name(f"{journal.name}.{label}-{stamp}")
+    for suffix in ("-wal", "-shm"):  # a leftover WAL must never be replayed onto the backup
+        companion = journal.with_name(journal.name + suffix)
+        if companion.exists():
+            os.replace(companion, aside.with_name(aside.name + suffix))
+    os.replace(journal, aside)
+    return aside
+
+
+def _copy_with_backup_api(journal: Path, target: Path) -> None:
+    source = sqlite3.connect(f"{journal.resolve().as_uri()}?mode=ro", uri=True, timeout=3.0)
+    try:
+        copy = sqlite3.connect(str(target))
+        try:
+            source.backup(copy)
+            copy.execute("pragma journal_mode = delete")  # one self-contained file
+            copy.commit()
+        finally:
+            copy.close()
+    finally:
+        source.close()
+    with target.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

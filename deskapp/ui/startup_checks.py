@@ -1,0 +1,156 @@
+"""Before the window opens: one app per journal, a damaged journal is never opened for
+writing (restore offered instead), old notes erased, today's backup made.
+
+The logic lives in services (instance_lock, integrity, backup, retention); this module
+only asks and tells, in Danish.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from deskapp import APP_NAME
+from deskapp.cli.common import log_unexpected
+from deskapp.services import backup, retention
+from deskapp.services import settings as settings_service
+from deskapp.services.instance_lock import InstanceLock
+from deskapp.services.integrity import check_integrity
+from deskapp.services.journal import Journal, JournalError
+from deskapp.ui import messages
+
+BACKUP_CHECK_MS = 60 * 60 * 1000  # a running app makes the next day's backup within the hour
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("StartupChecks", text)
+
+
+@dataclass
+class OpenedJournal:
+    journal: Journal
+    lock: InstanceLock
+    notices: list[str] = field(default_factory=list)  # for the status line
+    backup_timer: QTimer | None = None
+
+    def close(self) -> None:
+        if self.backup_timer is not None:
+            self.backup_timer.stop()
+            self.backup_timer.deleteLater()
+        self.journal.close()
+        self.lock.release()
+
+
+def open_for_app(path: Path, config: settings_service.Settings, fail: Callable[[str], object],
+                 interactive: bool = True) -> OpenedJournal | None:
+    """Open the journal for the app, or tell the user why not (via ``fail``) and return None."""
+    lock = InstanceLock(path)
+    if not lock.acquire():
+        fail(tr("Skranke er allerede åben med journalen %1 (%2). Brug det vindue, der allerede "
+                "er åbent; to vinduer på samme journal kunne give dobbelte besøg.")
+             .replace("%1", str(path)).replace("%2", lock.holder() or tr("et andet program")))
+        return None
+    notices: list[str] = []
+    try:
+        check_integrity(path)
+    except JournalError as exc:
+        restored = exc.kind == "damaged" and _offer_restore(path, config, fail, interactive, notices)
+        if not restored:
+            if exc.kind != "damaged":
+                fail(messages.journal_error(exc))
+            lock.release()
+            return None
+    try:
+        journal = Journal(path, desk=config.desk, site=config.site)
+    except JournalError as exc:
+        lock.release()
+        fail(messages.journal_error(exc))
+        return None
+    notices += keep_safe(journal, config)
+    return OpenedJournal(journal, lock, notices, _schedule_backups(path, config))
+
+
+def keep_safe(journal: Journal, config: settings_service.Settings) -> list[str]:
+    """Erase old notes and make today's backup; problems are logged and returned as notices,
+    they never stop the counter from working."""
+    notices = []
+    days = config.retention_days
+    if not 0 <= days <= retention.MAX_DAYS:
+        days = retention.DEFAULT_DAYS
+    try:
+        retention.purge_notes(journal, days)
+    except JournalError as exc:
+        log_unexpected(exc)
+        notices.append(tr("Gamle noter kunne ikke slettes i dag: %1").replace(
+            "%1", messages.journal_error(exc)))
+    problem = _backup(journal.path, config)
+    if problem:
+        notices.append(problem)
+    return notices
+
+
+def _backup(path: Path, config: settings_service.Settings) -> str:
+    folder = backup.folder_for(config.backup_folder)
+    try:
+        backup.daily_backup(path, folder, keep=max(1, config.backups_keep))
+    except (JournalError, backup.BackupError) as exc:
+        log_unexpected(exc)
+        return tr("Dagens sikkerhedskopi kunne ikke laves (%1). Detaljer i logfilen.").replace(
+            "%1", str(folder))
+    return ""
+
+
+def _schedule_backups(path: Path, config: settings_service.Settings) -> QTimer | None:
+    app = QApplication.instance()
+    if app is None:
+        return None
+    timer = QTimer(app)
+    timer.setObjectName("dailyBackupTimer")
+    timer.setInterval(BACKUP_CHECK_MS)
+    timer.timeout.connect(lambda: _backup(path, config))
+    timer.start()
+    return timer
+
+
+def _offer_restore(path: Path, config: settings_service.Settings, fail: Callable[[str], object],
+                   interactive: bool, notices: list[str]) -> bool:
+    """Tell the user the journal is damaged; offer the newest good backup. True if restored."""
+    folder = backup.folder_for(config.backup_folder)
+    candidate = backup.newest_good_backup(path, folder)
+    damaged = tr("Journalen %1 er beskadiget og kan ikke bruges. Filen er ikke ændret.").replace(
+        "%1", str(path))
+    if candidate is None:
+        fail(damaged + " " + tr("Der er ingen sikkerhedskopi i %1. Kontakt IT-supporten, og "
+                                "slet ikke filen.").replace("%1", str(folder)))
+        return False
+    day = candidate.name.removesuffix(".backup").rsplit(".", 1)[-1]
+    if not interactive:
+        fail(damaged + " " + tr("Der er en sikkerhedskopi fra %1; start Skranke for at gendanne "
+                                "den, eller kør 'deskapp restore'.").replace("%1", day))
+        return False
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, damaged)
+    box.setObjectName("damagedJournalBox")
+    box.setInformativeText(tr("Der er en sikkerhedskopi fra %1. Vil du gendanne den? Besøg "
+                              "registreret efter kopien kommer ikke med. Den beskadigede fil "
+                              "gemmes ved siden af, så IT kan se på den.").replace("%1", day))
+    restore_button = box.addButton(tr("&Gendan sikkerhedskopien"), QMessageBox.ButtonRole.AcceptRole)
+    restore_button.setObjectName("restoreButton")
+    quit_button = box.addButton(tr("&Afslut"), QMessageBox.ButtonRole.RejectRole)
+    quit_button.setObjectName("quitButton")
+    box.setDefaultButton(restore_button)
+    box.exec()
+    if box.clickedButton() is not restore_button:
+        return False
+    try:
+        done = backup.restore(path, folder, candidate)
+    except backup.BackupError as exc:
+        log_unexpected(exc)
+        fail(tr("Gendannelsen mislykkedes: %1").replace("%1", str(exc)))
+        return False
+    notices.append(tr("Journalen er gendannet fra sikkerhedskopien fra %1. Den beskadigede fil "
+                      "er gemt som %2.").replace("%1", day).replace("%2", str(done.kept_aside)))
+    return True

@@ -1,0 +1,186 @@
+"""Crash safety: the real app in a subprocess, driven by keystrokes, killed with SIGKILL at
+random moments and restarted. Every visit the app reported as saved must be in the
+journal, every visit it wrote as open must be there too, and an open visit left by the
+kill is offered back on the next start and can be finished.
+
+The app is driven through its test hook (deskapp/ui/test_hook.py, inert unless
+SKRANKE_SCRIPT is set): it replays keystroke lines and prints ``open <id>`` and
+``saved <id>`` once the journal has committed them.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from deskapp import paths
+from deskapp.services import settings as settings_service
+from deskapp.services.catalog import Catalog
+from deskapp.services.journal import OPEN, SAVED, Journal
+from tests.safety_helpers import REPO
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
+]
+
+LINE_TIMEOUT = 30.0  # seconds to wait for the app's next line before giving up
+
+
+class App:
+    """The real app in a subprocess; its stdout lines arrive on a queue."""
+
+    def __init__(self, journal: Path, script: list[str], script_file: Path):
+        script_file.write_text("\n".join(script) + "\n", encoding="utf-8")
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SKRANKE_SCRIPT": str(script_file)}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "deskapp", "--journal", str(journal)], cwd=REPO, env=env,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1)
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.put(line.strip())
+        self.lines.put(None)
+
+    def next_line(self) -> str:
+        line = self.lines.get(timeout=LINE_TIMEOUT)
+        assert line is not None, f"the app ended early (exit {self.proc.poll()})"
+        return line
+
+    def kill(self) -> list[str]:
+        """SIGKILL: no clean-up, no atexit, no Qt shutdown. Returns lines still unread."""
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(timeout=10)
+        self.reader.join(timeout=10)
+        assert self.proc.stdout is not None
+        self.proc.stdout.close()
+        rest = []
+        while True:
+            line = self.lines.get_nowait()
+            if line is None:
+                return rest
+            rest.append(line)
+
+
+def _plain_errands(catalog: Catalog) -> list[str]:
+    """Errands without a guide whose code typed into the search is the top match."""
+    codes = [e.code for e in catalog.active_errands() if e.guide is None]
+    usable = [c for c in codes if catalog.search(c)[0].code == c]
+    assert len(usable) >= 5
+    return usable
+
+
+def _visit_keys(rng: random.Random, errands: list[str], catalog: Catalog) -> list[str]:
+    reason = str(rng.randint(1, min(9, len(catalog.reasons))))
+    outcome = str(rng.randint(1, min(9, len(catalog.outcomes))))
+    return [f"text:{rng.choice(errands)}", "key:Return", f"text:{reason}", f"text:{outcome}"]
+
+
+def _resume_keys(journal: Path, rng: random.Random, catalog: Catalog) -> tuple[str | None, list[str]]:
+    """If a visit was left open, the start-up dialog offers it: Enter finishes it, then the
+    missing reason and the outcome are typed."""
+    with Journal(journal) as opened:
+        waiting = opened.open_visits()
+    if not waiting:
+        return None, []
+    keys = ["key:Return"]
+    if waiting[0].reason is None:
+        keys.append(f"text:{rng.randint(1, min(9, len(catalog.reasons)))}")
+    keys.append(f"text:{rng.randint(1, min(9, len(catalog.outcomes)))}")
+    return waiting[0].id, keys
+
+
+def _check_promises(journal: Path, saved: set[str], opened: set[str]) -> None:
+    with Journal(journal) as check:
+        for visit_id in saved:
+            visit = check.visit(visit_id)
+            assert (visit.status, visit.deleted_utc) == (SAVED, None), visit_id
+            assert visit.outcome and visit.reason
+        for visit_id in opened:
+            assert check.visit(visit_id).status in (OPEN, SAVED)
+
+
+def test_confirmed_and_open_visits_survive_kill_9(tmp_path: Path, catalog: Catalog) -> None:
+    settings_service.save(settings_service.Settings(desk="skranke-test", desk_confirmed=True),
+                          paths.settings_file())
+    journal = tmp_path / "counter.skranke"
+    seed = random.randrange(1_000_000)
+    rng = random.Random(seed)
+    errands = _plain_errands(catalog)
+    saved: set[str] = set()
+    opened: set[str] = set()
+    started = time.monotonic()
+
+    for round_no in range(4):  # killed at a random moment, mid-visit or between visits
+        resumed, keys = _resume_keys(journal, rng, catalog) if round_no else (None, [])
+        visits = rng.randint(2, 4)
+        for _ in range(visits):
+            keys += _visit_keys(rng, errands, catalog)
+        app = App(journal, keys, tmp_path / f"round{round_no}.script")
+        assert app.next_line() == "ready", f"seed {seed}"
+        expected = 2 * visits + (2 if resumed else 0) + 1  # open + saved per visit, then done
+        kill_after = rng.randint(0, expected - 1)
+        seen = 0
+        while seen < kill_after:
+            line = app.next_line()
+            seen += 1
+            kind, _, visit_id = line.partition(" ")
+            if kind == "saved":
+                saved.add(visit_id)
+            elif kind == "open":
+                opened.add(visit_id)
+            elif kind == "done":
+                break
+        time.sleep(rng.uniform(0, 0.05))
+        for line in app.kill():
+            kind, _, visit_id = line.partition(" ")
+            if kind == "saved":
+                saved.add(visit_id)
+            elif kind == "open":
+                opened.add(visit_id)
+        if resumed and resumed in saved:
+            opened.add(resumed)
+        _check_promises(journal, saved, opened)
+
+    # Leave a visit open on purpose (errand and reason chosen), then kill the app.
+    resumed, keys = _resume_keys(journal, rng, catalog)
+    keys += _visit_keys(rng, errands, catalog)[:3]
+    app = App(journal, keys, tmp_path / "open.script")
+    lines = []
+    while not lines or lines[-1] != "done":
+        lines.append(app.next_line())
+    app.kill()
+    saved |= {line.split()[1] for line in lines if line.startswith("saved ")}
+    left_open = [line.split()[1] for line in lines if line.startswith("open ")][-1]
+    assert left_open not in saved
+    _check_promises(journal, saved, opened)
+    with Journal(journal) as check:
+        assert [v.id for v in check.open_visits()] == [left_open]
+        assert check.visit(left_open).reason is not None
+
+    # Next start: the open visit is offered back; Enter finishes it, a digit saves it.
+    app = App(journal, ["key:Return", "text:1"], tmp_path / "resume.script")
+    lines = []
+    while not lines or lines[-1] != "done":
+        lines.append(app.next_line())
+    app.kill()
+    assert f"saved {left_open}" in lines, f"seed {seed}: {lines}"
+    saved.add(left_open)
+    _check_promises(journal, saved, set())
+    with Journal(journal) as check:
+        assert check.open_visits() == []
+    assert len(saved) >= 2
+    print(f"seed {seed}: {len(saved)} saved visits checked in {time.monotonic() - started:.1f} s")
