@@ -88,7 +88,8 @@ class BarDelegate(QStyledItemDelegate):
               index: QModelIndex | QPersistentModelIndex) -> None:
         fraction = index.data(BAR_ROLE)
         if isinstance(fraction, float | int) and not option.state & QStyle.StateFlag.State_Selected:
-            rect = QRectF(option.rect).adjusted(2, 3, -2, -3)
+            text_w = option.fontMetrics.horizontalAdvance("00000 %") + 6  # the number stays clear
+            rect = QRectF(option.rect).adjusted(2, 3, -text_w, -3)
             width = rect.width() * max(0.0, min(1.0, float(fraction)))
             painter.fillRect(QRectF(rect.left(), rect.top(), width, rect.height()), SECOND)
             goal = index.data(GOAL_ROLE)

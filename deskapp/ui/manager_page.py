@@ -177,15 +177,28 @@ class ManagerPage(QWidget):
         self.shares_view = self._table("sharesVsGoal", self.tr("Digital andel mod målet pr. ærinde"),
                                        self.shares_model)
         self.shares_view.setItemDelegateForColumn(4, BarDelegate(self.shares_view))
-        self.shares_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.shares_view.horizontalHeader().setStretchLastSection(False)
+        header = self.shares_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(4, 120)
+        header.setStretchLastSection(False)
         self.shares_chart = BarChart("sharesChart", self.tr("Søjlediagram: digital andel mod målet"), self)
+        legend = QLabel(self.tr("Mørk søjle: digital andel · lys søjle: selvbetjeningsandel · "
+                                "rød streg: målet på 80 %"), self)
+        legend.setWordWrap(True)
+        chart_box = QWidget(self)
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.addWidget(legend)
+        chart_layout.addWidget(self.shares_chart)
+        chart_layout.addStretch(1)
         shares_scroll = QScrollArea(self)
         shares_scroll.setWidgetResizable(True)
-        shares_scroll.setWidget(self.shares_chart)
+        shares_scroll.setWidget(chart_box)
         shares_tab = QSplitter(self)
         shares_tab.addWidget(self.shares_view)
         shares_tab.addWidget(shares_scroll)
+        shares_tab.setSizes([640, 460])
 
         self.friction_model = RowsModel([
             Column(self.tr("Ærinde"), lambda r: str(r["errand_label"])),

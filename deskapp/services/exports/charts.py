@@ -24,17 +24,19 @@ def _nice_max(value: float) -> float:
     return value * 1.1
 
 
-def horizontal_bars(labels: list[str], values: list[int], width: float, title: str) -> Drawing:
+def horizontal_bars(labels: list[str], values: list[int], width: float, title: str,
+                    label_width: float = 170, row: float = 16) -> Drawing:
     """Largest first, top to bottom; one bar per label."""
     n = max(len(values), 1)
-    height = 30 + 16 * n
+    height = 30 + row * n
     drawing = Drawing(width, height + 20)
     drawing.add(String(0, height + 6, title, fontName=BOLD, fontSize=10))
     chart = HorizontalBarChart()
-    chart.x, chart.y = 170, 10
-    chart.width, chart.height = width - 200, height - 20
+    chart.x, chart.y = label_width, 10
+    chart.width, chart.height = width - label_width - 30, height - 20
     chart.data = [list(reversed(values)) or [0]]
-    chart.categoryAxis.categoryNames = [_short(x) for x in reversed(labels)] or [""]
+    limit = 34 if label_width >= 150 else 18
+    chart.categoryAxis.categoryNames = [_short(x, limit) for x in reversed(labels)] or [""]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.boxAnchor = "e"

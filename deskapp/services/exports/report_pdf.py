@@ -162,11 +162,18 @@ class _Report:
         ]
         if self.min_count > 1:
             facts.append(["Diskretion", f"Antal under {self.min_count} vises som <{self.min_count}"])
+        current = weeks.this_week(self.generated.date())
+        if d.query.first <= current <= str(d.query.last):
+            facts.append(["Bemærk", f"Uge {current} er ikke slut endnu; tallene for den er foreløbige."])
         facts_table = Table([[self.p(a, s.small_bold), self.p(b, s.body)] for a, b in facts],
                             colWidths=[38 * mm, BODY_W - 38 * mm])
         facts_table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                          ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
         self.story += [facts_table, Spacer(1, 8 * mm), self.p("Nøgletal", s.h2), self.totals_table()]
+        points = self.key_points()
+        if points:
+            self.story += [Spacer(1, 4 * mm), self.p("Hovedpunkter", s.h2)]
+            self.story += [Paragraph(text, s.body, bulletText="•") for text in points]
         self.story += [Spacer(1, 6 * mm), self.p(
             "Selvbetjeningsandel = digitale ansøgninger / (digitale ansøgninger + transaktioner i "
             "skranken). Digital andel = (digitale ansøgninger + transaktioner i skranken gennemført "
@@ -174,6 +181,39 @@ class _Report:
             "omfatter ærinder med en digital løsning. Målet er 80 %. Fortrudte besøg tælles ikke; "
             "rettede besøg tælles én gang med de rettede værdier.", s.note)]
         self.story.append(PageBreak())
+
+    def key_points(self) -> list[str]:
+        """Three to four sentences a manager reads first (escaped for Paragraph markup)."""
+        d = self.data
+        esc = self.escape
+        points = []
+        top = [e for e in d.errands if not is_suppressed(int(e["count"]), self.min_count)][:3]
+        if top:
+            points.append("<b>Flest henvendelser:</b> " + ", ".join(
+                f"{esc(str(e['errand_label']))} ({esc(self.n(int(e['count'])))})" for e in top) + ".")
+        total = int(d.totals["visits"] or 0)
+        if d.channels and total:
+            points.append("<b>Kanaler:</b> " + ", ".join(
+                f"{esc(str(c['channel_label']))} {int(c['count']) * 100 / total:.0f} %"
+                for c in sorted(d.channels, key=lambda c: -int(c["count"]))) + ".")
+        below = [r for r in d.shares if r["has_digital"] and r["digital_share"] is not None
+                 and float(r["digital_share"]) < GOAL  # type: ignore[arg-type]
+                 and not is_suppressed(int(r["counter_transactions"]), self.min_count)]
+        below.sort(key=lambda r: float(r["digital_share"]))  # type: ignore[arg-type]
+        if below:
+            points.append("<b>Under målet på 80 %:</b> " + ", ".join(
+                f"{esc(str(r['errand_label']))} ({pct(r['digital_share'])})" for r in below[:4]) + ".")
+        elif any(r["has_digital"] and r["digital_share"] is not None for r in d.shares):
+            points.append("<b>Digital andel:</b> alle ærinder med en digital løsning når målet på 80 %.")
+        if d.friction:
+            f = d.friction[0]
+            points.append(f"<b>Største friktionspunkt:</b> {esc(str(f['errand_label']))}, trinnet "
+                          f"»{esc(str(f['step_label']))}« ({esc(self.n(int(f['count'])))} gange gået i stå).")
+        return points
+
+    @staticmethod
+    def escape(text: str) -> str:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
     def totals_table(self) -> Table:
         d = self.data
@@ -211,11 +251,12 @@ class _Report:
                           for c in d.channels]
         weekly_labels = [str(w["week"]).split("-")[1] for w in d.weekly]
         weekly_values = [int(w["count"]) for w in d.weekly]
-        pair = Table([[charts.vertical_bars(channel_labels, channel_values, BODY_W / 2 - 6, 170,
-                                            "Henvendelser pr. kanal"),
+        pair = Table([[charts.horizontal_bars(channel_labels, channel_values, BODY_W / 2 - 6,
+                                              "Henvendelser pr. kanal", label_width=88, row=26),
                        charts.vertical_bars(weekly_labels, weekly_values, BODY_W / 2 - 6, 170,
                                             "Henvendelser pr. uge")]],
                      colWidths=[BODY_W / 2, BODY_W / 2])
+        pair.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
         self.story += [Spacer(1, 4 * mm), pair]
         self.story.append(self.p("Ærinder, hyppigste årsag og resultat", s.h2))
         rows: list[list[object]] = [["Ærinde", "Antal", "Hyppigste årsag", "Hyppigste resultat"]]
