@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
+from deskapp.services import weeks
 from deskapp.services.catalog import Catalog
 from deskapp.services.exports import ExportError, run_export
 from deskapp.services.exports.tallies_xlsx import ALL_SHEETS, REASONS, SHARES
@@ -188,6 +189,15 @@ def test_cli_bad_input_one_line_no_file(demo_path: Path, tmp_path: Path, args: l
     assert len(lines) == 1 and lines[0].startswith("deskapp: ")
     assert message in lines[0]
     assert list(work.iterdir()) == []
+
+
+def test_cli_relative_weeks_for_scheduled_exports(demo_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "last.csv"
+    done = run_cli("export", "tallies", "--journal", str(demo_path), "--from", "last-week", "--to",
+                   "this-week", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    this_week = weeks.this_week()
+    assert f"{weeks.shift_week(this_week, -1)} to {this_week}" in done.stdout
 
 
 def test_cli_missing_journal(tmp_path: Path) -> None:

@@ -17,8 +17,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("kind", choices=KINDS)
     add_journal_argument(parser)
     parser.add_argument("--from", dest="first", required=True, metavar="WEEK",
-                        help="first ISO week, e.g. 2026-W40")
-    parser.add_argument("--to", dest="last", metavar="WEEK", help="last ISO week (default: --from)")
+                        help="first ISO week, e.g. 2026-W40, or this-week / last-week")
+    parser.add_argument("--to", dest="last", metavar="WEEK",
+                        help="last ISO week (default: --from); also this-week / last-week")
     parser.add_argument("--format", choices=FORMATS, default="csv")
     parser.add_argument("--out", required=True, metavar="FILE")
     parser.add_argument("--sep", default=",", choices=(",", ";"),
@@ -32,9 +33,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
+RELATIVE = {"this-week": 0, "last-week": -1}
+
+
+def resolve_week(text: str | None) -> str | None:
+    """A week string, or this-week / last-week (Copenhagen time) for scheduled exports."""
+    if text is None or text.strip().lower() not in RELATIVE:
+        return text
+    return weeks.shift_week(weeks.this_week(), RELATIVE[text.strip().lower()])
+
+
 def run(args: argparse.Namespace) -> int:
     try:
-        span = weeks.week_range(args.first, args.last)
+        span = weeks.week_range(resolve_week(args.first) or "", resolve_week(args.last))
     except weeks.BadWeek as exc:
         raise CliError(str(exc)) from exc
     if args.min_count < 0:
