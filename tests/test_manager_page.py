@@ -188,5 +188,10 @@ def test_models_pass_the_model_tester(page: ManagerPage, qtmodeltester) -> None:
 def test_main_window_has_the_manager_tab(qtbot, hub: JournalHub) -> None:
     window = MainWindow(hub, Settings(desk="skranke-1"))
     qtbot.addWidget(window)
+    window.show()
     assert window.tabs.tabText(1) == "&Ledelse"
     assert window.tabs.widget(1) is window.manager
+    assert window.manager.errands_model.rows == []  # nothing counted while the counter is in front
+    window.tabs.setCurrentWidget(window.manager)
+    assert sum(int(r["count"]) for r in window.manager.errands_model.rows) == len(
+        hub.journal.counted_visits("2026-W52", "2027-W02"))

@@ -219,6 +219,7 @@ class ManagerPage(QWidget):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("managerTabs")
+        self.tabs.setAccessibleName(self.tr("Optællinger"))
         self.tabs.addTab(errands_tab, self.tr("Ærinder"))
         self.tabs.addTab(self.reasons_view, self.tr("Ærinder × årsager"))
         self.tabs.addTab(self.outcomes_view, self.tr("Ærinder × resultater"))
@@ -273,7 +274,13 @@ class ManagerPage(QWidget):
 
     def set_range(self, first: str, last: str) -> None:
         self.query = Query(first, last, self._desks())
-        self.refresh()
+        self.request_refresh()
+
+    def request_refresh(self) -> None:
+        """Recount now if the page is on screen, otherwise when it is next shown."""
+        self.dirty = True
+        if self.isVisible():
+            self.refresh()
 
     def _desks(self) -> tuple[str, ...]:
         desk = self.desk_combo.currentData()
@@ -282,12 +289,10 @@ class ManagerPage(QWidget):
     def on_desk_changed(self, _index: int) -> None:
         if self.query is not None:
             self.query = Query(self.query.first, self.query.last, self._desks())
-            self.refresh()
+            self.request_refresh()
 
     def on_journal_changed(self) -> None:
-        self.dirty = True
-        if self.isVisible():
-            self.refresh()
+        self.request_refresh()
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
@@ -403,8 +408,7 @@ class ManagerPage(QWidget):
             "%3", str(result.changed)).replace("%4", str(result.unchanged))
         QMessageBox.information(self, title, text)
         self.status.emit(text)
-        self.hub.notify()
-        self.refresh()
+        self.hub.notify()  # every view of the journal recounts, this page included
 
     # --- export ---------------------------------------------------------------------------
 
