@@ -207,3 +207,14 @@ def test_cli_missing_journal(tmp_path: Path) -> None:
     assert done.returncode != 0
     assert done.stderr.startswith("deskapp: there is no journal")
     assert not out.exists() and not (tmp_path / "none.skranke").exists()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "pdf"])
+def test_empty_period_still_exports(journal: Journal, catalog: Catalog, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"empty.{fmt}"
+    rows = run_export("tallies", fmt, journal, catalog, ["2020-W10"], out, min_count=5)
+    assert rows == 0
+    assert out.stat().st_size > 0
+    if fmt == "pdf":
+        text = PdfReader(out).pages[0].extract_text()
+        assert "2020-W10" in text and "ingen registreringer" in text
