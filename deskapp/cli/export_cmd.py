@@ -22,8 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="last ISO week (default: --from); also this-week / last-week")
     parser.add_argument("--format", choices=FORMATS, default="csv")
     parser.add_argument("--out", required=True, metavar="FILE")
-    parser.add_argument("--sep", default=",", choices=(",", ";"),
-                        help="CSV separator; ';' for Danish Excel")
+    parser.add_argument("--sep", default=",", choices=(",", ";"), metavar="SEP",
+                        help="CSV separator: ',' (default) or ';' for Danish Excel")
     parser.add_argument("--min-count", type=int, default=0, metavar="N",
                         help="show counts below N as '<N' (for published reports)")
     parser.add_argument("--desk", action="append", default=[], metavar="NAME",
