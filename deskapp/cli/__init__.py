@@ -17,6 +17,7 @@ from deskapp.cli import (
     catalog_cmd,
     demo_cmd,
     export_cmd,
+    import_digital_cmd,
     log_cmd,
     purge_cmd,
     restore_cmd,
@@ -25,8 +26,17 @@ from deskapp.cli import (
 from deskapp.cli.common import CliError, ErrorReportingParser, log_unexpected
 from deskapp.services.journal import JournalError
 
-COMMANDS = [run_cmd, log_cmd, demo_cmd, export_cmd, catalog_cmd]
-COMMANDS += [purge_cmd, backup_cmd, restore_cmd]  # safety
+COMMANDS = [
+    run_cmd,
+    log_cmd,
+    demo_cmd,
+    export_cmd,
+    import_digital_cmd,
+    catalog_cmd,
+    purge_cmd,
+    backup_cmd,
+    restore_cmd,
+]
 EXIT_BAD_INPUT = 2
 EXIT_FAILED = 1
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from deskapp.cli.common import CliError, add_journal_argument, load_catalog, open_journal
+from deskapp.cli.common import CliError, add_journal_argument, load_catalog, load_settings, open_journal
 from deskapp.services import weeks
-from deskapp.services.exports import ExportError, run_export
+from deskapp.services.exports import ExportError, formats_of, run_export
 
-KINDS = ("visits",)
-FORMATS = ("csv",)
+KINDS = ("tallies", "visits", "shares")
+FORMATS = ("csv", "xlsx", "pdf")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,24 +17,48 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("kind", choices=KINDS)
     add_journal_argument(parser)
     parser.add_argument("--from", dest="first", required=True, metavar="WEEK",
-                        help="first ISO week, e.g. 2026-W40")
-    parser.add_argument("--to", dest="last", metavar="WEEK", help="last ISO week (default: --from)")
+                        help="first ISO week, e.g. 2026-W40, or this-week / last-week")
+    parser.add_argument("--to", dest="last", metavar="WEEK",
+                        help="last ISO week (default: --from); also this-week / last-week")
     parser.add_argument("--format", choices=FORMATS, default="csv")
     parser.add_argument("--out", required=True, metavar="FILE")
-    parser.add_argument("--sep", default=",", choices=(",", ";"),
-                        help="CSV separator; ';' for Danish Excel")
+    parser.add_argument("--sep", default=",", choices=(",", ";"), metavar="SEP",
+                        help="CSV separator: ',' (default) or ';' for Danish Excel")
+    parser.add_argument("--min-count", type=int, default=0, metavar="N",
+                        help="show counts below N as '<N' (for published reports)")
+    parser.add_argument("--desk", action="append", default=[], metavar="NAME",
+                        help="only these desks (repeat for more)")
+    parser.add_argument("--site", action="append", default=[], metavar="NAME",
+                        help="only these sites (repeat for more)")
     parser.set_defaults(handler=run)
+
+
+RELATIVE = {"this-week": 0, "last-week": -1}
+
+
+def resolve_week(text: str | None) -> str | None:
+    """A week string, or this-week / last-week (Copenhagen time) for scheduled exports."""
+    if text is None or text.strip().lower() not in RELATIVE:
+        return text
+    return weeks.shift_week(weeks.this_week(), RELATIVE[text.strip().lower()])
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        span = weeks.week_range(args.first, args.last)
+        span = weeks.week_range(resolve_week(args.first) or "", resolve_week(args.last))
     except weeks.BadWeek as exc:
         raise CliError(str(exc)) from exc
+    if args.min_count < 0:
+        raise CliError("--min-count must be 0 or more")
+    if args.format not in formats_of(args.kind):
+        raise CliError(f"{args.kind} cannot be exported as {args.format}; "
+                       f"use {' or '.join(formats_of(args.kind))}")
     cat = load_catalog()
+    options = {"sep": args.sep, "min_count": args.min_count, "desks": args.desk, "sites": args.site,
+               "municipality": load_settings().municipality}
     with open_journal(args.journal) as journal:
         try:
-            rows = run_export(args.kind, args.format, journal, cat, span, args.out, sep=args.sep)
+            rows = run_export(args.kind, args.format, journal, cat, span, args.out, **options)
         except ExportError as exc:
             raise CliError(str(exc)) from exc
     print(f"wrote {args.out} ({rows} rows, {span[0]} to {span[-1]})")

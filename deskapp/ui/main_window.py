@@ -9,6 +9,7 @@ from deskapp import APP_NAME, __version__
 from deskapp.services import settings as settings_service
 from deskapp.ui.counter_page import CounterPage
 from deskapp.ui.journal_hub import JournalHub
+from deskapp.ui.manager_page import ManagerPage
 
 
 class MainWindow(QMainWindow):
@@ -25,6 +26,8 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("pages")
         self.counter = CounterPage(hub, config.channel, self)
         self.tabs.addTab(self.counter, self.tr("&Skranke"))
+        self.manager = ManagerPage(hub, config, self)
+        self.tabs.addTab(self.manager, self.tr("&Ledelse"))
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self._connect_signals()
@@ -44,6 +47,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.counter.status.connect(self.show_status)
         self.counter.channel_changed.connect(self.on_channel_changed)
+        self.manager.status.connect(self.show_status)
         self.tabs.currentChanged.connect(self.on_tab_changed)
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -34,6 +34,7 @@ def atomic_output(out: Path | str, mode: str = "w", **kwargs: object) -> Iterato
     try:
         with os.fdopen(fd, mode, **kwargs) as handle:  # type: ignore[call-overload]
             yield handle
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an export is an ordinary file
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -43,13 +44,39 @@ def atomic_output(out: Path | str, mode: str = "w", **kwargs: object) -> Iterato
         raise
 
 
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
 Exporter = Callable[..., int]
 
 
 def _registry() -> dict[tuple[str, str], Exporter]:
-    from deskapp.services.exports import visits_csv
+    from deskapp.services.exports import (
+        report_pdf,
+        shares_csv,
+        tallies_csv,
+        tallies_xlsx,
+        visits_csv,
+        visits_xlsx,
+    )
 
-    return {("visits", "csv"): visits_csv.export}
+    return {
+        ("visits", "csv"): visits_csv.export,
+        ("visits", "xlsx"): visits_xlsx.export,
+        ("tallies", "csv"): tallies_csv.export,
+        ("tallies", "xlsx"): tallies_xlsx.export,
+        ("tallies", "pdf"): report_pdf.export,
+        ("shares", "csv"): shares_csv.export,
+        ("shares", "xlsx"): tallies_xlsx.export_shares,
+        ("shares", "pdf"): report_pdf.export,
+    }
+
+
+def formats_of(kind: str) -> list[str]:
+    return [fmt for k, fmt in _registry() if k == kind]
 
 
 def run_export(

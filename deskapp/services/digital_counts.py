@@ -1,0 +1,148 @@
+"""Import counts of digital self-service applications per errand and ISO week.
+
+The CSV has a header ``week,errand,count,source`` (any column order, ``,`` or ``;`` as
+separator, UTF-8 with or without BOM). An import is atomic: one bad row rejects the whole
+file and nothing changes. It is idempotent: rows are keyed by (week, errand, source), a
+repeated row with the same count changes nothing, a new count replaces the old one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from deskapp.services import weeks
+from deskapp.services.catalog import Catalog
+from deskapp.services.journal import Journal, JournalError, _translate
+
+COLUMNS = ("week", "errand", "count", "source")
+MAX_COUNT = 10_000_000
+
+
+class ImportRejected(Exception):
+    """The file cannot be imported; ``line`` is its line number (the header is line 1)."""
+
+    def __init__(self, reason: str, line: int | None = None):
+        self.reason = reason
+        self.line = line
+        super().__init__(f"line {line}: {reason}" if line else reason)
+
+
+@dataclass(frozen=True)
+class CountRow:
+    week: str
+    errand: str
+    count: int
+    source: str
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    rows: int
+    added: int
+    changed: int
+    unchanged: int
+
+
+def read_file(path: Path | str, catalog: Catalog) -> list[CountRow]:
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise ImportRejected(f"cannot read {path}: {exc.strerror or exc}") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportRejected("the file is not UTF-8 text") from exc
+    return parse(text, catalog)
+
+
+def parse(text: str, catalog: Catalog) -> list[CountRow]:
+    """Read and check every row; raise ImportRejected at the first bad one."""
+    text = text.removeprefix("\ufeff")
+    first_line = text.split("\n", 1)[0]
+    if not first_line.strip():
+        raise ImportRejected("the file is empty; expected a header week,errand,count,source", 1)
+    sep = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    header = [h.strip().lower() for h in next(reader)]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise ImportRejected(f"the header lacks {', '.join(missing)}; expected week,errand,count,source", 1)
+    where = {c: header.index(c) for c in COLUMNS}
+    errands = catalog.codes("errands")
+    rows: list[CountRow] = []
+    seen: dict[tuple[str, str, str], int] = {}
+    for cells in reader:
+        line = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            raise ImportRejected(f"has {len(cells)} fields, the header has {len(header)}", line)
+        value = {c: cells[i].strip() for c, i in where.items()}
+        row = _check(value, errands, line)
+        key = (row.week, row.errand, row.source)
+        if key in seen:
+            raise ImportRejected(f"repeats week {row.week}, errand {row.errand}, source {row.source} "
+                                 f"from line {seen[key]}", line)
+        seen[key] = line
+        rows.append(row)
+    if not rows:
+        raise ImportRejected("the file has a header but no rows")
+    return rows
+
+
+def _check(value: dict[str, str], errands: set[str], line: int) -> CountRow:
+    for column in COLUMNS:
+        if not value[column]:
+            raise ImportRejected(f"missing {column}", line)
+    try:
+        week = weeks.parse_week(value["week"])
+    except weeks.BadWeek as exc:
+        raise ImportRejected(f"bad week: {exc}", line) from exc
+    if value["errand"] not in errands:
+        raise ImportRejected(f"unknown errand code '{value['errand']}'", line)
+    text = value["count"]
+    if not text.isdigit() or not text.isascii():
+        raise ImportRejected(f"count '{text}' is not a whole number of 0 or more", line)
+    count = int(text)
+    if count > MAX_COUNT:
+        raise ImportRejected(f"count {count} is implausibly large", line)
+    return CountRow(week, value["errand"], count, value["source"])
+
+
+def store(journal: Journal, rows: list[CountRow]) -> ImportResult:
+    """Upsert the rows in one transaction; rows whose count is already stored are left alone."""
+    added = changed = 0
+    now = weeks.stamp(weeks.now_utc())
+    try:
+        with journal.db.atomic():
+            for row in rows:
+                found = journal.db.execute(
+                    "select count from digital_counts where week = ? and errand = ? and source = ?",
+                    [row.week, row.errand, row.source],
+                ).fetchone()
+                if found is not None and found[0] == row.count:
+                    continue
+                journal.db.execute(
+                    "insert into digital_counts (week, errand, source, count, imported_utc) "
+                    "values (?, ?, ?, ?, ?) on conflict (week, errand, source) do update set "
+                    "count = excluded.count, imported_utc = excluded.imported_utc",
+                    [row.week, row.errand, row.source, row.count, now],
+                )
+                if found is None:
+                    added += 1
+                else:
+                    changed += 1
+    except sqlite3.OperationalError as exc:
+        raise _translate(exc, journal.path) from exc
+    except sqlite3.DatabaseError as exc:
+        raise JournalError("damaged", journal.path, str(exc)) from exc
+    return ImportResult(len(rows), added, changed, len(rows) - added - changed)
+
+
+def import_file(journal: Journal, catalog: Catalog, path: Path | str) -> ImportResult:
+    """Check the whole file, then store it; raise ImportRejected and change nothing if bad."""
+    return store(journal, read_file(path, catalog))

@@ -1,0 +1,127 @@
+"""Bar charts for the PDF report, drawn with reportlab.graphics in the embedded font."""
+
+from __future__ import annotations
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.lib import colors
+
+from deskapp.services.exports.fonts import BOLD, REGULAR
+
+BLUE = colors.HexColor("#1F4E79")
+LIGHT = colors.HexColor("#9DC3E6")
+GOAL_RED = colors.HexColor("#C00000")
+
+
+def _short(text: str, limit: int = 34) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _nice_max(value: float) -> float:
+    for step in (5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
+        if value <= step * 5:
+            return step * ((int(value) // step) + 1)
+    return value * 1.1
+
+
+def horizontal_bars(labels: list[str], values: list[int], width: float, title: str,
+                    label_width: float = 170, row: float = 16) -> Drawing:
+    """Largest first, top to bottom; one bar per label."""
+    n = max(len(values), 1)
+    height = 30 + row * n
+    drawing = Drawing(width, height + 20)
+    drawing.add(String(0, height + 6, title, fontName=BOLD, fontSize=10))
+    chart = HorizontalBarChart()
+    chart.x, chart.y = label_width, 10
+    chart.width, chart.height = width - label_width - 30, height - 20
+    chart.data = [list(reversed(values)) or [0]]
+    limit = 34 if label_width >= 150 else 18
+    chart.categoryAxis.categoryNames = [_short(x, limit) for x in reversed(labels)] or [""]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = _nice_max(max(values or [1]))
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
+    chart.bars[0].fillColor = BLUE
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = REGULAR
+    chart.barLabels.fontSize = 7
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    drawing.add(chart)
+    return drawing
+
+
+def vertical_bars(labels: list[str], values: list[int], width: float, height: float, title: str) -> Drawing:
+    drawing = Drawing(width, height)
+    drawing.add(String(0, height - 12, title, fontName=BOLD, fontSize=10))
+    chart = VerticalBarChart()
+    chart.x, chart.y = 35, 30
+    chart.width, chart.height = width - 50, height - 60
+    chart.data = [values or [0]]
+    chart.categoryAxis.categoryNames = labels or [""]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.dy = -3
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = _nice_max(max(values or [1]))
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
+    chart.bars[0].fillColor = BLUE
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = REGULAR
+    chart.barLabels.fontSize = 7
+    chart.barLabels.nudge = 6
+    drawing.add(chart)
+    return drawing
+
+
+def share_bars(labels: list[str], digital: list[float], self_service: list[float], width: float,
+               goal: float, title: str) -> Drawing:
+    """Digital and self-service share (0-100) per errand with a dashed goal line."""
+    n = max(len(labels), 1)
+    height = 40 + 22 * n
+    drawing = Drawing(width, height + 36)
+    drawing.add(String(0, height + 22, title, fontName=BOLD, fontSize=10))
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 170, 20
+    chart.width, chart.height = width - 190, height - 20
+    chart.data = [list(reversed(digital)) or [0], list(reversed(self_service)) or [0]]
+    chart.categoryAxis.categoryNames = [_short(x) for x in reversed(labels)] or [""]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = 100
+    chart.valueAxis.valueStep = 20
+    chart.valueAxis.labelTextFormat = "%d %%"
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
+    chart.bars[0].fillColor = BLUE
+    chart.bars[1].fillColor = LIGHT
+    chart.bars[0].strokeColor = chart.bars[1].strokeColor = None
+    chart.groupSpacing = 4
+    drawing.add(chart)
+    x = chart.x + chart.width * goal
+    drawing.add(Line(x, chart.y - 4, x, chart.y + chart.height + 4, strokeColor=GOAL_RED,
+                     strokeWidth=1.4, strokeDashArray=[4, 2]))
+    drawing.add(String(x + 3, chart.y + chart.height + 6, f"Mål {goal * 100:.0f} %", fontName=BOLD,
+                       fontSize=7.5, fillColor=GOAL_RED))
+    legend_y = height + 8
+    for offset, (color, text) in enumerate(((BLUE, "Digital andel"), (LIGHT, "Selvbetjeningsandel"))):
+        lx = 170 + offset * 120
+        drawing.add(Line(lx, legend_y + 3, lx + 12, legend_y + 3, strokeColor=color, strokeWidth=6))
+        drawing.add(String(lx + 16, legend_y, text, fontName=REGULAR, fontSize=7.5))
+    return drawing

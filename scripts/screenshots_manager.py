@@ -1,0 +1,67 @@
+"""Screenshots for the managers' documentation: the manager page and the first PDF pages.
+
+Run under Xvfb from the repository root:
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshots_manager.py
+Writes docs/img/manager-page.png, docs/img/manager-shares.png, docs/img/report-page1.png and
+docs/img/report-page2.png from a fresh demo journal in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+IMG = ROOT / "docs" / "img"
+
+
+def main() -> int:
+    home = Path(tempfile.mkdtemp(prefix="skranke-shots-"))
+    os.environ["SKRANKE_HOME"] = str(home)
+    from PySide6.QtWidgets import QApplication
+
+    from deskapp.services import catalog as catalog_service
+    from deskapp.services import demo, weeks
+    from deskapp.services.exports import run_export
+    from deskapp.services.journal import Journal
+    from deskapp.services.settings import Settings
+    from deskapp.ui.journal_hub import JournalHub
+    from deskapp.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    cat = catalog_service.load_default()
+    journal = Journal(home / "demo.skranke", desk="skranke-1", site="Rådhuset")
+    demo.generate(journal, cat, weeks_back=10, seed=4)
+    demo.generate(journal, cat, weeks_back=10, seed=5, desk="skranke-2", site="Biblioteket")
+    config = Settings(desk="skranke-1", municipality="Eksempel Kommune")
+    window = MainWindow(JournalHub(journal, cat), config)
+    window.resize(1280, 800)
+    window.show()
+    window.tabs.setCurrentWidget(window.manager)
+    app.processEvents()
+    IMG.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(IMG / "manager-page.png"))
+    window.manager.tabs.setCurrentIndex(4)
+    app.processEvents()
+    window.grab().save(str(IMG / "manager-shares.png"))
+
+    last = weeks.this_week()
+    span = weeks.week_range(weeks.shift_week(last, -3), last)
+    pdf = home / "report.pdf"
+    run_export("tallies", "pdf", journal, cat, span, pdf, municipality=config.municipality)
+    subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "2", str(pdf), str(home / "page")],
+                   check=True)
+    for number in (1, 2):
+        (home / f"page-{number}.png").replace(IMG / f"report-page{number}.png")
+    journal.close()
+    window.close()
+    print(f"wrote screenshots to {IMG}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,220 @@
+"""Tally exports: CSV recounts, XLSX sheets and charts, PDF text, suppression, CLI failures."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from deskapp.services import weeks
+from deskapp.services.catalog import Catalog
+from deskapp.services.exports import ExportError, run_export
+from deskapp.services.exports.tallies_xlsx import ALL_SHEETS, REASONS, SHARES
+from deskapp.services.journal import Journal
+from deskapp.services.tallies import Query, Tally
+from deskapp.services.weeks import week_range
+from tests import demo_journal
+from tests.demo_journal import FIRST, LAST
+
+ROOT = Path(__file__).parents[1]
+SPAN = week_range(FIRST, LAST)
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) -> Path:
+    path = tmp_path_factory.mktemp("exports") / "demo.skranke"
+    demo_journal.build(path, catalog)
+    return path
+
+
+@pytest.fixture
+def journal(demo_path: Path):
+    with Journal(demo_path) as opened:
+        yield opened
+
+
+def read_csv(path: Path, sep: str = ",") -> list[dict[str, str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM so Excel opens æøå
+    return list(csv.DictReader(raw.decode("utf-8-sig").splitlines(), delimiter=sep))
+
+
+def test_tallies_csv_equals_recount_of_visits_csv(journal: Journal, catalog: Catalog, tmp_path: Path) -> None:
+    run_export("visits", "csv", journal, catalog, SPAN, tmp_path / "visits.csv")
+    run_export("tallies", "csv", journal, catalog, SPAN, tmp_path / "tallies.csv")
+    visits = read_csv(tmp_path / "visits.csv")
+    dims = ("iso_week", "desk", "site", "errand", "channel", "reason", "outcome")
+    expected = Counter(tuple(v[d] for d in dims) for v in visits)
+    tallies = read_csv(tmp_path / "tallies.csv")
+    got = Counter({(t["week"], t["desk"], t["site"], t["errand"], t["channel"], t["reason"], t["outcome"]):
+                   int(t["count"]) for t in tallies})
+    assert got == expected
+    assert any(t["errand_label"] == "Lægeskift" for t in tallies)
+
+
+def test_min_count_suppresses_small_cells(journal: Journal, catalog: Catalog, tmp_path: Path) -> None:
+    out = tmp_path / "tallies.csv"
+    run_export("tallies", "csv", journal, catalog, SPAN, out, sep=";", min_count=5)
+    counts = [row["count"] for row in read_csv(out, ";")]
+    assert "<5" in counts
+    assert all(c == "<5" or int(c) >= 5 for c in counts)
+
+
+def test_shares_csv_semicolon_uses_decimal_comma(journal: Journal, catalog: Catalog, tmp_path: Path) -> None:
+    out = tmp_path / "shares.csv"
+    rows = run_export("shares", "csv", journal, catalog, SPAN, out, sep=";")
+    data = read_csv(out, ";")
+    assert len(data) == rows
+    expected = {(r["week"], r["errand"]): r for r in Tally(journal, catalog).shares(Query(FIRST, LAST))}
+    for row in data:
+        want = expected[(row["week"], row["errand"])]
+        assert int(row["digital"]) == want["digital"]
+        assert float(row["digital_share"].replace(",", ".")) == pytest.approx(want["digital_share"], abs=1e-4)
+        assert row["goal"] == "0,8000"
+
+
+def test_xlsx_has_every_sheet_and_native_charts(journal: Journal, catalog: Catalog, tmp_path: Path) -> None:
+    out = tmp_path / "tallies.xlsx"
+    run_export("tallies", "xlsx", journal, catalog, SPAN, out, min_count=0)
+    names = zipfile.ZipFile(out).namelist()
+    assert "xl/charts/chart1.xml" in names
+    book = openpyxl.load_workbook(out)
+    assert set(ALL_SHEETS) <= set(book.sheetnames)
+    summary = book[ALL_SHEETS[0]]
+    totals = Tally(journal, catalog).totals(Query(FIRST, LAST))
+    assert summary["A6"].value == "Henvendelser i alt"
+    assert summary["B6"].value == totals["visits"]
+    assert book[REASONS].freeze_panes == "B2"
+    reasons = book[REASONS]
+    header = [c.value for c in reasons[1]]
+    assert "Prøvede, men det gik ikke igennem" in header
+    first_errand = Tally(journal, catalog).errands(Query(FIRST, LAST))[0]
+    assert reasons["B2"].value == first_errand["errand"]
+    assert reasons.cell(2, len(header)).value == first_errand["count"]
+
+
+def test_shares_xlsx_has_the_shares_sheet(journal: Journal, catalog: Catalog, tmp_path: Path) -> None:
+    out = tmp_path / "shares.xlsx"
+    run_export("shares", "xlsx", journal, catalog, SPAN, out)
+    book = openpyxl.load_workbook(out)
+    assert SHARES in book.sheetnames
+    assert "xl/charts/chart1.xml" in zipfile.ZipFile(out).namelist()
+
+
+def test_visits_xlsx_has_one_row_per_counted_visit(journal: Journal, catalog: Catalog,
+                                                   tmp_path: Path) -> None:
+    out = tmp_path / "visits.xlsx"
+    rows = run_export("visits", "xlsx", journal, catalog, SPAN, out)
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet.max_row == rows + 1 == len(journal.counted_visits(FIRST, LAST)) + 1
+
+
+def test_pdf_report_text(journal: Journal, catalog: Catalog, tmp_path: Path) -> None:
+    out = tmp_path / "report.pdf"
+    run_export("tallies", "pdf", journal, catalog, SPAN, out, municipality="Ærø Kommune")
+    reader = PdfReader(out)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    cover = reader.pages[0].extract_text()
+    totals = Tally(journal, catalog).totals(Query(FIRST, LAST))
+    assert "2026-W52" in cover and "2027-W02" in cover
+    assert "Ærø Kommune" in cover
+    assert f"{totals['visits']:,}".replace(",", ".") in cover
+    assert "skranke-1, skranke-2" in cover
+    assert "Lægeskift" in text and "Boligstøtte" in text
+    assert "Mål 80 %" in text
+    assert "Friktionspunkter" in text
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            fonts.add(str(font.get_object()["/BaseFont"]))
+    assert any("DejaVuSans" in f for f in fonts)
+
+
+def test_export_errors(journal: Journal, catalog: Catalog, tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="cannot be exported as pdf"):
+        run_export("visits", "pdf", journal, catalog, SPAN, tmp_path / "v.pdf")
+    with pytest.raises(ExportError, match="does not exist"):
+        run_export("tallies", "xlsx", journal, catalog, SPAN, tmp_path / "no" / "t.xlsx")
+    assert list(tmp_path.iterdir()) == []
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "deskapp", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_cli_export_writes_files(demo_path: Path, tmp_path: Path) -> None:
+    for kind, fmt in (("tallies", "xlsx"), ("shares", "pdf")):
+        out = tmp_path / f"{kind}.{fmt}"
+        done = run_cli("export", kind, "--journal", str(demo_path), "--from", FIRST, "--to", LAST,
+                       "--format", fmt, "--out", str(out), "--min-count", "3")
+        assert done.returncode == 0, done.stderr
+        assert out.stat().st_size > 1000
+        assert "2026-W52 to 2027-W02" in done.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--from", "2026-W60"], "2026 has no week 60"),
+    (["--from", "2027-W53"], "2027 has no week 53"),
+    (["--from", "uge 4"], "is not a week"),
+    (["--from", "2027-W02", "--to", "2026-W52"], "is empty"),
+    (["--from", FIRST, "--format", "pdf", "kind=visits"], "visits cannot be exported as pdf"),
+    (["--from", FIRST, "--min-count", "-1"], "--min-count"),
+    (["--from", FIRST, "out=missing/report.pdf"], "does not exist"),
+    (["--from", FIRST, "out=."], "is a folder"),
+])
+def test_cli_bad_input_one_line_no_file(demo_path: Path, tmp_path: Path, args: list[str],
+                                        message: str) -> None:
+    kind = next((a.split("=", 1)[1] for a in args if a.startswith("kind=")), "tallies")
+    out = next((a.split("=", 1)[1] for a in args if a.startswith("out=")), "report.pdf")
+    args = [a for a in args if "=" not in a]
+    if "--format" not in args:
+        args += ["--format", "pdf"]
+    work = tmp_path / "work"
+    work.mkdir()
+    target = out if out == "." else str(work / out)
+    done = subprocess.run(
+        [sys.executable, "-m", "deskapp", "export", kind, "--journal", str(demo_path), *args,
+         "--out", target],
+        cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("deskapp: ")
+    assert message in lines[0]
+    assert list(work.iterdir()) == []
+
+
+def test_cli_relative_weeks_for_scheduled_exports(demo_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "last.csv"
+    done = run_cli("export", "tallies", "--journal", str(demo_path), "--from", "last-week", "--to",
+                   "this-week", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    this_week = weeks.this_week()
+    assert f"{weeks.shift_week(this_week, -1)} to {this_week}" in done.stdout
+
+
+def test_cli_missing_journal(tmp_path: Path) -> None:
+    out = tmp_path / "t.csv"
+    done = run_cli("export", "tallies", "--journal", str(tmp_path / "none.skranke"), "--from", FIRST,
+                   "--out", str(out))
+    assert done.returncode != 0
+    assert done.stderr.startswith("deskapp: there is no journal")
+    assert not out.exists() and not (tmp_path / "none.skranke").exists()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "pdf"])
+def test_empty_period_still_exports(journal: Journal, catalog: Catalog, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"empty.{fmt}"
+    rows = run_export("tallies", fmt, journal, catalog, ["2020-W10"], out, min_count=5)
+    assert rows == 0
+    assert out.stat().st_size > 0
+    if fmt == "pdf":
+        text = PdfReader(out).pages[0].extract_text()
+        assert "2020-W10" in text and "ingen registreringer" in text

@@ -1,0 +1,197 @@
+"""The manager page: the range picker drives the tables, drill-down, import and exports."""
+
+from __future__ import annotations
+
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from deskapp.services import weeks
+from deskapp.services.catalog import Catalog
+from deskapp.services.journal import Journal
+from deskapp.services.settings import Settings
+from deskapp.services.tallies import Query, Tally
+from deskapp.ui.journal_hub import JournalHub
+from deskapp.ui.main_window import MainWindow
+from deskapp.ui.manager_page import ManagerPage
+from deskapp.ui.week_range_picker import CUSTOM, LAST_WEEK, THIS_WEEK
+from tests import demo_journal
+from tests.demo_journal import NOW
+
+# The offscreen platform plugin warns once when a top-level window is shown.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) -> Path:
+    path = tmp_path_factory.mktemp("manager") / "demo.skranke"
+    demo_journal.build(path, catalog)
+    return path
+
+
+@pytest.fixture
+def hub(demo_path: Path, tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(weeks, "now_utc", lambda: NOW)  # "this week" is 2027-W02
+    copy = tmp_path / "copy.skranke"
+    copy.write_bytes(demo_path.read_bytes())
+    journal = Journal(copy)
+    yield JournalHub(journal, catalog)
+    journal.close()
+
+
+@pytest.fixture
+def page(qtbot, hub: JournalHub) -> ManagerPage:
+    widget = ManagerPage(hub, Settings(desk="skranke-1", municipality="Testby Kommune"))
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    return widget
+
+
+def table_total(page: ManagerPage) -> int:
+    return sum(int(r["count"]) for r in page.errands_model.rows)
+
+
+def test_default_range_is_last_four_weeks(page: ManagerPage, hub: JournalHub) -> None:
+    assert page.picker.current_range() == ("2026-W52", "2027-W02")
+    expected = len(hub.journal.counted_visits("2026-W52", "2027-W02"))
+    assert table_total(page) == expected
+    assert f"{expected} henvendelser" in page.summary.text()
+    assert "2026-W52 – 2027-W02" in page.summary.text()
+
+
+def test_range_picker_changes_the_tables(page: ManagerPage, hub: JournalHub, catalog: Catalog) -> None:
+    tally = Tally(hub.journal, catalog)
+    four_weeks = table_total(page)
+    page.picker.preset.setCurrentIndex(THIS_WEEK)
+    assert page.picker.current_range() == ("2027-W02", "2027-W02")
+    this_week = tally.totals(Query("2027-W02"))["visits"]
+    assert table_total(page) == this_week < four_weeks
+    assert sum(int(c["count"]) for c in page.channels_model.rows) == this_week
+    page.picker.preset.setCurrentIndex(LAST_WEEK)
+    assert table_total(page) == tally.totals(Query("2027-W01"))["visits"]
+    hours_total = sum(page.hours_model.counts.values())
+    assert hours_total == table_total(page)
+
+
+def test_custom_range(page: ManagerPage, hub: JournalHub, qtbot) -> None:
+    page.picker.preset.setCurrentIndex(CUSTOM)
+    page.picker.first_edit.setText("2026-w53")
+    page.picker.last_edit.setText("2026-W53")
+    page.picker.last_edit.editingFinished.emit()
+    assert page.query is not None and page.query.span == ["2026-W53"]
+    assert table_total(page) == len(hub.journal.counted_visits("2026-W53"))
+    page.picker.first_edit.setText("2027-W53")
+    page.picker.first_edit.editingFinished.emit()
+    assert "2026-W48" in page.picker.problem.text()
+    assert page.query.span == ["2026-W53"]  # a bad week leaves the tables as they were
+
+
+def test_drill_down_from_errand_to_reasons_and_outcomes(page: ManagerPage, hub: JournalHub, qtbot) -> None:
+    counted = [v for v in hub.journal.counted_visits("2026-W52", "2027-W02") if v.errand == "laegeskift"]
+    row = next(i for i, r in enumerate(page.errands_model.rows) if r["errand"] == "laegeskift")
+    rect = page.errands_view.visualRect(page.errands_model.index(row, 0))
+    page.tabs.setCurrentIndex(0)
+    page.errands_view.scrollTo(page.errands_model.index(row, 0))
+    rect = page.errands_view.visualRect(page.errands_model.index(row, 0))
+    qtbot.mouseClick(page.errands_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.selected_errand() == "laegeskift"
+    assert "Lægeskift" in page.drill_title.text()
+    reasons = {label: value for label, value, _ in page.drill_reasons.bars}
+    expected = Counter(page.catalog.label("reasons", v.reason) for v in counted)
+    assert reasons == expected
+    outcomes = {label: value for label, value, _ in page.drill_outcomes.bars}
+    assert outcomes == Counter(page.catalog.label("outcomes", v.outcome) for v in counted)
+
+
+def test_double_click_in_pivot_drills_down(page: ManagerPage) -> None:
+    page.tabs.setCurrentIndex(2)
+    index = page.outcomes_model.index(3, 2)
+    errand = page.outcomes_model.code_at(3)
+    page.outcomes_view.doubleClicked.emit(index)
+    assert page.tabs.currentIndex() == 0
+    assert page.selected_errand() == errand
+
+
+def test_shares_and_friction_tables(page: ManagerPage, hub: JournalHub, catalog: Catalog) -> None:
+    tally = Tally(hub.journal, catalog)
+    query = Query("2026-W52", "2027-W02")
+    shares = {r["errand"]: r for r in tally.shares_by_errand(query)}
+    shown = {r["errand"] for r in page.shares_model.rows}
+    assert "flytning" in shown and "pas" not in shown  # only errands with a digital solution
+    row = next(i for i, r in enumerate(page.shares_model.rows) if r["errand"] == "flytning")
+    text = page.shares_model.index(row, 4).data()
+    assert text == f"{shares['flytning']['digital_share'] * 100:.0f} %"
+    assert page.friction_model.rows[0]["count"] == tally.friction(query, 1)[0]["count"]
+    assert page.shares_chart.goal == 0.80
+
+
+def test_export_runs_on_worker_and_writes_file(page: ManagerPage, qtbot, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    for fmt, button in (("xlsx", page.xlsx_button), ("pdf", page.pdf_button), ("csv", page.csv_button)):
+        out = tmp_path / f"report.{fmt}"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, o=out, **k: (str(o), ""))
+        with qtbot.waitSignal(page.export_done, timeout=60000) as blocker:
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert blocker.args == [str(out)]
+        assert out.exists()
+        assert page.csv_button.isEnabled()
+    assert "xl/charts/chart1.xml" in zipfile.ZipFile(tmp_path / "report.xlsx").namelist()
+    assert "Ærinder × årsager" in openpyxl.load_workbook(tmp_path / "report.xlsx").sheetnames
+    assert "Testby Kommune" in PdfReader(tmp_path / "report.pdf").pages[0].extract_text()
+    assert (tmp_path / "report.csv").read_text(encoding="utf-8-sig").startswith("week;desk;site")
+
+
+def test_failed_export_says_so(page: ManagerPage, qtbot, tmp_path: Path,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: warnings.append(text))
+    out = tmp_path / "missing" / "report.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    with qtbot.waitSignal(page.export_done, timeout=60000) as blocker:
+        qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [""]
+    assert warnings and "Udtrækket blev ikke gemt" in warnings[0] and "does not exist" in warnings[0]
+    assert not out.parent.exists()
+
+
+def test_import_digital_counts_from_the_page(page: ManagerPage, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    before = next(r for r in page.shares_model.rows if r["errand"] == "laegeskift")["digital"]
+    good = tmp_path / "digital.csv"
+    good.write_text("week;errand;count;source\n2027-W02;laegeskift;500;ekstra\n", encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(good), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    page.import_button.click()
+    assert shown == ["1 rækker læst: 1 nye, 0 ændrede, 0 uændrede."]
+    after = next(r for r in page.shares_model.rows if r["errand"] == "laegeskift")["digital"]
+    assert after == before + 500
+    good.write_text("week;errand;count;source\n2027-W02;laegeskift;-1;ekstra\n", encoding="utf-8")
+    page.import_button.click()
+    assert "Linje 2:" in shown[-1] and "intet er ændret" in shown[-1]
+
+
+def test_models_pass_the_model_tester(page: ManagerPage, qtmodeltester) -> None:
+    for model in (page.errands_model, page.reasons_model, page.outcomes_model, page.channels_model,
+                  page.shares_model, page.friction_model, page.hours_model):
+        qtmodeltester.check(model)
+
+
+def test_main_window_has_the_manager_tab(qtbot, hub: JournalHub) -> None:
+    window = MainWindow(hub, Settings(desk="skranke-1"))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.tabs.tabText(1) == "&Ledelse"
+    assert window.tabs.widget(1) is window.manager
+    assert window.manager.errands_model.rows == []  # nothing counted while the counter is in front
+    window.tabs.setCurrentWidget(window.manager)
+    assert sum(int(r["count"]) for r in window.manager.errands_model.rows) == len(
+        hub.journal.counted_visits("2026-W52", "2027-W02"))
