@@ -47,9 +47,3 @@ def next_step(guide: Guide, states: Mapping[str, StepState], after: int = -1) ->
             return index
     return None
 
-
-def check_blocker(guide: Guide, blocker: str) -> str:
-    """The blocker code if the errand knows it (or it is 'other'); ValueError otherwise."""
-    if blocker != OTHER_BLOCKER and blocker not in {b.code for b in guide.blockers}:
-        raise ValueError(f"unknown blocker '{blocker}'")
-    return blocker
