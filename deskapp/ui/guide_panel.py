@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
@@ -39,7 +38,7 @@ from deskapp.services.guide import DONE, OTHER_BLOCKER, SKIPPED, STUCK, StepStat
 from deskapp.services.journal import JournalError
 from deskapp.ui import messages
 from deskapp.ui.choice_list import DIGITS, ChoiceList
-from deskapp.ui.guide_steps import StepList
+from deskapp.ui.guide_steps import FitList, StepList
 from deskapp.ui.journal_hub import JournalHub
 
 
@@ -99,10 +98,9 @@ class GuidePanel(QWidget):
         self.no_digital_label.setStyleSheet("QLabel { background: #fff4d6; padding: 6px; }")
 
         self.ready_caption = self._caption(self.tr("Det skal borgeren have klar"))
-        self.ready_list = QListWidget(self)
+        self.ready_list = FitList(self)
         self.ready_list.setObjectName("guideReadyList")
         self.ready_list.setAccessibleName(self.tr("Det skal borgeren have klar (mellemrum afkrydser)"))
-        self.ready_list.setWordWrap(True)
 
         self.mode_caption = QLabel(self.tr("&Tilstand (M):"), self)
         self.mode_combo = QComboBox(self)
@@ -160,7 +158,7 @@ class GuidePanel(QWidget):
         small = self.keys_label.font()
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.keys_label.setFont(small)
-        self.keys_label.setStyleSheet("QLabel { color: palette(mid); }")
+        self.keys_label.setStyleSheet("QLabel { color: #505050; }")
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -178,15 +176,15 @@ class GuidePanel(QWidget):
         layout.addWidget(self.open_button)
         layout.addWidget(self.no_digital_label)
         layout.addWidget(self.ready_caption)
-        layout.addWidget(self.ready_list, 2)
+        layout.addWidget(self.ready_list)
         layout.addLayout(mode_row)
         layout.addWidget(self.steps_caption)
-        layout.addWidget(self.steps, 3)
+        layout.addWidget(self.steps)
         layout.addWidget(self.step_detail)
-        layout.addWidget(self.blocker_box, 2)
+        layout.addWidget(self.blocker_box)
+        layout.addStretch(1)
         layout.addLayout(handout_row)
         layout.addWidget(self.keys_label)
-        layout.addStretch(0)
 
         self.setTabOrder(self.open_button, self.ready_list)
         self.setTabOrder(self.ready_list, self.mode_combo)
@@ -296,7 +294,7 @@ class GuidePanel(QWidget):
         seconds = max(0, int((weeks.now_utc() - self.started).total_seconds()))
         hours, rest = divmod(seconds, 3600)
         clock = f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
-        self.timer_label.setText(self.tr("⏱ %1").replace("%1", clock))
+        self.timer_label.setText(self.tr("Tid: %1").replace("%1", clock))
         self.timer_label.setAccessibleDescription(clock)
 
     def home_widget(self) -> QWidget | None:

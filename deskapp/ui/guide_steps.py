@@ -7,9 +7,9 @@ R back to the counter's outcome. Arrow keys move between steps.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QSizePolicy, QWidget
 
 from deskapp.services.catalog import GuideStep
 from deskapp.services.guide import DONE, SKIPPED, STUCK, StepState
@@ -28,7 +28,30 @@ KEY_ACTIONS = {
 MARKS = {None: "○", DONE: "✔", STUCK: "✖", SKIPPED: "↷"}
 
 
-class StepList(QListWidget):
+class FitList(QListWidget):
+    """A word-wrapping list as tall as its rows (the panel scrolls when space runs out)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setSpacing(1)
+
+    def sizeHint(self) -> QSize:
+        self.executeDelayedItemsLayout()  # wrapped row heights at the current width
+        rows = sum(self.visualItemRect(self.item(row)).height() for row in range(self.count()))
+        return QSize(super().sizeHint().width(), rows + 2 * self.frameWidth() + 6)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # wrapped rows change height with the width
+
+
+class StepList(FitList):
     """Steps of one guide; ``action`` carries done/stuck/skipped/mode/browser/print/outcome."""
 
     action = Signal(str)
@@ -39,10 +62,7 @@ class StepList(QListWidget):
         self.setAccessibleName(self.tr("Trin i vejledningen"))
         self.setAccessibleDescription(self.tr(
             "Enter eller U: udført. F: sidder fast. O: spring over. R: vælg resultat."))
-        self.setWordWrap(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.steps: tuple[GuideStep, ...] = ()
 
     def set_steps(self, steps: tuple[GuideStep, ...], states: dict[str, StepState]) -> None:
@@ -66,6 +86,7 @@ class StepList(QListWidget):
             text += "\n     " + self.tr("Sidder fast: %1").replace("%1", blocker_label)
         item.setText(text)
         item.setData(Qt.ItemDataRole.UserRole + 1, state.status)
+        self.updateGeometry()
         item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("Trin %1, %2: %3").replace(
             "%1", str(index + 1)).replace("%2", words[state.status]).replace("%3", step.instruction))
         if state.status == STUCK:
