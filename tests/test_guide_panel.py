@@ -251,6 +251,24 @@ def test_resumed_visit_shows_its_marks_and_continues(qtbot, show_window, journal
     assert journal.visit(visit_id).guide_mode == "proxy"
 
 
+def test_mouse_users_mark_steps_with_buttons(qtbot, window: MainWindow, journal: Journal) -> None:
+    start_visit(qtbot, window, "eu-sygesikringskort", "1")
+    panel = window.guide.panel
+    qtbot.mouseClick(panel.mark_buttons["done"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.mark_buttons["stuck"], Qt.MouseButton.LeftButton)
+    blockers = find(window, QListWidget, "guideBlockerList")
+    qtbot.mouseClick(blockers.viewport(), Qt.MouseButton.LeftButton,
+                     pos=blockers.visualItemRect(blockers.item(0)).center())
+    qtbot.mouseClick(panel.mark_buttons["skipped"], Qt.MouseButton.LeftButton)
+    [visit] = journal.open_visits()
+    guide = window.hub.catalog.errand(visit.errand).guide
+    assert [(e["step"], e["status"], e["blocker"]) for e in journal.step_events(visit.id)] == [
+        (guide.steps[0].code, "done", None),
+        (guide.steps[1].code, "stuck", guide.blockers[0].code),
+        (guide.steps[1].code, "skipped", None),
+    ]
+
+
 def test_errand_with_entry_but_no_guide_offers_the_entry_point(qtbot, window: MainWindow,
                                                                catalog) -> None:
     start_visit(qtbot, window, "navneændring", "1")

@@ -39,7 +39,9 @@ class GuideDock(QDockWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.panel)
-        scroll.setMinimumWidth(380)
+        # Never clip the panel sideways: as wide as its widest row plus a vertical scroll bar.
+        scroll.setMinimumWidth(max(360, self.panel.minimumSizeHint().width()
+                                   + scroll.verticalScrollBar().sizeHint().width() + 6))
         self.setWidget(scroll)
         self.hide()
 

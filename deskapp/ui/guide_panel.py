@@ -107,6 +107,9 @@ class GuidePanel(QWidget):
         self.mode_combo.setObjectName("guideModeCombo")
         self.mode_combo.setAccessibleName(self.tr("Hvem betjener løsningen"))
         self.mode_caption.setBuddy(self.mode_combo)
+        self.mode_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.mode_combo.setMinimumContentsLength(18)
         mode_labels = {
             guide_service.COACHING: self.tr("Hjælp til selvbetjening (borgeren betjener)"),
             guide_service.SIDE_BY_SIDE: self.tr("Medbetjening (medarbejderen betjener)"),
@@ -124,6 +127,18 @@ class GuidePanel(QWidget):
         self.step_detail.setFrameShape(QFrame.Shape.StyledPanel)
         self.step_detail.setTextFormat(Qt.TextFormat.RichText)
         self.step_detail.setMargin(6)
+
+        self.mark_buttons: dict[str, QPushButton] = {}
+        for status, text, name, accessible in (
+            (DONE, self.tr("Udført (U)"), "guideMarkDone", self.tr("Marker trinnet som udført")),
+            (STUCK, self.tr("Sidder fast (F)"), "guideMarkStuck", self.tr("Borgeren sidder fast")),
+            (SKIPPED, self.tr("Spring over (O)"), "guideMarkSkipped", self.tr("Spring trinnet over")),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.setAccessibleName(accessible)
+            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the keys live in the step list
+            self.mark_buttons[status] = button
 
         self.blocker_box = QWidget(self)
         self.blocker_caption = QLabel(self.blocker_box)
@@ -181,6 +196,10 @@ class GuidePanel(QWidget):
         layout.addWidget(self.steps_caption)
         layout.addWidget(self.steps)
         layout.addWidget(self.step_detail)
+        mark_row = QHBoxLayout()
+        for button in self.mark_buttons.values():
+            mark_row.addWidget(button)
+        layout.addLayout(mark_row)
         layout.addWidget(self.blocker_box)
         layout.addStretch(1)
         layout.addLayout(handout_row)
@@ -209,6 +228,8 @@ class GuidePanel(QWidget):
         self.other_note.returnPressed.connect(self.on_other_note_entered)
         self.blockers.list.installEventFilter(self)
         self.other_note.installEventFilter(self)
+        for status, button in self.mark_buttons.items():
+            button.clicked.connect(lambda _checked=False, s=status: self.on_step_action(s))
         self.print_button.clicked.connect(self.print_handout)
         self.save_button.clicked.connect(self.save_handout)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
@@ -248,7 +269,7 @@ class GuidePanel(QWidget):
         guide = errand.guide
         for widget in (self.ready_caption, self.ready_list, self.mode_caption, self.mode_combo,
                        self.steps_caption, self.steps, self.step_detail, self.print_button,
-                       self.save_button, self.keys_label):
+                       self.save_button, self.keys_label, *self.mark_buttons.values()):
             widget.setVisible(guide is not None)
         if guide is not None:
             for text in guide.ready:
@@ -340,6 +361,8 @@ class GuidePanel(QWidget):
     def on_step_action(self, action: str) -> None:
         if self.visit_id is None or self.errand is None or self.errand.guide is None:
             return
+        if self.blocker_box.isVisible():
+            self.cancel_stuck()  # another action replaces a blocker not yet picked
         if action in (DONE, SKIPPED):
             self.mark(action)
         elif action == STUCK:

@@ -29,7 +29,7 @@ MARKS = {None: "○", DONE: "✔", STUCK: "✖", SKIPPED: "↷"}
 
 
 class FitList(QListWidget):
-    """A word-wrapping list as tall as its rows (the panel scrolls when space runs out)."""
+    """A word-wrapping list exactly as tall as its rows; the panel around it scrolls instead."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -37,12 +37,13 @@ class FitList(QListWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setSpacing(1)
 
     def sizeHint(self) -> QSize:
         self.executeDelayedItemsLayout()  # wrapped row heights at the current width
-        rows = sum(self.visualItemRect(self.item(row)).height() for row in range(self.count()))
+        rows = self.contentsSize().height() if self.count() else 0
         return QSize(super().sizeHint().width(), rows + 2 * self.frameWidth() + 6)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
