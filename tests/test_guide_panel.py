@@ -171,6 +171,9 @@ def test_ctrl_g_toggles_between_guide_and_counter(qtbot, window: MainWindow) -> 
     key(qtbot, Qt.Key.Key_G, CTRL)
     key(qtbot, "r")  # R: back to the outcome
     assert focused() == "outcomeList"
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, Qt.Key.Key_Escape)  # Esc leaves the guide; the visit stays open
+    assert focused() == "outcomeList" and window.guide.isVisible()
 
 
 def test_mode_picker_and_ready_list_are_reachable(qtbot, window: MainWindow, journal: Journal,
@@ -284,9 +287,15 @@ def test_errand_with_entry_but_no_guide_offers_the_entry_point(qtbot, window: Ma
 def test_correcting_the_errand_switches_the_guide(qtbot, window: MainWindow) -> None:
     start_visit(qtbot, window, "flytning")
     assert window.guide.panel.title.text() == "Anmeld flytning"
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, "u")  # flytning's "find" step
     key(qtbot, Qt.Key.Key_L, CTRL)
-    start_visit(qtbot, window, "lægeskift")
-    assert window.guide.panel.title.text() == "Lægeskift"
+    assert focused() == "errandSearch"  # Ctrl+L works from the guide too
+    start_visit(qtbot, window, "sundhedskort")
+    panel = window.guide.panel
+    assert panel.title.text() == "Sundhedskort (gult)"
+    # sundhedskort has a "find" step too, but the mark belonged to the old errand's guide
+    assert panel.steps.currentRow() == 0 and panel.steps.item(0).text().startswith("○")
 
 
 def test_escape_in_the_counter_closes_the_guide(qtbot, window: MainWindow) -> None:

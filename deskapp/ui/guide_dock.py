@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QScrollArea, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QScrollArea
 
+from deskapp.services import weeks
 from deskapp.services.exports.handout import HelpContact
 from deskapp.ui.coaching_dialog import CoachingDialog
 from deskapp.ui.guide_panel import GuidePanel
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 class GuideDock(QDockWidget):
     def __init__(self, window: MainWindow):
-        super().__init__(window.tr("Vejledning"), window)
+        super().__init__(_tr("Vejledning"), window)
         self.window_ = window
         self.counter = window.counter
         self.setObjectName("guideDock")
@@ -51,6 +52,14 @@ class GuideDock(QDockWidget):
             self.on_visit_closed(visit_id)
             return
         self.panel.show_visit(visit_id, errand)
+        self.sync_visibility()
+
+    def on_errand_changed(self, visit_id: str, errand_code: str) -> None:
+        """The open visit's errand was corrected: marks made before belong to the old guide."""
+        errand = self.counter.catalog.errand(errand_code)
+        if errand is None:
+            return
+        self.panel.show_visit(visit_id, errand, since=weeks.stamp(weeks.now_utc()))
         self.sync_visibility()
 
     def on_visit_closed(self, visit_id: str) -> None:
@@ -88,24 +97,27 @@ def install_guide(window: MainWindow) -> GuideDock:
     dock = GuideDock(window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.counter.visit_started.connect(dock.on_visit_started)
-    window.counter.visit_errand_changed.connect(dock.on_visit_started)
+    window.counter.visit_errand_changed.connect(dock.on_errand_changed)
     window.counter.visit_closed.connect(dock.on_visit_closed)
     window.tabs.currentChanged.connect(lambda _index: dock.sync_visibility())
     dock.panel.status.connect(window.show_status)
     dock.panel.finished.connect(dock.focus_counter)
+    to_search = QShortcut(QKeySequence("Ctrl+L"), dock)  # as in the counter form
+    to_search.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    to_search.activated.connect(window.counter.focus_search)
 
-    to_guide = QAction(window.tr("Skift mellem &guide og skranke"), window)
+    to_guide = QAction(_tr("Skift mellem &guide og skranke"), window)
     to_guide.setObjectName("toggleGuideAction")
     to_guide.setShortcut(QKeySequence("Ctrl+G"))
     to_guide.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     to_guide.triggered.connect(dock.toggle_focus)
 
-    coaching = QAction(window.tr("Registrér &vejledning i digitale færdigheder…"), window)
+    coaching = QAction(_tr("Registrér &vejledning i digitale færdigheder…"), window)
     coaching.setObjectName("coachingSessionAction")
     coaching.setShortcut(QKeySequence("Ctrl+Shift+V"))
     coaching.triggered.connect(lambda: open_coaching_dialog(window))
 
-    menu = window.menuBar().addMenu(window.tr("&Vejledning"))
+    menu = window.menuBar().addMenu(_tr("&Vejledning"))
     menu.setObjectName("guideMenu")
     menu.addAction(to_guide)
     menu.addAction(coaching)
@@ -115,8 +127,11 @@ def install_guide(window: MainWindow) -> GuideDock:
     return dock
 
 
-def open_coaching_dialog(window: QWidget) -> None:
-    main = window
-    dialog = CoachingDialog(main.hub, main)  # type: ignore[attr-defined]
-    dialog.saved.connect(main.show_status)  # type: ignore[attr-defined]
+def open_coaching_dialog(window: MainWindow) -> None:
+    dialog = CoachingDialog(window.hub, window)
+    dialog.saved.connect(window.show_status)
     dialog.open()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("GuideDock", text)

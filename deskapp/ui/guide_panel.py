@@ -167,7 +167,8 @@ class GuidePanel(QWidget):
 
         self.keys_label = QLabel(self.tr(
             "Taster i trinlisten: Enter/U udført · F sidder fast · O spring over · M tilstand · "
-            "B åbn løsningen · P udskriv · R resultat. Ctrl+G skifter mellem guide og skranke."), self)
+            "B åbn løsningen · P udskriv · R/Esc resultat. Ctrl+G skifter mellem guide og skranke."),
+            self)
         self.keys_label.setObjectName("guideKeys")
         self.keys_label.setWordWrap(True)
         small = self.keys_label.font()
@@ -250,8 +251,9 @@ class GuidePanel(QWidget):
 
     # --- showing a visit ------------------------------------------------------------------
 
-    def show_visit(self, visit_id: str, errand: Errand) -> None:
-        """Fill the panel for an open visit; marks already in the journal are shown."""
+    def show_visit(self, visit_id: str, errand: Errand, since: str = "") -> None:
+        """Fill the panel for an open visit; marks already in the journal (from ``since``,
+        a UTC stamp, when the errand was corrected) are shown."""
         self.clear()
         self.visit_id = visit_id
         self.errand = errand
@@ -279,7 +281,8 @@ class GuidePanel(QWidget):
                 self.ready_list.addItem(item)
             self.ready_caption.setVisible(bool(guide.ready))
             self.ready_list.setVisible(bool(guide.ready))
-            self.states = guide_service.step_states(guide, self.hub.journal.step_events(visit_id))
+            events = [e for e in self.hub.journal.step_events(visit_id) if e["at_utc"] >= since]
+            self.states = guide_service.step_states(guide, events)
             self.steps.set_steps(guide.steps, self.states)
             for row in range(len(guide.steps)):
                 self._show_row(row)

@@ -2,7 +2,7 @@
 
 Keys (only while the list has focus, so they never reach the counter form): Enter or U
 done, F stuck, O skipped, M next mode, B open the entry point, P print the handout,
-R back to the counter's outcome. Arrow keys move between steps.
+R or Esc back to the counter's outcome. Arrow keys move between steps.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ KEY_ACTIONS = {
     Qt.Key.Key_B: "browser",
     Qt.Key.Key_P: "print",
     Qt.Key.Key_R: "outcome",
+    Qt.Key.Key_Escape: "outcome",
 }
 MARKS = {None: "○", DONE: "✔", STUCK: "✖", SKIPPED: "↷"}
 
