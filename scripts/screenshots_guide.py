@@ -67,7 +67,7 @@ def guide_panel_shot(home: Path) -> Path:
     QTest.keyClicks(panel.steps, "u")  # find: done
     QTest.keyClicks(panel.steps, "u")  # login: done
     QTest.keyClicks(panel.steps, "f")  # adresse: stuck ...
-    QTest.keyClicks(panel.blockers.list, "2")  # ... the address is not on the list
+    QTest.keyClicks(panel.blockers.choices.list, "2")  # ... the address is not on the list
     settle(app, 40)
     target = IMG / "guide-panel-stuck.png"
     window.grab().save(str(target))

@@ -10,17 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
@@ -28,16 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskapp import paths
 from deskapp.services import guide as guide_service
-from deskapp.services import privacy, weeks
-from deskapp.services.catalog import Choice, Errand
-from deskapp.services.exports import ExportError
-from deskapp.services.exports.handout import HelpContact, write_handout
+from deskapp.services import weeks
+from deskapp.services.catalog import Errand
+from deskapp.services.exports.handout import HelpContact
 from deskapp.services.guide import DONE, OTHER_BLOCKER, SKIPPED, STUCK, StepState
 from deskapp.services.journal import JournalError
 from deskapp.ui import messages
-from deskapp.ui.choice_list import DIGITS, ChoiceList
+from deskapp.ui.guide_blockers import BlockerPicker
+from deskapp.ui.guide_handout import HandoutButtons
 from deskapp.ui.guide_steps import FitList, StepList
 from deskapp.ui.journal_hub import JournalHub
 
@@ -140,30 +136,11 @@ class GuidePanel(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the keys live in the step list
             self.mark_buttons[status] = button
 
-        self.blocker_box = QWidget(self)
-        self.blocker_caption = QLabel(self.blocker_box)
-        self.blocker_caption.setWordWrap(True)
-        self.blockers = ChoiceList("guideBlockerList", self.tr("Hvor sidder borgeren fast"),
-                                   self.blocker_box)
-        self.blockers.definition.hide()
-        self.other_note = QLineEdit(self.blocker_box)
-        self.other_note.setObjectName("guideBlockerNote")
-        self.other_note.setAccessibleName(self.tr("Kort beskrivelse af problemet"))
-        self.other_note.setPlaceholderText(
-            self.tr("Kort beskrivelse – aldrig navne eller CPR-numre. Enter gemmer"))
-        self.other_note.setMaxLength(privacy.NOTE_MAX_LENGTH + 50)
-        box_layout = QVBoxLayout(self.blocker_box)
-        box_layout.setContentsMargins(0, 0, 0, 0)
-        box_layout.addWidget(self.blocker_caption)
-        box_layout.addWidget(self.blockers)
-        box_layout.addWidget(self.other_note)
+        self.blockers = BlockerPicker(self)
 
-        self.print_button = QPushButton(self.tr("Udskriv vejledning til borgeren (P)"), self)
-        self.print_button.setObjectName("guidePrintHandout")
-        self.print_button.setAccessibleName(self.tr("Udskriv vejledning til borgeren"))
-        self.save_button = QPushButton(self.tr("Gem som PDF…"), self)
-        self.save_button.setObjectName("guideSaveHandout")
-        self.save_button.setAccessibleName(self.tr("Gem vejledningen til borgeren som PDF"))
+        self.handout = HandoutButtons(self.contact, lambda url: self.open_url(url), self)
+        self.print_button = self.handout.print_button
+        self.save_button = self.handout.save_button
 
         self.keys_label = QLabel(self.tr(
             "Taster i trinlisten: Enter/U udført · F sidder fast · O spring over · M tilstand · "
@@ -182,9 +159,6 @@ class GuidePanel(QWidget):
         mode_row = QHBoxLayout()
         mode_row.addWidget(self.mode_caption)
         mode_row.addWidget(self.mode_combo, 1)
-        handout_row = QHBoxLayout()
-        handout_row.addWidget(self.print_button, 1)
-        handout_row.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -201,16 +175,15 @@ class GuidePanel(QWidget):
         for button in self.mark_buttons.values():
             mark_row.addWidget(button)
         layout.addLayout(mark_row)
-        layout.addWidget(self.blocker_box)
+        layout.addWidget(self.blockers)
         layout.addStretch(1)
-        layout.addLayout(handout_row)
+        layout.addWidget(self.handout)
         layout.addWidget(self.keys_label)
 
         self.setTabOrder(self.open_button, self.ready_list)
         self.setTabOrder(self.ready_list, self.mode_combo)
         self.setTabOrder(self.mode_combo, self.steps)
         self.setTabOrder(self.steps, self.print_button)
-        self.setTabOrder(self.print_button, self.save_button)
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -225,29 +198,16 @@ class GuidePanel(QWidget):
         self.mode_combo.activated.connect(self.on_mode_activated)
         self.steps.action.connect(self.on_step_action)
         self.steps.currentRowChanged.connect(self.show_step_detail)
-        self.blockers.chosen.connect(self.on_blocker_chosen)
-        self.other_note.returnPressed.connect(self.on_other_note_entered)
-        self.blockers.list.installEventFilter(self)
-        self.other_note.installEventFilter(self)
+        self.blockers.picked.connect(self.on_blocker_picked)
+        self.blockers.cancelled.connect(self.cancel_stuck)
         for status, button in self.mark_buttons.items():
             button.clicked.connect(lambda _checked=False, s=status: self.on_step_action(s))
-        self.print_button.clicked.connect(self.print_handout)
-        self.save_button.clicked.connect(self.save_handout)
+        self.handout.written.connect(self.on_handout_written)
+        self.handout.status.connect(self.status)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda: self.on_step_action(DONE))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape  # type: ignore[attr-defined]
-                and watched in (self.blockers.list, self.other_note)):
-            if watched is self.other_note:
-                self.other_note.hide()
-                self.blockers.focus()
-            else:
-                self.cancel_stuck()
-            return True
-        return super().eventFilter(watched, event)
 
     # --- showing a visit ------------------------------------------------------------------
 
@@ -257,6 +217,7 @@ class GuidePanel(QWidget):
         self.clear()
         self.visit_id = visit_id
         self.errand = errand
+        self.handout.errand = errand
         visit = self.hub.journal.visit(visit_id)
         self.started = weeks.parse_stamp(visit.started_utc)
         self.title.setText(errand.label)
@@ -270,8 +231,8 @@ class GuidePanel(QWidget):
         self.no_digital_label.setVisible(bool(errand.no_digital))
         guide = errand.guide
         for widget in (self.ready_caption, self.ready_list, self.mode_caption, self.mode_combo,
-                       self.steps_caption, self.steps, self.step_detail, self.print_button,
-                       self.save_button, self.keys_label, *self.mark_buttons.values()):
+                       self.steps_caption, self.steps, self.step_detail, self.handout,
+                       self.keys_label, *self.mark_buttons.values()):
             widget.setVisible(guide is not None)
         if guide is not None:
             for text in guide.ready:
@@ -289,8 +250,7 @@ class GuidePanel(QWidget):
             if visit.guide_mode in guide_service.MODES:
                 self.mode_combo.setCurrentIndex(self.mode_combo.findData(visit.guide_mode))
                 self.mode_recorded = True
-            blockers = [*guide.blockers, Choice(OTHER_BLOCKER, self.tr("Andet (skriv kort)"))]
-            self.blockers.set_choices(blockers)
+            self.blockers.set_blockers(guide.blockers)
             first = guide_service.next_step(guide, self.states)
             self.steps.setCurrentRow(first if first is not None else 0)
         self.update_timer()
@@ -300,6 +260,7 @@ class GuidePanel(QWidget):
         self.timer.stop()
         self.visit_id = None
         self.errand = None
+        self.handout.errand = None
         self.started = None
         self.states = {}
         self.mode_recorded = False
@@ -307,8 +268,7 @@ class GuidePanel(QWidget):
         self.ready_list.clear()
         self.steps.set_steps((), {})
         self.mode_combo.setCurrentIndex(0)
-        self.blocker_box.hide()
-        self.other_note.clear()
+        self.blockers.close_picker()
         self.step_detail.clear()
         self.timer_label.clear()
 
@@ -364,7 +324,7 @@ class GuidePanel(QWidget):
     def on_step_action(self, action: str) -> None:
         if self.visit_id is None or self.errand is None or self.errand.guide is None:
             return
-        if self.blocker_box.isVisible():
+        if self.blockers.isVisible():
             self.cancel_stuck()  # another action replaces a blocker not yet picked
         if action in (DONE, SKIPPED):
             self.mark(action)
@@ -377,7 +337,7 @@ class GuidePanel(QWidget):
         elif action == "browser":
             self.open_entry()
         elif action == "print":
-            self.print_handout()
+            self.handout.print_handout()
         elif action == "outcome":
             self.finished.emit()
 
@@ -415,42 +375,15 @@ class GuidePanel(QWidget):
         if row < 0:
             return
         self.stuck_row = row
-        last_key = DIGITS[min(self.blockers.list.count(), len(DIGITS)) - 1]
-        self.blocker_caption.setText(self.tr(
-            "Trin %1 – hvor sidder borgeren fast? Tast 1-%2 (Esc fortryder).").replace(
-            "%1", str(row + 1)).replace("%2", last_key))
-        self.other_note.clear()
-        self.other_note.hide()
-        self.blocker_box.show()
-        self.blockers.list.setCurrentRow(0)
-        self.blockers.focus()
+        self.blockers.ask(row + 1)
 
-    def on_blocker_chosen(self, code: str) -> None:
-        if self.stuck_row is None:
-            return
-        if code == OTHER_BLOCKER:
-            self.other_note.show()
-            self.other_note.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        self.finish_stuck(code, None)
-
-    def on_other_note_entered(self) -> None:
-        try:
-            note = privacy.guard(self.other_note.text())
-        except privacy.FreeTextRefused as exc:
-            self.show_error(messages.refused_text(exc))
-            self.other_note.setFocus()
-            return
-        self.finish_stuck(OTHER_BLOCKER, note)
-
-    def finish_stuck(self, blocker: str, note: str | None) -> None:
-        if self.mark(STUCK, blocker, note):
+    def on_blocker_picked(self, code: str, note: str) -> None:
+        if self.stuck_row is not None and self.mark(STUCK, code, note or None):
             self.cancel_stuck()
 
     def cancel_stuck(self) -> None:
         self.stuck_row = None
-        self.blocker_box.hide()
-        self.other_note.hide()
+        self.blockers.close_picker()
         self.steps.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- mode, entry point, handout -------------------------------------------------------
@@ -481,52 +414,15 @@ class GuidePanel(QWidget):
         else:
             self.status.emit(self.tr("Åbner %1 i browseren.").replace("%1", self.errand.entry.name))
 
-    def default_handout_path(self) -> Path:
-        assert self.errand is not None
-        moment = weeks.local(weeks.now_utc()).strftime("%Y-%m-%d_%H%M%S")
-        return paths.exports_dir() / "handouts" / f"{self.errand.code}_{moment}.pdf"
-
-    def print_handout(self) -> None:
-        """Write the sheet under the exports folder and open it in the system's PDF viewer."""
-        if self.errand is None or self.errand.guide is None:
+    def on_handout_written(self, _path: str) -> None:
+        """The citizen got the sheet: the visit records it (and that the guide was used)."""
+        if self.visit_id is None:
             return
-        target = self.default_handout_path()
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            self.show_error(self.tr("Mappen %1 kan ikke oprettes: %2").replace(
-                "%1", str(target.parent)).replace("%2", exc.strerror or str(exc)))
-            return
-        if self.write_sheet(target):
-            self.open_url(QUrl.fromLocalFile(str(target)))
-            self.status.emit(self.tr("Vejledningen er åbnet til udskrift: %1").replace("%1", str(target)))
-
-    def save_handout(self) -> None:
-        if self.errand is None or self.errand.guide is None:
-            return
-        suggested = Path.home() / f"Vejledning – {self.errand.label}.pdf"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Gem vejledning som PDF"), str(suggested), self.tr("PDF-filer (*.pdf)"))
-        if not chosen:
-            return
-        target = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
-        if self.write_sheet(target):
-            self.status.emit(self.tr("Vejledningen er gemt: %1").replace("%1", str(target)))
-
-    def write_sheet(self, target: Path) -> bool:
-        assert self.errand is not None
-        try:
-            write_handout(self.errand, target, self.contact())
-        except ExportError as exc:
-            self.show_error(self.tr("Vejledningen kunne ikke gemmes: %1").replace("%1", str(exc)))
-            return False
-        if self.visit_id is not None:
-            try:
-                self.record_mode()
-                self.hub.journal.update_open(self.visit_id, handout=1)
-            except JournalError as exc:
-                self.show_error(messages.journal_error(exc))
-        return True
+            self.record_mode()
+            self.hub.journal.update_open(self.visit_id, handout=1)
+        except JournalError as exc:
+            self.show_error(messages.journal_error(exc))
 
     def show_error(self, text: str) -> None:
         self.status.emit(text)
