@@ -357,6 +357,37 @@ class Journal:
             "select * from step_events where visit_id = ? order by at_utc, rowid", [visit_id]
         ))
 
+    # --- coaching sessions (not tied to an errand) ----------------------------------------
+
+    def add_coaching_session(self, skills: list[str], *, started: datetime,
+                             ended: datetime | None = None) -> str:
+        """Log a digital ambassador's coaching session with the skills taught (codes)."""
+        now = weeks.now_utc()
+        ended = weeks.to_utc(ended) if ended else now
+        started = weeks.to_utc(started)
+        columns = _time_columns(started)
+        row = {
+            "id": uuid.uuid4().hex,
+            "desk": self.desk,
+            "site": self.site,
+            "started_utc": columns["started_utc"],
+            "ended_utc": weeks.stamp(ended),
+            "local_date": columns["local_date"],
+            "iso_week": columns["iso_week"],
+            "skills": ",".join(skills),
+            "duration_s": max(0, int((ended - started).total_seconds())),
+            "created_utc": weeks.stamp(now),
+            "updated_utc": weeks.stamp(now),
+            "deleted_utc": None,
+        }
+        with self._writing():
+            self.db["coaching_sessions"].insert(row)
+        return row["id"]
+
+    def coaching_sessions(self, where: str = "deleted_utc is null", params: list | tuple = ()) -> list[dict]:
+        return list(self.db.query(
+            f"select * from coaching_sessions where {where} order by started_utc", list(params)))
+
     # --- meta -----------------------------------------------------------------------------
 
     def meta(self, key: str, default: str = "") -> str:

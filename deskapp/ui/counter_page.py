@@ -46,6 +46,7 @@ class CounterPage(QWidget):
     status = Signal(str)
     visit_started = Signal(str, str)  # visit id, errand code
     visit_closed = Signal(str)  # visit id (saved or cancelled)
+    visit_errand_changed = Signal(str, str)  # visit id, new errand code (open visit corrected)
     channel_changed = Signal(str)
 
     def __init__(self, hub: JournalHub, channel: str, parent: QWidget | None = None):
@@ -265,6 +266,7 @@ class CounterPage(QWidget):
                 self.visit_started.emit(self.open_visit_id, errand.code)
             else:
                 self.hub.journal.update_open(self.open_visit_id, errand=errand.code)
+                self.visit_errand_changed.emit(self.open_visit_id, errand.code)
         except JournalError as exc:
             self.show_error(messages.journal_error(exc))
             return

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 from deskapp import APP_NAME, __version__
 from deskapp.services import settings as settings_service
 from deskapp.ui.counter_page import CounterPage
+from deskapp.ui.guide_dock import install_guide
 from deskapp.ui.journal_hub import JournalHub
 from deskapp.ui.manager_page import ManagerPage
 
@@ -31,6 +32,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self._connect_signals()
+        self.guide = install_guide(self)
         self.resize(1100, 720)
 
     def _build_menus(self) -> None:

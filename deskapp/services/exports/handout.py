@@ -1,0 +1,231 @@
+"""The citizen handout: "Sådan gør du selv næste gang", one A4 page as PDF.
+
+Plain Danish for the citizen to take home: the errand, the self-service entry point as
+text and as a QR code a phone camera opens, what to have ready, the steps in the
+citizen's own words (``GuideStep.citizen``, never the staff hints) and where to get help.
+DejaVu Sans is embedded so æøå always render. No Qt here: the app and ``deskapp
+handout`` both call :func:`write_handout`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    KeepInFrame,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from deskapp import paths
+from deskapp.services.catalog import Errand
+from deskapp.services.exports import ExportError, atomic_output
+
+TITLE = "Sådan gør du selv næste gang"
+HOTLINE_NAME = "Den Digitale Hotline"
+HOTLINE_PHONE = "70 20 00 00"
+FONT = "SkrankeDejaVu"
+FONT_BOLD = "SkrankeDejaVu-Bold"
+QR_SIZE = 4.2 * cm
+MARGIN = 1.8 * cm
+ACCENT = colors.HexColor("#1F4E79")
+
+
+@dataclass(frozen=True)
+class HelpContact:
+    """The municipality's own contact line, from the settings (both may be empty)."""
+
+    municipality: str = ""
+    help_line: str = ""
+
+
+class NoGuide(ExportError):
+    """The errand has no guide (or no entry point), so there is nothing to hand out."""
+
+
+def write_handout(errand: Errand, out: Path | str, contact: HelpContact | None = None) -> Path:
+    """Write the handout PDF for ``errand`` to ``out`` atomically; raise ExportError."""
+    data = handout_pdf(errand, contact)
+    with atomic_output(out, "wb") as handle:
+        handle.write(data)
+    return Path(out)
+
+
+def handout_pdf(errand: Errand, contact: HelpContact | None = None) -> bytes:
+    """The handout as PDF bytes (one A4 page)."""
+    if errand.guide is None or errand.entry is None:
+        raise NoGuide(f"the errand '{errand.code}' has no guide, so there is no handout for it")
+    _register_fonts()
+    contact = contact or HelpContact()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+        bottomMargin=MARGIN, title=f"{TITLE}: {errand.label}", author=_issuer(contact),
+        subject=errand.entry.name, lang="da-DK",
+    )
+    story = _story(errand, contact, doc.width)
+    # Everything on one page: a long guide is shrunk a little rather than spilling over.
+    doc.build([KeepInFrame(doc.width, doc.height, story, mode="shrink")])
+    return buffer.getvalue()
+
+
+# --- layout ---------------------------------------------------------------------------------
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=FONT, fontSize=12, leading=16.5, alignment=TA_LEFT)
+    return {
+        "body": base,
+        "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=22, leading=27,
+                                textColor=ACCENT),
+        "errand": ParagraphStyle("errand", parent=base, fontName=FONT_BOLD, fontSize=15, leading=19,
+                                 spaceBefore=2),
+        "heading": ParagraphStyle("heading", parent=base, fontName=FONT_BOLD, fontSize=13.5,
+                                  leading=17, textColor=ACCENT, spaceBefore=12, spaceAfter=4),
+        "entry": ParagraphStyle("entry", parent=base, fontName=FONT_BOLD, fontSize=12.5, leading=16),
+        "url": ParagraphStyle("url", parent=base, fontSize=10, leading=13, textColor=ACCENT),
+        "small": ParagraphStyle("small", parent=base, fontSize=9.5, leading=12.5,
+                                textColor=colors.HexColor("#444444")),
+        "note": ParagraphStyle("note", parent=base, fontSize=10.5, leading=14,
+                               backColor=colors.HexColor("#FFF4D6"), borderPadding=5,
+                               spaceBefore=12, spaceAfter=2),
+    }
+
+
+def _story(errand: Errand, contact: HelpContact, width: float) -> list:
+    assert errand.guide is not None and errand.entry is not None
+    styles = _styles()
+    story: list = [
+        Paragraph(escape(TITLE), styles["title"]),
+        Paragraph(escape(errand.label), styles["errand"]),
+        Spacer(1, 10),
+        _entry_box(errand, styles, width),
+    ]
+    if errand.no_digital:
+        story.append(Paragraph(escape(errand.no_digital), styles["note"]))
+    if errand.guide.ready:
+        story.append(Paragraph("Det skal du have klar", styles["heading"]))
+        story.append(_list([escape(item) for item in errand.guide.ready], styles, numbered=False))
+    story.append(Paragraph("Sådan gør du", styles["heading"]))
+    story.append(_list([escape(step.citizen) for step in errand.guide.steps], styles, numbered=True))
+    story.append(Paragraph("Her kan du få hjælp", styles["heading"]))
+    story.append(_list(_help_lines(contact), styles, numbered=False))
+    story.append(Spacer(1, 14))
+    story.append(Paragraph(escape(
+        f"Udleveret af {_issuer(contact)}. Gem papiret, og brug det næste gang du skal gøre det "
+        "samme. Du må gerne tage en anden med, som kan hjælpe dig."), styles["small"]))
+    return story
+
+
+def _entry_box(errand: Errand, styles: dict[str, ParagraphStyle], width: float) -> Table:
+    assert errand.entry is not None
+    url = errand.entry.url
+    text_width = width - QR_SIZE - 0.6 * cm
+    text = [
+        Paragraph("Her gør du det:", styles["body"]),
+        Paragraph(escape(errand.entry.name), styles["entry"]),
+        Spacer(1, 4),
+        _url_paragraph(url, styles["url"], text_width - 16),
+        Spacer(1, 8),
+        Paragraph("Scan QR-koden med kameraet på din telefon for at åbne siden.", styles["small"]),
+    ]
+    table = Table([[text, _qr_drawing(url)]], colWidths=[text_width, QR_SIZE + 0.6 * cm])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BOX", (0, 0), (-1, -1), 1, ACCENT),
+        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#EEF3F8")),
+        ("LEFTPADDING", (0, 0), (0, 0), 10),
+        ("TOPPADDING", (0, 0), (-1, -1), 8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+        ("ALIGN", (1, 0), (1, 0), "CENTER"),
+        ("BACKGROUND", (1, 0), (1, 0), colors.white),
+    ]))
+    return table
+
+
+def _qr_drawing(url: str) -> Drawing:
+    widget = QrCodeWidget(url, barLevel="M", barBorder=2)
+    left, bottom, right, top = widget.getBounds()
+    drawing = Drawing(QR_SIZE, QR_SIZE,
+                      transform=[QR_SIZE / (right - left), 0, 0, QR_SIZE / (top - bottom), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+def _url_paragraph(url: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """The URL on one line when it fits at a readable size, else broken after a '/'."""
+    for size in (10.5, 10, 9.5, 9, 8.5, 8):
+        if pdfmetrics.stringWidth(url, FONT, size) <= width:
+            sized = ParagraphStyle("url_sized", parent=style, fontSize=size, leading=size * 1.3)
+            return Paragraph(f'<link href="{escape(url)}">{escape(url)}</link>', sized)
+    lines, line = [], ""
+    for part in re.findall(r"[^/]*/?", url):
+        if line and pdfmetrics.stringWidth(line + part, FONT, 8) > width:
+            lines.append(line)
+            line = ""
+        line += part
+    lines.append(line)
+    small = ParagraphStyle("url_small", parent=style, fontSize=8, leading=10.5)
+    markup = "<br/>".join(escape(piece) for piece in lines if piece)
+    return Paragraph(f'<link href="{escape(url)}">{markup}</link>', small)
+
+
+def _list(items: list[str], styles: dict[str, ParagraphStyle], *, numbered: bool) -> ListFlowable:
+    flow = [ListItem(Paragraph(item, styles["body"]), spaceAfter=3) for item in items]
+    if numbered:
+        return ListFlowable(flow, bulletType="1", bulletFormat="%s.", bulletFontName=FONT_BOLD,
+                            bulletFontSize=12, leftIndent=20)
+    return ListFlowable(flow, bulletType="bullet", start="•", bulletFontName=FONT,
+                        bulletFontSize=12, leftIndent=20)
+
+
+def _help_lines(contact: HelpContact) -> list[str]:
+    lines = [
+        f"<b>{HOTLINE_NAME}: {HOTLINE_PHONE}</b> – hjælper med MitID, Digital Post og "
+        "selvbetjening på borger.dk. Hotlinen kan ikke behandle din sag.",
+    ]
+    place = escape(contact.municipality.strip())
+    line = escape(contact.help_line.strip())
+    if place and line:
+        lines.append(f"<b>Borgerservice, {place}: {line}</b>")
+    elif line:
+        lines.append(f"<b>Borgerservice: {line}</b>")
+    elif place:
+        lines.append(f"<b>Borgerservice, {place}</b> – kom forbi, så hjælper vi dig.")
+    else:
+        lines.append("<b>Borgerservice i din kommune</b> – kom forbi, så hjælper vi dig.")
+    lines.append("Du kan også få hjælp på biblioteket af en digital ambassadør.")
+    return lines
+
+
+def _issuer(contact: HelpContact) -> str:
+    place = contact.municipality.strip()
+    return f"Borgerservice, {place}" if place else "Borgerservice"
+
+
+def _register_fonts() -> None:
+    registered = pdfmetrics.getRegisteredFontNames()
+    if FONT not in registered:
+        pdfmetrics.registerFont(TTFont(FONT, str(paths.font_file())))
+    if FONT_BOLD not in registered:
+        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(paths.font_file(bold=True))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
+                                  boldItalic=FONT_BOLD)

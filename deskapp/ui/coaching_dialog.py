@@ -1,0 +1,109 @@
+"""Log a coaching session not tied to an errand: the digital skills a citizen was taught."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskapp.services import weeks
+from deskapp.services.journal import JournalError
+from deskapp.ui import messages
+from deskapp.ui.journal_hub import JournalHub
+
+DEFAULT_MINUTES = 15
+
+
+class CoachingDialog(QDialog):
+    """Tick the skills taught (Space), set the length, Enter saves one coaching session."""
+
+    saved = Signal(str)  # status text
+
+    def __init__(self, hub: JournalHub, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.hub = hub
+        self.setObjectName("coachingDialog")
+        self.setWindowTitle(self.tr("Vejledning i digitale færdigheder"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        intro = QLabel(self.tr(
+            "Til vejledning, der ikke hører til et bestemt ærinde. Sæt kryds ved det, borgeren "
+            "har lært (pil op/ned og mellemrum), og tryk Enter for at gemme."), self)
+        intro.setWordWrap(True)
+        self.skills = QListWidget(self)
+        self.skills.setObjectName("coachingSkills")
+        self.skills.setAccessibleName(self.tr("Færdigheder, borgeren har lært"))
+        for skill in hub.catalog.skills:
+            item = QListWidgetItem(skill.label)
+            item.setData(Qt.ItemDataRole.UserRole, skill.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.skills.addItem(item)
+        if self.skills.count():
+            self.skills.setCurrentRow(0)
+        self.minutes = QSpinBox(self)
+        self.minutes.setObjectName("coachingMinutes")
+        self.minutes.setAccessibleName(self.tr("Varighed i minutter"))
+        self.minutes.setRange(1, 240)
+        self.minutes.setValue(DEFAULT_MINUTES)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.problem = QLabel(self)
+        self.problem.setObjectName("coachingProblem")
+        self.problem.setStyleSheet("QLabel { color: #a00000; }")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.setObjectName("coachingButtons")
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(self.tr("Gem"))
+        save.setObjectName("coachingSave")
+        save.setAccessibleName(self.tr("Gem vejledningen"))
+        save.setDefault(True)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Annullér"))
+        cancel.setObjectName("coachingCancel")
+        cancel.setAccessibleName(self.tr("Annullér"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Varighed:"), self.minutes)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.skills, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.on_save)
+        self.buttons.rejected.connect(self.reject)
+        self.resize(460, 480)
+        self.skills.setFocus()
+
+    def chosen_skills(self) -> list[str]:
+        return [self.skills.item(row).data(Qt.ItemDataRole.UserRole)
+                for row in range(self.skills.count())
+                if self.skills.item(row).checkState() == Qt.CheckState.Checked]
+
+    def on_save(self) -> None:
+        skills = self.chosen_skills()
+        if not skills:
+            self.problem.setText(self.tr("Sæt kryds ved mindst én færdighed (mellemrum)."))
+            self.skills.setFocus()
+            return
+        ended = weeks.now_utc()
+        started = ended - timedelta(minutes=self.minutes.value())
+        try:
+            self.hub.journal.add_coaching_session(skills, started=started, ended=ended)
+        except JournalError as exc:
+            self.problem.setText(messages.journal_error(exc))
+            return
+        self.hub.notify()
+        self.saved.emit(self.tr("Vejledning gemt: %1 færdighed(er), %2 min.").replace(
+            "%1", str(len(skills))).replace("%2", str(self.minutes.value())))
+        self.accept()

@@ -1,0 +1,97 @@
+"""Where the citizen got stuck: the errand's blockers by digit, or "Andet" with a short note.
+
+The note is free text, so it goes through the privacy guard before it is offered for
+saving; a refused note stays in the field with the reason shown. Esc steps back: from
+the note to the list, from the list out of the picker.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
+
+from deskapp.services import privacy
+from deskapp.services.catalog import Choice
+from deskapp.services.guide import OTHER_BLOCKER
+from deskapp.ui import messages
+from deskapp.ui.choice_list import DIGITS, ChoiceList
+
+
+class BlockerPicker(QWidget):
+    """Emits ``picked(code, note)`` (note empty unless "Andet") or ``cancelled()``."""
+
+    picked = Signal(str, str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.caption = QLabel(self)
+        self.caption.setObjectName("guideBlockerCaption")
+        self.caption.setWordWrap(True)
+        self.choices = ChoiceList("guideBlockerList", self.tr("Hvor sidder borgeren fast"), self)
+        self.choices.definition.hide()
+        self.note = QLineEdit(self)
+        self.note.setObjectName("guideBlockerNote")
+        self.note.setAccessibleName(self.tr("Kort beskrivelse af problemet"))
+        self.note.setPlaceholderText(
+            self.tr("Kort beskrivelse – aldrig navne eller CPR-numre. Enter gemmer"))
+        self.note.setMaxLength(privacy.NOTE_MAX_LENGTH + 50)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.choices)
+        layout.addWidget(self.note)
+        self.choices.chosen.connect(self.on_chosen)
+        self.note.returnPressed.connect(self.on_note_entered)
+        self.choices.list.installEventFilter(self)
+        self.note.installEventFilter(self)
+        self.hide()
+
+    def set_blockers(self, blockers: tuple[Choice, ...]) -> None:
+        self.choices.set_choices([*blockers, Choice(OTHER_BLOCKER, self.tr("Andet (skriv kort)"))])
+
+    def ask(self, step_number: int) -> None:
+        last_key = DIGITS[min(self.choices.list.count(), len(DIGITS)) - 1]
+        self.caption.setText(self.tr(
+            "Trin %1 – hvor sidder borgeren fast? Tast 1-%2 (Esc fortryder).").replace(
+            "%1", str(step_number)).replace("%2", last_key))
+        self.note.clear()
+        self.note.hide()
+        self.show()
+        self.choices.list.setCurrentRow(0)
+        self.choices.focus()
+
+    def close_picker(self) -> None:
+        self.note.clear()
+        self.note.hide()
+        self.hide()
+
+    def on_chosen(self, code: str) -> None:
+        if code == OTHER_BLOCKER:
+            self.note.show()
+            self.note.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.picked.emit(code, "")
+
+    def on_note_entered(self) -> None:
+        try:
+            note = privacy.guard(self.note.text())
+        except privacy.FreeTextRefused as exc:
+            QMessageBox.warning(self, self.tr("Skranke"), messages.refused_text(exc))
+            self.note.setFocus()
+            return
+        self.picked.emit(OTHER_BLOCKER, note or "")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Escape):
+            if watched is self.note:
+                self.note.hide()
+                self.choices.focus()
+                return True
+            if watched is self.choices.list:
+                self.close_picker()
+                self.cancelled.emit()
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,137 @@
+"""The guide panel as a dock beside the counter form, and its wiring into the main window.
+
+The dock appears while a visit is open on the counter page and disappears when the visit
+is saved or cancelled; it never takes the keyboard by itself, so staff who only press
+digits keep the counter flow exactly as before. Ctrl+G moves between the counter form and
+the guide; Ctrl+Shift+V logs a coaching session not tied to an errand.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QScrollArea
+
+from deskapp.services import weeks
+from deskapp.services.exports.handout import HelpContact
+from deskapp.ui.coaching_dialog import CoachingDialog
+from deskapp.ui.guide_panel import GuidePanel
+
+if TYPE_CHECKING:
+    from deskapp.ui.main_window import MainWindow
+
+
+class GuideDock(QDockWidget):
+    def __init__(self, window: MainWindow):
+        super().__init__(_tr("Vejledning"), window)
+        self.window_ = window
+        self.counter = window.counter
+        self.setObjectName("guideDock")
+        self.setAccessibleName(self.tr("Vejledning i digital selvbetjening"))
+        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+        config = window.config
+        self.panel = GuidePanel(window.hub, lambda: HelpContact(config.municipality, config.help_line))
+        scroll = QScrollArea(self)
+        scroll.setObjectName("guideScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.panel)
+        # Never clip the panel sideways: as wide as its widest row plus a vertical scroll bar.
+        scroll.setMinimumWidth(max(360, self.panel.minimumSizeHint().width()
+                                   + scroll.verticalScrollBar().sizeHint().width() + 6))
+        self.setWidget(scroll)
+        self.hide()
+
+    def on_visit_started(self, visit_id: str, errand_code: str) -> None:
+        errand = self.counter.catalog.errand(errand_code)
+        if errand is None:
+            self.on_visit_closed(visit_id)
+            return
+        self.panel.show_visit(visit_id, errand)
+        self.sync_visibility()
+
+    def on_errand_changed(self, visit_id: str, errand_code: str) -> None:
+        """The open visit's errand was corrected: marks made before belong to the old guide."""
+        errand = self.counter.catalog.errand(errand_code)
+        if errand is None:
+            return
+        self.panel.show_visit(visit_id, errand, since=weeks.stamp(weeks.now_utc()))
+        self.sync_visibility()
+
+    def on_visit_closed(self, visit_id: str) -> None:
+        if self.panel.visit_id in (None, visit_id):
+            self.panel.clear()
+            self.hide()
+
+    def sync_visibility(self) -> None:
+        """Shown only on the counter page and only while a visit is open there."""
+        on_counter = self.window_.tabs.currentWidget() is self.counter
+        self.setVisible(on_counter and self.panel.visit_id is not None)
+
+    def toggle_focus(self) -> None:
+        """Ctrl+G: to the guide's steps, or from the steps back to the counter form."""
+        focus = QApplication.focusWidget()
+        if focus is not None and focus is self.panel.home_widget():
+            self.focus_counter()
+            return
+        if not self.isVisible() or not self.panel.focus_guide():
+            self.window_.show_status(self.tr("Ingen vejledning: vælg først et ærinde."))
+
+    def focus_counter(self) -> None:
+        """Back to where the counter flow continues: the outcome, else the reason."""
+        counter = self.counter
+        if counter.outcomes.isEnabled():
+            counter.outcomes.focus()
+        elif counter.reasons.isEnabled():
+            counter.reasons.focus()
+        else:
+            counter.focus_search()
+
+
+def install_guide(window: MainWindow) -> GuideDock:
+    """Add the guide dock, Ctrl+G and the coaching-session action to the main window."""
+    dock = GuideDock(window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.counter.visit_started.connect(dock.on_visit_started)
+    window.counter.visit_errand_changed.connect(dock.on_errand_changed)
+    window.counter.visit_closed.connect(dock.on_visit_closed)
+    window.tabs.currentChanged.connect(lambda _index: dock.sync_visibility())
+    dock.panel.status.connect(window.show_status)
+    dock.panel.finished.connect(dock.focus_counter)
+    to_search = QShortcut(QKeySequence("Ctrl+L"), dock)  # as in the counter form
+    to_search.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    to_search.activated.connect(window.counter.focus_search)
+
+    to_guide = QAction(_tr("Skift mellem &guide og skranke"), window)
+    to_guide.setObjectName("toggleGuideAction")
+    to_guide.setShortcut(QKeySequence("Ctrl+G"))
+    to_guide.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    to_guide.triggered.connect(dock.toggle_focus)
+
+    coaching = QAction(_tr("Registrér &vejledning i digitale færdigheder…"), window)
+    coaching.setObjectName("coachingSessionAction")
+    coaching.setShortcut(QKeySequence("Ctrl+Shift+V"))
+    coaching.triggered.connect(lambda: open_coaching_dialog(window))
+
+    menu = window.menuBar().addMenu(_tr("&Vejledning"))
+    menu.setObjectName("guideMenu")
+    menu.addAction(to_guide)
+    menu.addAction(coaching)
+    actions = window.menuBar().actions()
+    if len(actions) >= 2:  # keep Hjælp last
+        window.menuBar().insertMenu(actions[-2], menu)
+    return dock
+
+
+def open_coaching_dialog(window: MainWindow) -> None:
+    dialog = CoachingDialog(window.hub, window)
+    dialog.saved.connect(window.show_status)
+    dialog.open()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("GuideDock", text)

@@ -1,0 +1,433 @@
+"""The guide panel beside the counter form: assisted digital completion of one open visit.
+
+Shows the errand's self-service entry point, what the citizen must have ready, the steps
+with coaching hints, the mode (who drives), a running timer and the handout buttons. Every
+mark is written to the journal at once (``add_step_event``), the mode as soon as the helper
+uses the guide; the outcome is still picked in the counter form, which saves the visit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskapp.services import guide as guide_service
+from deskapp.services import weeks
+from deskapp.services.catalog import Errand
+from deskapp.services.exports.handout import HelpContact
+from deskapp.services.guide import DONE, OTHER_BLOCKER, SKIPPED, STUCK, StepState
+from deskapp.services.journal import JournalError
+from deskapp.ui import messages
+from deskapp.ui.guide_blockers import BlockerPicker
+from deskapp.ui.guide_handout import HandoutButtons
+from deskapp.ui.guide_steps import FitList, StepList
+from deskapp.ui.journal_hub import JournalHub
+
+
+class GuidePanel(QWidget):
+    """Guide for the open visit; ``finished`` asks the window to move to the outcome."""
+
+    status = Signal(str)
+    finished = Signal()
+
+    def __init__(self, hub: JournalHub, contact: Callable[[], HelpContact],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("guidePanel")
+        self.setAccessibleName(self.tr("Vejledning"))
+        self.hub = hub
+        self.contact = contact
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl  # tests replace it
+        self.visit_id: str | None = None
+        self.errand: Errand | None = None
+        self.started: datetime | None = None
+        self.states: dict[str, StepState] = {}
+        self.mode_recorded = False
+        self.stuck_row: int | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self._build()
+        self._connect_signals()
+        self.clear()
+
+    # --- construction ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title = QLabel(self)
+        self.title.setObjectName("guideTitle")
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.timer_label = QLabel(self)
+        self.timer_label.setObjectName("guideTimer")
+        self.timer_label.setAccessibleName(self.tr("Besøgets længde"))
+        self.timer_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        self.entry_label = QLabel(self)
+        self.entry_label.setObjectName("guideEntryName")
+        self.entry_label.setWordWrap(True)
+        self.entry_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_button = QPushButton(self.tr("Åbn selvbetjeningen i browseren (B)"), self)
+        self.open_button.setObjectName("guideOpenEntry")
+        self.open_button.setAccessibleName(self.tr("Åbn selvbetjeningen i browseren"))
+        self.no_digital_label = QLabel(self)
+        self.no_digital_label.setObjectName("guideNoDigital")
+        self.no_digital_label.setAccessibleName(self.tr("Sådan gør borgeren i stedet"))
+        self.no_digital_label.setWordWrap(True)
+        self.no_digital_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.no_digital_label.setStyleSheet("QLabel { background: #fff4d6; padding: 6px; }")
+
+        self.ready_caption = self._caption(self.tr("Det skal borgeren have klar"))
+        self.ready_list = FitList(self)
+        self.ready_list.setObjectName("guideReadyList")
+        self.ready_list.setAccessibleName(self.tr("Det skal borgeren have klar (mellemrum afkrydser)"))
+
+        self.mode_caption = QLabel(self.tr("&Tilstand (M):"), self)
+        self.mode_combo = QComboBox(self)
+        self.mode_combo.setObjectName("guideModeCombo")
+        self.mode_combo.setAccessibleName(self.tr("Hvem betjener løsningen"))
+        self.mode_caption.setBuddy(self.mode_combo)
+        self.mode_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.mode_combo.setMinimumContentsLength(18)
+        mode_labels = {
+            guide_service.COACHING: self.tr("Hjælp til selvbetjening (borgeren betjener)"),
+            guide_service.SIDE_BY_SIDE: self.tr("Medbetjening (medarbejderen betjener)"),
+            guide_service.PROXY: self.tr("Fuldmagt (medarbejderen handler for borgeren)"),
+        }
+        for code in guide_service.MODES:
+            self.mode_combo.addItem(mode_labels[code], code)
+
+        self.steps_caption = self._caption(self.tr("Trin (Ctrl+G går hertil)"))
+        self.steps = StepList(self)
+        self.step_detail = QLabel(self)
+        self.step_detail.setObjectName("guideStepDetail")
+        self.step_detail.setAccessibleName(self.tr("Det aktuelle trin og tip"))
+        self.step_detail.setWordWrap(True)
+        self.step_detail.setFrameShape(QFrame.Shape.StyledPanel)
+        self.step_detail.setTextFormat(Qt.TextFormat.RichText)
+        self.step_detail.setMargin(6)
+
+        self.mark_buttons: dict[str, QPushButton] = {}
+        for status, text, name, accessible in (
+            (DONE, self.tr("Udført (U)"), "guideMarkDone", self.tr("Marker trinnet som udført")),
+            (STUCK, self.tr("Sidder fast (F)"), "guideMarkStuck", self.tr("Borgeren sidder fast")),
+            (SKIPPED, self.tr("Spring over (O)"), "guideMarkSkipped", self.tr("Spring trinnet over")),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.setAccessibleName(accessible)
+            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the keys live in the step list
+            self.mark_buttons[status] = button
+
+        self.blockers = BlockerPicker(self)
+
+        self.handout = HandoutButtons(self.contact, lambda url: self.open_url(url), self)
+        self.print_button = self.handout.print_button
+        self.save_button = self.handout.save_button
+
+        self.keys_label = QLabel(self.tr(
+            "Taster i trinlisten: Enter/U udført · F sidder fast · O spring over · M tilstand · "
+            "B åbn løsningen · P udskriv · R/Esc resultat. Ctrl+G skifter mellem guide og skranke."),
+            self)
+        self.keys_label.setObjectName("guideKeys")
+        self.keys_label.setWordWrap(True)
+        small = self.keys_label.font()
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.keys_label.setFont(small)
+        self.keys_label.setStyleSheet("QLabel { color: #505050; }")
+
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.timer_label)
+        mode_row = QHBoxLayout()
+        mode_row.addWidget(self.mode_caption)
+        mode_row.addWidget(self.mode_combo, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.entry_label)
+        layout.addWidget(self.open_button)
+        layout.addWidget(self.no_digital_label)
+        layout.addWidget(self.ready_caption)
+        layout.addWidget(self.ready_list)
+        layout.addLayout(mode_row)
+        layout.addWidget(self.steps_caption)
+        layout.addWidget(self.steps)
+        layout.addWidget(self.step_detail)
+        mark_row = QHBoxLayout()
+        for button in self.mark_buttons.values():
+            mark_row.addWidget(button)
+        layout.addLayout(mark_row)
+        layout.addWidget(self.blockers)
+        layout.addStretch(1)
+        layout.addWidget(self.handout)
+        layout.addWidget(self.keys_label)
+
+        self.setTabOrder(self.open_button, self.ready_list)
+        self.setTabOrder(self.ready_list, self.mode_combo)
+        self.setTabOrder(self.mode_combo, self.steps)
+        self.setTabOrder(self.steps, self.print_button)
+
+    def _caption(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
+    def _connect_signals(self) -> None:
+        self.timer.timeout.connect(self.update_timer)
+        self.open_button.clicked.connect(self.open_entry)
+        self.mode_combo.activated.connect(self.on_mode_activated)
+        self.steps.action.connect(self.on_step_action)
+        self.steps.currentRowChanged.connect(self.show_step_detail)
+        self.blockers.picked.connect(self.on_blocker_picked)
+        self.blockers.cancelled.connect(self.cancel_stuck)
+        for status, button in self.mark_buttons.items():
+            button.clicked.connect(lambda _checked=False, s=status: self.on_step_action(s))
+        self.handout.written.connect(self.on_handout_written)
+        self.handout.status.connect(self.status)
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda: self.on_step_action(DONE))
+
+    # --- showing a visit ------------------------------------------------------------------
+
+    def show_visit(self, visit_id: str, errand: Errand, since: str = "") -> None:
+        """Fill the panel for an open visit; marks already in the journal (from ``since``,
+        a UTC stamp, when the errand was corrected) are shown."""
+        self.clear()
+        self.visit_id = visit_id
+        self.errand = errand
+        self.handout.errand = errand
+        visit = self.hub.journal.visit(visit_id)
+        self.started = weeks.parse_stamp(visit.started_utc)
+        self.title.setText(errand.label)
+        if errand.entry:
+            self.entry_label.setText(self.tr("Selvbetjening: %1").replace("%1", errand.entry.name))
+            self.entry_label.setToolTip(errand.entry.url)
+        else:
+            self.entry_label.setText(self.tr("Ingen digital selvbetjening til dette ærinde."))
+        self.open_button.setVisible(errand.entry is not None)
+        self.no_digital_label.setText(errand.no_digital)
+        self.no_digital_label.setVisible(bool(errand.no_digital))
+        guide = errand.guide
+        for widget in (self.ready_caption, self.ready_list, self.mode_caption, self.mode_combo,
+                       self.steps_caption, self.steps, self.step_detail, self.handout,
+                       self.keys_label, *self.mark_buttons.values()):
+            widget.setVisible(guide is not None)
+        if guide is not None:
+            for text in guide.ready:
+                item = QListWidgetItem(text)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                self.ready_list.addItem(item)
+            self.ready_caption.setVisible(bool(guide.ready))
+            self.ready_list.setVisible(bool(guide.ready))
+            events = [e for e in self.hub.journal.step_events(visit_id) if e["at_utc"] >= since]
+            self.states = guide_service.step_states(guide, events)
+            self.steps.set_steps(guide.steps, self.states)
+            for row in range(len(guide.steps)):
+                self._show_row(row)
+            if visit.guide_mode in guide_service.MODES:
+                self.mode_combo.setCurrentIndex(self.mode_combo.findData(visit.guide_mode))
+                self.mode_recorded = True
+            self.blockers.set_blockers(guide.blockers)
+            first = guide_service.next_step(guide, self.states)
+            self.steps.setCurrentRow(first if first is not None else 0)
+        self.update_timer()
+        self.timer.start()
+
+    def clear(self) -> None:
+        self.timer.stop()
+        self.visit_id = None
+        self.errand = None
+        self.handout.errand = None
+        self.started = None
+        self.states = {}
+        self.mode_recorded = False
+        self.stuck_row = None
+        self.ready_list.clear()
+        self.steps.set_steps((), {})
+        self.mode_combo.setCurrentIndex(0)
+        self.blockers.close_picker()
+        self.step_detail.clear()
+        self.timer_label.clear()
+
+    def update_timer(self) -> None:
+        if self.started is None:
+            return
+        seconds = max(0, int((weeks.now_utc() - self.started).total_seconds()))
+        hours, rest = divmod(seconds, 3600)
+        clock = f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+        self.timer_label.setText(self.tr("Tid: %1").replace("%1", clock))
+        self.timer_label.setAccessibleDescription(clock)
+
+    def home_widget(self) -> QWidget | None:
+        """Where Ctrl+G puts the keyboard: the step list, or the entry button without a guide."""
+        if self.errand is None:
+            return None
+        if self.errand.guide is not None:
+            return self.steps
+        return self.open_button if self.errand.entry is not None else None
+
+    def focus_guide(self) -> bool:
+        home = self.home_widget()
+        if home is None:
+            return False
+        home.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
+    def show_step_detail(self, row: int) -> None:
+        guide = self.errand.guide if self.errand else None
+        if guide is None or not 0 <= row < len(guide.steps):
+            self.step_detail.clear()
+            return
+        step = guide.steps[row]
+        self.step_detail.setText(
+            "<b>" + self.tr("Trin %1 af %2").replace("%1", str(row + 1)).replace(
+                "%2", str(len(guide.steps))) + ":</b> " + _html(step.instruction)
+            + "<br><i>" + self.tr("Tip:") + "</i> " + _html(step.hint))
+
+    def _show_row(self, row: int) -> None:
+        assert self.errand is not None and self.errand.guide is not None
+        step = self.errand.guide.steps[row]
+        state = self.states.get(step.code, StepState())
+        label = ""
+        if state.blocker == OTHER_BLOCKER:
+            label = self.tr("Andet") + (f" – {state.note}" if state.note else "")
+        elif state.blocker:
+            label = next((b.label for b in self.errand.guide.blockers if b.code == state.blocker),
+                         state.blocker)
+        self.steps.show_state(row, state, label)
+
+    # --- marking steps --------------------------------------------------------------------
+
+    def on_step_action(self, action: str) -> None:
+        if self.visit_id is None or self.errand is None or self.errand.guide is None:
+            return
+        if self.blockers.isVisible():
+            self.cancel_stuck()  # another action replaces a blocker not yet picked
+        if action in (DONE, SKIPPED):
+            self.mark(action)
+        elif action == STUCK:
+            self.ask_blocker()
+        elif action == "mode":
+            self.mode_combo.setCurrentIndex((self.mode_combo.currentIndex() + 1) % self.mode_combo.count())
+            self.on_mode_activated(self.mode_combo.currentIndex())
+            self.status.emit(self.tr("Tilstand: %1").replace("%1", self.mode_combo.currentText()))
+        elif action == "browser":
+            self.open_entry()
+        elif action == "print":
+            self.handout.print_handout()
+        elif action == "outcome":
+            self.finished.emit()
+
+    def mark(self, status: str, blocker: str | None = None, note: str | None = None) -> bool:
+        assert self.errand is not None and self.errand.guide is not None
+        row = self.stuck_row if status == STUCK and self.stuck_row is not None else self.steps.currentRow()
+        if self.visit_id is None or row < 0:
+            return False
+        step = self.errand.guide.steps[row]
+        try:
+            self.record_mode()
+            self.hub.journal.add_step_event(self.visit_id, step.code, status, blocker, note)
+        except JournalError as exc:
+            self.show_error(messages.journal_error(exc))
+            return False
+        self.states[step.code] = StepState(status, blocker, note)
+        self._show_row(row)
+        words = {DONE: self.tr("udført"), STUCK: self.tr("sidder fast"), SKIPPED: self.tr("sprunget over")}
+        self.status.emit(self.tr("Trin %1: %2").replace("%1", str(row + 1)).replace("%2", words[status]))
+        if status == STUCK:
+            # Stay on the step: U when it works out after all, O to give up on it.
+            self.steps.setCurrentRow(row)
+            self.show_step_detail(row)
+            return True
+        following = guide_service.next_step(self.errand.guide, self.states, row)
+        if following is None:
+            self.status.emit(self.tr("Alle trin er markeret – vælg resultatet med et tal."))
+            self.finished.emit()
+        else:
+            self.steps.setCurrentRow(following)
+        return True
+
+    def ask_blocker(self) -> None:
+        row = self.steps.currentRow()
+        if row < 0:
+            return
+        self.stuck_row = row
+        self.blockers.ask(row + 1)
+
+    def on_blocker_picked(self, code: str, note: str) -> None:
+        if self.stuck_row is not None and self.mark(STUCK, code, note or None):
+            self.cancel_stuck()
+
+    def cancel_stuck(self) -> None:
+        self.stuck_row = None
+        self.blockers.close_picker()
+        self.steps.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- mode, entry point, handout -------------------------------------------------------
+
+    def current_mode(self) -> str:
+        return self.mode_combo.currentData()
+
+    def on_mode_activated(self, _index: int) -> None:
+        self.mode_recorded = False
+        try:
+            self.record_mode()
+        except JournalError as exc:
+            self.show_error(messages.journal_error(exc))
+
+    def record_mode(self) -> None:
+        """Write the mode once the helper uses the guide (untouched guides record none)."""
+        if self.visit_id is None or self.mode_recorded:
+            return
+        self.hub.journal.update_open(self.visit_id, guide_mode=self.current_mode())
+        self.mode_recorded = True
+
+    def open_entry(self) -> None:
+        if self.errand is None or self.errand.entry is None:
+            return
+        if not self.open_url(QUrl(self.errand.entry.url)):
+            self.status.emit(self.tr("Browseren kunne ikke åbnes. Adressen er %1").replace(
+                "%1", self.errand.entry.url))
+        else:
+            self.status.emit(self.tr("Åbner %1 i browseren.").replace("%1", self.errand.entry.name))
+
+    def on_handout_written(self, _path: str) -> None:
+        """The citizen got the sheet: the visit records it (and that the guide was used)."""
+        if self.visit_id is None:
+            return
+        try:
+            self.record_mode()
+            self.hub.journal.update_open(self.visit_id, handout=1)
+        except JournalError as exc:
+            self.show_error(messages.journal_error(exc))
+
+    def show_error(self, text: str) -> None:
+        self.status.emit(text)
+        QMessageBox.warning(self, self.tr("Skranke"), text)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

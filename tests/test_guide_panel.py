@@ -1,0 +1,304 @@
+"""Drive the guide panel with the keyboard alone, against a real journal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdf
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit, QListWidget, QMessageBox
+
+from deskapp import paths
+from deskapp.services import settings as settings_service
+from deskapp.services.journal import Journal
+from deskapp.ui.guide_dock import GuideDock
+from deskapp.ui.journal_hub import JournalHub
+from deskapp.ui.main_window import MainWindow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(show_window, journal: Journal, catalog):
+    config = settings_service.Settings(desk="skranke-1", municipality="Ærø Kommune",
+                                       help_line="62 52 15 00")
+    win = MainWindow(JournalHub(journal, catalog), config)
+    win.opened: list[QUrl] = []
+    win.guide.panel.open_url = lambda url: win.opened.append(url) or True
+    return show_window(win)
+
+
+def find(win: MainWindow, kind: type, name: str):
+    widget = win.findChild(kind, name)
+    assert widget is not None, name
+    return widget
+
+
+def focused() -> str:
+    widget = QApplication.focusWidget()
+    return widget.objectName() if widget else ""
+
+
+def start_visit(qtbot, win: MainWindow, text: str, reason_key: str | None = None) -> None:
+    search = find(win, QLineEdit, "errandSearch")
+    qtbot.keyClicks(search, text)
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    if reason_key is not None:
+        qtbot.keyClicks(find(win, QListWidget, "reasonList"), reason_key)
+
+
+def key(qtbot, text_or_key: str | Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier):
+    """Press a key wherever the keyboard focus is, as a user would."""
+    target = QApplication.focusWidget()
+    assert target is not None
+    if isinstance(text_or_key, str):
+        qtbot.keyClicks(target, text_or_key)
+    else:
+        qtbot.keyClick(target, text_or_key, modifier)
+
+
+def test_guided_visit_by_keyboard_records_mode_steps_blockers_and_outcome(
+        qtbot, window: MainWindow, journal: Journal, catalog) -> None:
+    start_visit(qtbot, window, "flytning", "5")
+    dock = window.findChild(GuideDock, "guideDock")
+    assert dock.isVisible()
+    assert focused() == "outcomeList"  # the counter flow is untouched until Ctrl+G
+
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    assert focused() == "guideSteps"
+    key(qtbot, "m")  # coaching -> side by side (medbetjening)
+    [open_visit] = journal.open_visits()
+    assert open_visit.guide_mode == "side_by_side"
+
+    key(qtbot, "u")  # 1 find: done
+    key(qtbot, "f")  # 2 login: stuck ...
+    assert focused() == "guideBlockerList"
+    key(qtbot, "1")  # ... MitID-login fejler
+    assert focused() == "guideSteps"
+    key(qtbot, "u")  # 2 login: worked after all
+    key(qtbot, "o")  # 3 adresse: skipped
+    key(qtbot, "f")  # 4 husstand: stuck with "Andet" and a short note
+    other_key = str(len(catalog.errand("flytning").guide.blockers) + 1)
+    key(qtbot, other_key)
+    assert focused() == "guideBlockerNote"
+    key(qtbot, "ingen lejekontrakt med")
+    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, "o")  # 4 husstand: skipped in the end
+    key(qtbot, Qt.Key.Key_Return, CTRL)  # 5 laege: done
+    key(qtbot, Qt.Key.Key_Return)  # 6 send: done -> every step marked
+    assert focused() == "outcomeList"
+    key(qtbot, "1")  # coached: saves the visit
+
+    [visit] = journal.visits()
+    assert (visit.status, visit.errand, visit.outcome, visit.guide_mode) == (
+        "saved", "flytning", catalog.outcomes[0].code, "side_by_side")
+    events = [(e["step"], e["status"], e["blocker"], e["note"]) for e in journal.step_events(visit.id)]
+    assert events == [
+        ("find", "done", None, None),
+        ("login", "stuck", "mitid_fails", None),
+        ("login", "done", None, None),
+        ("adresse", "skipped", None, None),
+        ("husstand", "stuck", "other", "ingen lejekontrakt med"),
+        ("husstand", "skipped", None, None),
+        ("laege", "done", None, None),
+        ("send", "done", None, None),
+    ]
+    assert not dock.isVisible()
+    assert focused() == "errandSearch"
+
+
+def test_step_events_are_on_disk_before_the_outcome(qtbot, window: MainWindow, journal_path: Path) -> None:
+    start_visit(qtbot, window, "sundhedskort", "1")
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, "u")
+    key(qtbot, "f")
+    key(qtbot, "2")  # payment_fails
+    with Journal(journal_path) as other:  # a second connection: what a crash would leave
+        [visit] = other.open_visits()
+        assert visit.guide_mode == "coaching"
+        assert [(e["step"], e["status"], e["blocker"]) for e in other.step_events(visit.id)] == [
+            ("find", "done", None), ("login", "stuck", "payment_fails")]
+
+
+def test_digits_only_keep_the_counter_flow_and_record_no_guide(qtbot, window: MainWindow,
+                                                               journal: Journal) -> None:
+    start_visit(qtbot, window, "flytning")
+    assert window.guide.isVisible() and focused() == "reasonList"
+    key(qtbot, "3")
+    key(qtbot, "2")
+    [visit] = journal.visits()
+    assert (visit.status, visit.guide_mode, visit.handout) == ("saved", None, 0)
+    assert journal.step_events(visit.id) == []
+    assert not window.guide.isVisible()
+
+
+def test_escape_in_the_blocker_list_only_cancels_the_mark(qtbot, window: MainWindow,
+                                                         journal: Journal) -> None:
+    start_visit(qtbot, window, "laegeskift", "2")
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, "f")
+    key(qtbot, Qt.Key.Key_Escape)
+    assert focused() == "guideSteps"
+    [visit] = journal.open_visits()
+    assert journal.step_events(visit.id) == []
+    assert not find(window, QListWidget, "guideBlockerList").isVisible()
+
+
+def test_cpr_in_the_other_note_is_refused(qtbot, window: MainWindow, journal: Journal,
+                                          monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    start_visit(qtbot, window, "boligstøtte", "2")
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, "f")
+    blockers = find(window, QListWidget, "guideBlockerList")
+    key(qtbot, str(blockers.count()))  # "Andet"
+    key(qtbot, "borger 010190-1234 kan ikke")
+    key(qtbot, Qt.Key.Key_Return)
+    [visit] = journal.open_visits()
+    assert journal.step_events(visit.id) == []
+    assert shown and "CPR-nummer" in shown[0]
+    assert focused() == "guideBlockerNote"
+
+
+def test_ctrl_g_toggles_between_guide_and_counter(qtbot, window: MainWindow) -> None:
+    start_visit(qtbot, window, "folkepension", "1")
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    assert focused() == "guideSteps"
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    assert focused() == "outcomeList"
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, "r")  # R: back to the outcome
+    assert focused() == "outcomeList"
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, Qt.Key.Key_Escape)  # Esc leaves the guide; the visit stays open
+    assert focused() == "outcomeList" and window.guide.isVisible()
+
+
+def test_mode_picker_and_ready_list_are_reachable(qtbot, window: MainWindow, journal: Journal,
+                                                 catalog) -> None:
+    start_visit(qtbot, window, "dagtilbud", "1")
+    ready = find(window, QListWidget, "guideReadyList")
+    assert ready.count() == len(catalog.errand("dagtilbud").guide.ready)
+    ready.setFocus()
+    qtbot.keyClick(ready, Qt.Key.Key_Space)
+    assert ready.item(0).checkState() == Qt.CheckState.Checked
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, "mm")  # coaching -> side_by_side -> proxy (fuldmagt)
+    assert journal.open_visits()[0].guide_mode == "proxy"
+
+
+def test_entry_point_opens_in_the_browser(qtbot, window: MainWindow, catalog) -> None:
+    start_visit(qtbot, window, "flytning", "1")
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, "b")
+    assert window.opened == [QUrl(catalog.errand("flytning").entry.url)]
+    assert "Anmeld flytning" in find(window, QLabel, "guideEntryName").text()
+
+
+def test_print_handout_writes_the_sheet_opens_it_and_marks_the_visit(
+        qtbot, window: MainWindow, journal: Journal) -> None:
+    start_visit(qtbot, window, "flytning", "1")
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, "p")
+    [opened] = window.opened
+    sheet = Path(opened.toLocalFile())
+    assert sheet.parent == paths.exports_dir() / "handouts" and sheet.exists()
+    text = pypdf.PdfReader(sheet).pages[0].extract_text()
+    assert "Sådan gør du selv næste gang" in text and "Ærø Kommune" in text
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, "1")
+    [visit] = journal.visits()
+    assert (visit.status, visit.handout) == ("saved", 1)
+
+
+def test_save_handout_as_pdf(qtbot, window: MainWindow, journal: Journal, tmp_path: Path,
+                             monkeypatch) -> None:
+    target = tmp_path / "til borgeren"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kw: (str(target), "PDF"))
+    start_visit(qtbot, window, "mitid", "1")
+    window.guide.panel.save_button.click()
+    assert (tmp_path / "til borgeren.pdf").exists()
+    assert journal.open_visits()[0].handout == 1
+
+
+def test_errand_without_digital_solution_says_what_to_do_instead(qtbot, window: MainWindow,
+                                                                 catalog) -> None:
+    start_visit(qtbot, window, "legitimationskort", "1")
+    panel = window.guide.panel
+    assert window.guide.isVisible()
+    note = find(window, QLabel, "guideNoDigital")
+    assert note.isVisible() and note.text() == catalog.errand("legitimationskort").no_digital
+    assert not panel.steps.isVisible() and not panel.print_button.isVisible()
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    assert focused() == "outcomeList"
+    assert "Ingen vejledning" in window.statusBar().currentMessage()
+
+
+def test_resumed_visit_shows_its_marks_and_continues(qtbot, show_window, journal: Journal,
+                                                     catalog) -> None:
+    visit_id = journal.start_visit("flytning", channel="fremmoede")
+    journal.update_open(visit_id, reason="failed", guide_mode="proxy")
+    journal.add_step_event(visit_id, "find", "done")
+    journal.add_step_event(visit_id, "login", "stuck", "mitid_fails")
+    win = show_window(MainWindow(JournalHub(journal, catalog), settings_service.Settings(desk="d")))
+    win.counter.resume(journal.visit(visit_id))
+    panel = win.guide.panel
+    assert panel.mode_combo.currentData() == "proxy"
+    assert panel.steps.currentRow() == 2  # first unmarked: adresse
+    assert "MitID-login fejler" in panel.steps.item(1).text()
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, "u")
+    assert [e["step"] for e in journal.step_events(visit_id)] == ["find", "login", "adresse"]
+    assert journal.visit(visit_id).guide_mode == "proxy"
+
+
+def test_mouse_users_mark_steps_with_buttons(qtbot, window: MainWindow, journal: Journal) -> None:
+    start_visit(qtbot, window, "eu-sygesikringskort", "1")
+    panel = window.guide.panel
+    qtbot.mouseClick(panel.mark_buttons["done"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.mark_buttons["stuck"], Qt.MouseButton.LeftButton)
+    blockers = find(window, QListWidget, "guideBlockerList")
+    qtbot.mouseClick(blockers.viewport(), Qt.MouseButton.LeftButton,
+                     pos=blockers.visualItemRect(blockers.item(0)).center())
+    qtbot.mouseClick(panel.mark_buttons["skipped"], Qt.MouseButton.LeftButton)
+    [visit] = journal.open_visits()
+    guide = window.hub.catalog.errand(visit.errand).guide
+    assert [(e["step"], e["status"], e["blocker"]) for e in journal.step_events(visit.id)] == [
+        (guide.steps[0].code, "done", None),
+        (guide.steps[1].code, "stuck", guide.blockers[0].code),
+        (guide.steps[1].code, "skipped", None),
+    ]
+
+
+def test_errand_with_entry_but_no_guide_offers_the_entry_point(qtbot, window: MainWindow,
+                                                               catalog) -> None:
+    start_visit(qtbot, window, "navneændring", "1")
+    assert window.guide.panel.title.text() == catalog.errand("navneaendring").label
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    assert focused() == "guideOpenEntry"
+    key(qtbot, Qt.Key.Key_Space)
+    assert window.opened == [QUrl(catalog.errand("navneaendring").entry.url)]
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    assert focused() == "outcomeList"
+
+
+def test_correcting_the_errand_switches_the_guide(qtbot, window: MainWindow) -> None:
+    start_visit(qtbot, window, "flytning")
+    assert window.guide.panel.title.text() == "Anmeld flytning"
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, "u")  # flytning's "find" step
+    key(qtbot, Qt.Key.Key_L, CTRL)
+    assert focused() == "errandSearch"  # Ctrl+L works from the guide too
+    start_visit(qtbot, window, "sundhedskort")
+    panel = window.guide.panel
+    assert panel.title.text() == "Sundhedskort (gult)"
+    # sundhedskort has a "find" step too, but the mark belonged to the old errand's guide
+    assert panel.steps.currentRow() == 0 and panel.steps.item(0).text().startswith("○")
+
+
+def test_escape_in_the_counter_closes_the_guide(qtbot, window: MainWindow) -> None:
+    start_visit(qtbot, window, "flytning")
+    key(qtbot, Qt.Key.Key_Escape)
+    assert not window.guide.isVisible() and window.guide.panel.visit_id is None
