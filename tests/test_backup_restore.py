@@ -288,3 +288,18 @@ def test_damaged_file_is_moved_aside_with_its_wal(journal_path: Path, folder: Pa
     assert done.kept_aside.name == "desk.skranke.replaced-20261123-093000"
     assert Path(str(done.kept_aside) + "-wal").read_bytes() == b"left over"
     assert not Path(str(journal_path) + "-wal").exists()
+
+
+def test_running_app_makes_the_next_days_backup(qapp: QApplication, journal_path: Path,
+                                                folder: Path) -> None:
+    make_journal(journal_path)
+    opened = startup_checks.open_for_app(journal_path, _config(), pytest.fail)
+    assert opened is not None and opened.backup_timer is not None
+    try:
+        [first] = backup.list_backups(journal_path, folder)
+        first.rename(first.with_name("desk.skranke.2020-01-01.backup"))  # yesterday's, say
+        opened.backup_timer.timeout.emit()  # the hourly check while the app runs
+        assert [p.name for p in backup.list_backups(journal_path, folder)] == [
+            first.name, "desk.skranke.2020-01-01.backup"]
+    finally:
+        opened.close()

@@ -24,7 +24,7 @@ from deskapp.cli import (
     restore_cmd,
     run_cmd,
 )
-from deskapp.cli.common import CliError, ErrorReportingParser, log_unexpected
+from deskapp.cli.common import CliError, ErrorReportingParser, journal_problem, log_unexpected
 from deskapp.services.journal import JournalError
 
 COMMANDS = [
@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"deskapp: {exc}", file=sys.stderr)
         return exc.exit_code
     except JournalError as exc:  # busy, read-only or full while writing: the user can act
-        print(f"deskapp: {exc}", file=sys.stderr)
+        print(f"deskapp: {journal_problem(exc)}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("deskapp: interrupted", file=sys.stderr)

@@ -151,6 +151,7 @@ def restore(journal: Path | str, folder: Path, source: Path | str | None = None,
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     tmp = journal.with_name(journal.name + ".restoring")
     try:
+        journal.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(chosen, tmp)
         with tmp.open("rb+") as handle:
             os.fsync(handle.fileno())
