@@ -12,10 +12,18 @@ import sys
 from collections.abc import Sequence
 
 from deskapp import APP_NAME, __version__
-from deskapp.cli import catalog_cmd, demo_cmd, export_cmd, log_cmd, run_cmd
+from deskapp.cli import (
+    catalog_cmd,
+    consolidate_cmd,
+    demo_cmd,
+    export_cmd,
+    log_cmd,
+    publish_cmd,
+    run_cmd,
+)
 from deskapp.cli.common import CliError, ErrorReportingParser, log_unexpected
 
-COMMANDS = [run_cmd, log_cmd, demo_cmd, export_cmd, catalog_cmd]
+COMMANDS = [run_cmd, log_cmd, demo_cmd, export_cmd, catalog_cmd, publish_cmd, consolidate_cmd]
 EXIT_BAD_INPUT = 2
 EXIT_FAILED = 1
 

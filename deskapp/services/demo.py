@@ -57,7 +57,8 @@ def generate(
     while day <= today:
         volume = DAY_VOLUME.get(day.isoweekday(), 0)
         for _ in range(int(volume * rng.uniform(0.8, 1.2))):
-            errand = next(e for e in errands if e.code == _pick(rng, weights, set(weights)))
+            code = _pick(rng, weights, set(weights))
+            errand = next(e for e in errands if e.code == code)
             visit = _visit(rng, journal, catalog, errand, day, codes, desk, site)
             if visit["started_utc"] > weeks.stamp(weeks.now_utc()):
                 continue
