@@ -15,9 +15,11 @@ from deskapp.services import catalog as catalog_service
 from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal, JournalError
 from deskapp.ui import messages
+from deskapp.ui.desk_dialog import confirm_desk_on_first_start
 from deskapp.ui.journal_hub import JournalHub
 from deskapp.ui.main_window import MainWindow
 from deskapp.ui.open_visits import offer_open_visits
+from deskapp.ui.publisher import Publisher
 
 
 def install_translator(app: QApplication, lang: str) -> QTranslator | None:
@@ -56,6 +58,8 @@ def run_app(journal: str | None = None, desk: str | None = None, lang: str | Non
     except catalog_service.CatalogError as exc:
         return fail(messages.tr("Katalogfilen kan ikke bruges:\n%1").replace(
             "%1", "\n".join(str(p) for p in exc.problems[:10])))
+    if not smoke:
+        confirm_desk_on_first_start(config)
     journal_path = Path(journal) if journal else paths.default_journal()
     try:
         store = Journal(journal_path, desk=config.desk, site=config.site)
@@ -64,6 +68,8 @@ def run_app(journal: str | None = None, desk: str | None = None, lang: str | Non
     settings_service.save(config, settings_path)
     hub = JournalHub(store, cat)
     window = MainWindow(hub, config, lambda c: settings_service.save(c, settings_path))
+    publisher = Publisher(journal_path, config, parent=window)
+    window.attach_publisher(publisher)
     window.show()
     if smoke:
         QTimer.singleShot(0, lambda: (window.grab(), app.quit()))
@@ -72,7 +78,9 @@ def run_app(journal: str | None = None, desk: str | None = None, lang: str | Non
         print(f"smoke ok: {journal_path}")
         return code
     QTimer.singleShot(0, lambda: offer_open_visits(window.counter, store))
+    publisher.start()
     code = app.exec()
+    publisher.publish_on_exit()
     store.close()
     return code
 
