@@ -15,11 +15,13 @@ from deskapp import APP_NAME, __version__
 from deskapp.cli import (
     backup_cmd,
     catalog_cmd,
+    consolidate_cmd,
     demo_cmd,
     export_cmd,
     handout_cmd,
     import_digital_cmd,
     log_cmd,
+    publish_cmd,
     purge_cmd,
     restore_cmd,
     run_cmd,
@@ -38,6 +40,8 @@ COMMANDS = [
     purge_cmd,
     backup_cmd,
     restore_cmd,
+    publish_cmd,
+    consolidate_cmd,
 ]
 EXIT_BAD_INPUT = 2
 EXIT_FAILED = 1

@@ -14,9 +14,11 @@ from deskapp.cli.common import log_unexpected
 from deskapp.services import catalog as catalog_service
 from deskapp.services import settings as settings_service
 from deskapp.ui import messages, startup_checks, test_hook
+from deskapp.ui.desk_dialog import confirm_desk_on_first_start
 from deskapp.ui.journal_hub import JournalHub
 from deskapp.ui.main_window import MainWindow
 from deskapp.ui.open_visits import offer_open_visits
+from deskapp.ui.publisher import Publisher
 
 
 def install_translator(app: QApplication, lang: str) -> QTranslator | None:
@@ -55,6 +57,8 @@ def run_app(journal: str | None = None, desk: str | None = None, lang: str | Non
     except catalog_service.CatalogError as exc:
         return fail(messages.tr("Katalogfilen kan ikke bruges:\n%1").replace(
             "%1", "\n".join(str(p) for p in exc.problems[:10])))
+    if not smoke:
+        confirm_desk_on_first_start(config)
     journal_path = Path(journal) if journal else paths.default_journal()
     # Safety (issue 6): one app per journal, integrity check / restore offer, retention, backup.
     opened = startup_checks.open_for_app(journal_path, config, fail, interactive=not smoke)
@@ -64,6 +68,8 @@ def run_app(journal: str | None = None, desk: str | None = None, lang: str | Non
     settings_service.save(config, settings_path)
     hub = JournalHub(store, cat)
     window = MainWindow(hub, config, lambda c: settings_service.save(c, settings_path))
+    publisher = Publisher(journal_path, config, parent=window)
+    window.attach_publisher(publisher)
     window.show()
     window.counter.focus_search()  # shown: focus starts in the errand search, not the tab bar
     if smoke:
@@ -76,7 +82,9 @@ def run_app(journal: str | None = None, desk: str | None = None, lang: str | Non
     for notice in opened.notices:  # safety: restore done, backup failed...
         window.show_status(notice)
     test_hook.install(window, store)  # test hook: inert unless SKRANKE_SCRIPT is set
+    publisher.start()
     code = app.exec()
+    publisher.publish_on_exit()
     opened.close()
     return code
 

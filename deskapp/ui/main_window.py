@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from deskapp import APP_NAME, __version__
 from deskapp.services import settings as settings_service
+from deskapp.ui.consolidate_dialog import ConsolidateDialog
 from deskapp.ui.counter_page import CounterPage
+from deskapp.ui.desk_dialog import DeskDialog
 from deskapp.ui.guide_dock import install_guide
 from deskapp.ui.journal_hub import JournalHub
 from deskapp.ui.manager_page import ManagerPage
+from deskapp.ui.publisher import Publisher
 
 
 class MainWindow(QMainWindow):
@@ -30,6 +33,7 @@ class MainWindow(QMainWindow):
         self.manager = ManagerPage(hub, config, self)
         self.tabs.addTab(self.manager, self.tr("&Ledelse"))
         self.setCentralWidget(self.tabs)
+        self.publisher: Publisher | None = None
         self._build_menus()
         self._connect_signals()
         self.guide = install_guide(self)
@@ -37,6 +41,16 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Filer"))
+        for name, text, slot in (
+            ("publishNowAction", self.tr("&Udgiv øjebliksbillede nu"), self.on_publish_now),
+            ("consolidateAction", self.tr("Saml s&kranker…"), self.on_consolidate),
+            ("deskSettingsAction", self.tr("Skranke og &fælles mappe…"), self.on_desk_settings),
+        ):
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Afslut"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -68,6 +82,39 @@ class MainWindow(QMainWindow):
         self.config.channel = code
         if callable(self._save_settings):
             self._save_settings(self.config)
+
+    def attach_publisher(self, publisher: Publisher) -> None:
+        """Show the publisher's discreet status in a permanent label of the status bar."""
+        self.publisher = publisher
+        self.publish_status = QLabel(self)
+        self.publish_status.setObjectName("publishStatus")
+        self.publish_status.setAccessibleName(self.tr("Status for udgivelse af øjebliksbillede"))
+        self.statusBar().addPermanentWidget(self.publish_status)
+        publisher.status.connect(self.publish_status.setText)
+
+    def on_publish_now(self) -> None:
+        if self.publisher is not None:
+            self.publisher.publish_now()
+
+    def on_consolidate(self) -> None:
+        dialog = ConsolidateDialog(self.config.shared_folder, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def on_desk_settings(self) -> None:
+        dialog = DeskDialog(self.config, parent=self)
+        dialog.accepted.connect(self.on_desk_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def on_desk_changed(self) -> None:
+        self.hub.journal.desk, self.hub.journal.site = self.config.desk, self.config.site
+        self.setWindowTitle(self.tr("%1 – skranke %2").replace("%1", APP_NAME).replace(
+            "%2", self.config.desk))
+        if callable(self._save_settings):
+            self._save_settings(self.config)
+        if self.publisher is not None:
+            self.publisher.start()
 
     def on_about(self) -> None:
         QMessageBox.about(self, self.tr("Om Skranke"), self.tr(

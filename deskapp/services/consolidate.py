@@ -1,0 +1,335 @@
+"""Merge desk snapshots into one site journal, idempotently and in any order.
+
+Each snapshot is checked read-only (it must be a Skranke journal of a schema version this
+code understands, whole, not truncated), then ATTACHed to the site journal and merged in
+one transaction with plain SQL:
+
+- visits and coaching sessions by id: the newest ``updated_utc`` wins; on a tie a deleted
+  row wins over a live one (so an undo is never lost), otherwise the existing row stays;
+- step events by id, never changed once written;
+- visit history rows deduplicated by (visit, time, action);
+- imported digital counts by (week, errand, source): the newest ``imported_utc`` wins.
+
+Running the same merge twice changes nothing, and the order of the snapshots does not
+change the result. A snapshot that cannot be used is skipped with a reason and the others
+still merge.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from deskapp.services import weeks
+from deskapp.services.journal import Journal, JournalError
+from deskapp.services.publish import SNAPSHOT_SUFFIX, sqlite_uri
+from deskapp.services.schema import APPLICATION_ID, SCHEMA_VERSION
+
+STALE_AFTER = timedelta(days=7)
+REQUIRED = {"visits": {"id", "updated_utc", "deleted_utc"},
+            "step_events": {"id", "visit_id"},
+            "visit_history": {"visit_id", "at_utc", "action"},
+            "digital_counts": {"week", "errand", "source", "imported_utc"},
+            "coaching_sessions": {"id", "updated_utc", "deleted_utc"},
+            "meta": {"key", "value"}}
+# A row from the snapshot replaces the existing one when it is newer; on a tie a deletion wins.
+NEWER = ("(excluded.updated_utc > {t}.updated_utc or (excluded.updated_utc = {t}.updated_utc "
+         "and coalesce(excluded.deleted_utc, '') > coalesce({t}.deleted_utc, '')))")
+
+
+class ConsolidateError(Exception):
+    """The consolidation cannot start (target unusable, no sources); a plain message."""
+
+
+@dataclass
+class MergedSnapshot:
+    path: Path
+    desk: str
+    site: str
+    snapshot_utc: str | None
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    step_events_new: int = 0
+    history_new: int = 0
+    digital_changed: int = 0
+    coaching_changed: int = 0
+    stale: bool = False
+
+    @property
+    def total(self) -> int:
+        return self.new + self.updated + self.unchanged
+
+
+@dataclass
+class SkippedFile:
+    path: Path
+    reason: str
+
+
+@dataclass
+class ConsolidationReport:
+    into: Path
+    merged: list[MergedSnapshot] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.merged)
+
+    def lines(self) -> list[str]:
+        """The report as plain lines (command line, dialog, log)."""
+        out = []
+        for m in self.merged:
+            taken = _short_time(m.snapshot_utc)
+            line = (f"{m.site}/{m.desk}: {m.new} new, {m.updated} updated, {m.unchanged} unchanged "
+                    f"visits; snapshot taken {taken} ({m.path})")
+            out.append(line)
+            if m.stale:
+                out.append(f"warning: the snapshot of {m.site}/{m.desk} is more than "
+                           f"{STALE_AFTER.days} days old ({taken}); is that desk still publishing?")
+        for s in self.skipped:
+            out.append(f"skipped {s.path}: {s.reason}")
+        new = sum(m.new for m in self.merged)
+        updated = sum(m.updated for m in self.merged)
+        out.append(f"merged {len(self.merged)} snapshot(s) into {self.into}: {new} new, "
+                   f"{updated} updated visits; {len(self.skipped)} file(s) skipped")
+        return out
+
+
+def find_snapshots(sources: Iterable[Path | str]) -> list[Path]:
+    """Every ``*.skranke`` file under the given folders (recursively) plus the given files.
+
+    Hidden temporary files of a publish in progress are ignored. Raises ConsolidateError
+    for a source that does not exist.
+    """
+    found: dict[Path, None] = {}
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*" + SNAPSHOT_SUFFIX)):
+                if candidate.is_file() and not candidate.name.startswith("."):
+                    found[candidate] = None
+        elif path.is_file():
+            found[path] = None
+        else:
+            raise ConsolidateError(f"{path} does not exist (or the shared folder is offline)")
+    return list(found)
+
+
+def consolidate(
+    into_path: Path | str,
+    sources: Iterable[Path | str],
+    *,
+    now: datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ConsolidationReport:
+    """Merge every snapshot found in ``sources`` into the journal at ``into_path``."""
+    into_path = Path(into_path)
+    if into_path.is_dir():
+        raise ConsolidateError(f"{into_path} is a folder; give the site journal's file name")
+    snapshots = find_snapshots(sources)
+    report = ConsolidationReport(into_path)
+    target_real = into_path.resolve()
+    usable: list[tuple[Path, dict]] = []
+    for snapshot in snapshots:
+        if snapshot.resolve() == target_real:
+            continue
+        problem, info = inspect(snapshot)
+        if problem:
+            report.skipped.append(SkippedFile(snapshot, problem))
+        else:
+            usable.append((snapshot, info))
+    if not usable:
+        return report  # nothing to merge: the site journal is not even created
+    try:
+        Journal(into_path).close()  # create or migrate; refuses newer or foreign files
+    except JournalError as exc:
+        raise ConsolidateError(str(exc)) from exc
+    now = now or weeks.now_utc()
+    conn = _open_target(into_path)
+    try:
+        for done, (snapshot, info) in enumerate(usable):
+            if progress:
+                progress(done, len(usable))
+            if not info.get("snapshot_utc"):  # a plain journal copied by hand: use the file time
+                modified = datetime.fromtimestamp(snapshot.stat().st_mtime, UTC)
+                info["snapshot_utc"] = weeks.stamp(modified)
+            try:
+                merged = _merge(conn, snapshot, info)
+            except sqlite3.OperationalError as exc:
+                if _target_problem(exc):
+                    raise ConsolidateError(
+                        f"the site journal {into_path} cannot be written ({exc}); nothing more "
+                        "was merged") from exc
+                report.skipped.append(SkippedFile(snapshot, f"damaged while reading ({exc})"))
+                continue
+            except sqlite3.DatabaseError as exc:
+                report.skipped.append(SkippedFile(snapshot, f"damaged while reading ({exc})"))
+                continue
+            taken = weeks.parse_stamp(merged.snapshot_utc or info["snapshot_utc"])
+            merged.stale = now - taken > STALE_AFTER
+            report.merged.append(merged)
+        if progress:
+            progress(len(usable), len(usable))
+    finally:
+        conn.close()
+    return report
+
+
+def inspect(path: Path) -> tuple[str | None, dict]:
+    """Check a snapshot read-only. Returns (reason to skip, None if usable; its meta)."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+        size = path.stat().st_size
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})", {}
+    if not header.startswith(b"SQLite format 3\x00"):
+        return "not a Skranke journal (not an SQLite database)", {}
+    try:
+        conn = sqlite3.connect(sqlite_uri(path, "ro", immutable=True), uri=True)
+    except sqlite3.Error as exc:
+        return f"cannot be opened ({exc})", {}
+    try:
+        app_id = conn.execute("pragma application_id").fetchone()[0]
+        version = conn.execute("pragma user_version").fetchone()[0]
+        page_size = conn.execute("pragma page_size").fetchone()[0]
+        pages = conn.execute("pragma page_count").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            return "not a Skranke journal (another program's SQLite file)", {}
+        if version > SCHEMA_VERSION:
+            return (f"written by a newer Skranke (schema {version}, this version reads up to "
+                    f"{SCHEMA_VERSION}); update Skranke on this PC"), {}
+        if size < page_size * pages:
+            return f"damaged: the file is truncated ({size} of {page_size * pages} bytes)", {}
+        for table, needed in REQUIRED.items():
+            have = {row[1] for row in conn.execute(f"pragma table_info({table})")}
+            if not needed <= have:
+                return f"damaged or incomplete: table {table} is missing or lacks columns", {}
+        meta = dict(conn.execute("select key, value from meta").fetchall())
+    except sqlite3.DatabaseError as exc:
+        return f"damaged ({exc})", {}
+    finally:
+        conn.close()
+    return None, meta
+
+
+def _target_problem(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return any(word in text for word in ("locked", "busy", "full", "readonly", "read-only"))
+
+
+def _open_target(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(sqlite_uri(path, "rw"), uri=True, isolation_level=None, timeout=10.0)
+    conn.execute("pragma busy_timeout = 10000")
+    conn.execute("pragma journal_mode = wal")
+    conn.execute("pragma synchronous = normal")
+    conn.execute("pragma cache_size = -262144")  # 256 MB: keeps the id index in memory
+    conn.execute("pragma temp_store = memory")
+    return conn
+
+
+def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f"pragma {schema}.table_info({table})")]
+
+
+def _merge(conn: sqlite3.Connection, path: Path, meta: dict) -> MergedSnapshot:
+    conn.execute("attach database ? as snap", (sqlite_uri(path, "ro", immutable=True),))
+    try:
+        conn.execute("begin immediate")
+        try:
+            merged = _merge_tables(conn, path, meta)
+            conn.execute("commit")
+        except BaseException:
+            conn.execute("rollback")
+            raise
+    finally:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("detach database snap")
+    return merged
+
+
+def _merge_tables(conn: sqlite3.Connection, path: Path, meta: dict) -> MergedSnapshot:
+    desk = meta.get("desk") or path.stem
+    site = meta.get("site") or path.parent.name
+    merged = MergedSnapshot(path, desk, site, meta.get("snapshot_utc"))
+    newer_visit = NEWER.format(t="m")
+    new, updated, total = conn.execute(
+        f"""select count(*) filter (where m.id is null),
+                   count(*) filter (where m.id is not null and {newer_visit.replace('excluded', 's')}),
+                   count(*)
+            from snap.visits s left join main.visits m on m.id = s.id"""
+    ).fetchone()
+    merged.new, merged.updated, merged.unchanged = new, updated, total - new - updated
+    _upsert_newest(conn, "visits")
+    _upsert_newest(conn, "coaching_sessions", count_into=merged, attr="coaching_changed")
+
+    step_cols = _shared_columns(conn, "step_events")
+    before = conn.total_changes
+    conn.execute(
+        f"insert into main.step_events ({step_cols}) select {step_cols} from snap.step_events "
+        "where true on conflict(id) do nothing"
+    )
+    merged.step_events_new = conn.total_changes - before
+
+    before = conn.total_changes
+    conn.execute(
+        """insert into main.visit_history (visit_id, at_utc, action, before)
+           select s.visit_id, s.at_utc, s.action, min(s.before) from snap.visit_history s
+           where not exists (select 1 from main.visit_history m where m.visit_id = s.visit_id
+                             and m.at_utc is s.at_utc and m.action is s.action)
+           group by s.visit_id, s.at_utc, s.action"""
+    )
+    merged.history_new = conn.total_changes - before
+
+    before = conn.total_changes
+    conn.execute(
+        """insert into main.digital_counts (week, errand, source, count, imported_utc)
+           select week, errand, source, count, imported_utc from snap.digital_counts where true
+           on conflict(week, errand, source) do update set count = excluded.count,
+               imported_utc = excluded.imported_utc
+           where excluded.imported_utc > digital_counts.imported_utc
+              or (excluded.imported_utc = digital_counts.imported_utc
+                  and excluded.count > digital_counts.count)"""
+    )
+    merged.digital_changed = conn.total_changes - before
+
+    if merged.snapshot_utc:
+        key = f"snapshot:{site}/{desk}"
+        conn.execute(
+            """insert into main.meta (key, value) values (?, ?)
+               on conflict(key) do update set value = excluded.value
+               where excluded.value > meta.value""",
+            (key, merged.snapshot_utc),
+        )
+    return merged
+
+
+def _shared_columns(conn: sqlite3.Connection, table: str) -> str:
+    theirs = set(_columns(conn, "snap", table))
+    return ", ".join(c for c in _columns(conn, "main", table) if c in theirs)
+
+
+def _upsert_newest(conn: sqlite3.Connection, table: str, count_into: MergedSnapshot | None = None,
+                   attr: str = "") -> None:
+    cols = _shared_columns(conn, table)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in cols.split(", ") if c != "id")
+    before = conn.total_changes
+    conn.execute(
+        f"insert into main.{table} ({cols}) select {cols} from snap.{table} where true "
+        f"on conflict(id) do update set {updates} where {NEWER.format(t=table)}"
+    )
+    if count_into is not None:
+        setattr(count_into, attr, conn.total_changes - before)
+
+
+def _short_time(stamp: str | None) -> str:
+    if not stamp:
+        return "at an unknown time"
+    moment = weeks.local(weeks.parse_stamp(stamp))
+    return moment.strftime("%Y-%m-%d %H:%M")

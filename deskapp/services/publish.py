@@ -1,0 +1,179 @@
+"""Publish a desk snapshot: a consistent copy of the local journal on the shared folder.
+
+The live journal stays on local disk (WAL does not work over network file systems). A
+snapshot is written with SQLite's backup API, which copies one consistent state while the
+counter keeps writing (in WAL mode a reader never blocks the writer), into a temporary
+name beside the final file; it is switched to rollback-journal mode, stamped in its
+``meta`` table, flushed to disk and renamed over ``<folder>/<site>/<desk>.skranke`` in one
+atomic step, so a reader of the shared folder never sees half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import sqlite3
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from deskapp.services import weeks
+
+SNAPSHOT_SUFFIX = ".skranke"
+_UNSAFE = re.compile(r"[^\w.-]+")
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+             *(f"lpt{i}" for i in range(1, 10))}
+MAX_NAME = 60
+
+
+class PublishError(Exception):
+    """A snapshot could not be written; ``kind`` names the cause, the message says it plainly.
+
+    Kinds: ``folder_missing`` (shared folder absent or offline), ``permission``,
+    ``disk_full``, ``journal`` (the local journal cannot be read), ``failed`` (other I/O).
+    """
+
+    def __init__(self, kind: str, message: str):
+        self.kind = kind
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class Published:
+    path: Path
+    taken_utc: str
+    visits: int
+    size: int
+
+
+def safe_name(text: str, fallback: str = "skranke") -> str:
+    """A desk or site name as a file name that works on Windows, macOS and Linux.
+
+    Letters (including æøå), digits, '-', '_' and '.' are kept; anything else becomes '-'.
+    """
+    text = unicodedata.normalize("NFC", text).strip()
+    text = _UNSAFE.sub("-", text).strip(" .-")
+    text = re.sub(r"-{2,}", "-", text)[:MAX_NAME].rstrip(" .-")
+    if not text:
+        return fallback
+    if text.split(".")[0].lower() in _RESERVED:
+        text = "_" + text
+    return text
+
+
+def snapshot_path(folder: Path | str, desk: str, site: str) -> Path:
+    return Path(folder) / safe_name(site, "site") / (safe_name(desk) + SNAPSHOT_SUFFIX)
+
+
+def publish(journal_path: Path | str, folder: Path | str, desk: str, site: str,
+            *, now: datetime | None = None) -> Published:
+    """Write a snapshot of the journal to ``<folder>/<site>/<desk>.skranke`` atomically."""
+    journal_path = Path(journal_path)
+    folder = Path(folder)
+    if not str(folder).strip() or not folder.is_dir():
+        raise PublishError("folder_missing",
+                           f"the shared folder {folder} is not there (offline or not created)")
+    if not journal_path.is_file():
+        raise PublishError("journal", f"there is no journal at {journal_path}")
+    target = snapshot_path(folder, desk, site)
+    try:
+        target.parent.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise _os_error(exc, target.parent) from exc
+    tmp = target.with_name(f".{target.stem}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        taken, visits = _backup(journal_path, tmp, desk, site, now)
+        _fsync_file(tmp)
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+        size = target.stat().st_size
+    except OSError as exc:
+        raise _os_error(exc, target) from exc
+    except sqlite3.Error as exc:
+        raise _sqlite_error(exc, journal_path, target) from exc
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+    return Published(target, taken, visits, size)
+
+
+def _backup(journal_path: Path, tmp: Path, desk: str, site: str,
+            now: datetime | None) -> tuple[str, int]:
+    """Copy the journal into ``tmp`` in one step (one consistent read) and stamp it."""
+    source = sqlite3.connect(sqlite_uri(journal_path, "rw"), uri=True, timeout=5.0)
+    try:
+        source.execute("pragma busy_timeout = 5000")
+        dest = sqlite3.connect(str(tmp), isolation_level=None)
+        try:
+            taken = weeks.stamp(now or weeks.now_utc())
+            source.backup(dest)  # pages=-1: everything in one step, one read transaction
+            dest.execute("pragma journal_mode = delete")
+            dest.execute("begin")
+            for key, value in (("snapshot_utc", taken), ("desk", desk), ("site", site)):
+                dest.execute("insert or replace into meta (key, value) values (?, ?)", (key, value))
+            dest.execute("commit")
+            visits = dest.execute("select count(*) from visits").fetchone()[0]
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return taken, visits
+
+
+def sqlite_uri(path: Path, mode: str, immutable: bool = False) -> str:
+    """An SQLite URI for a path, including Windows drive and UNC paths."""
+    from urllib.parse import quote
+
+    text = str(path.absolute()).replace("\\", "/")
+    if not text.startswith("/"):
+        text = "/" + text
+    suffix = "&immutable=1" if immutable else ""
+    return f"file://{quote(text, safe='/:')}?mode={mode}{suffix}"
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _os_error(exc: OSError, where: Path) -> PublishError:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return PublishError("disk_full", f"the shared folder is full; could not write {where}")
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return PublishError("permission", f"no permission to write {where}")
+    if isinstance(exc, FileNotFoundError):
+        return PublishError("folder_missing", f"the shared folder disappeared while writing {where}")
+    return PublishError("failed", f"could not write {where}: {exc.strerror or exc}")
+
+
+def _sqlite_error(exc: sqlite3.Error, journal_path: Path, target: Path) -> PublishError:
+    text = str(exc).lower()
+    if "full" in text:
+        return PublishError("disk_full", f"the shared folder is full; could not write {target}")
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return PublishError("permission", f"no permission to write {target}")
+    if "unable to open" in text:
+        return PublishError("failed", f"could not open {journal_path} or {target}: {exc}")
+    if "locked" in text or "busy" in text:
+        return PublishError("failed", f"the journal {journal_path} is busy; try again in a moment")
+    return PublishError("journal", f"the journal {journal_path} could not be copied: {exc}")

@@ -1,0 +1,187 @@
+"""'Saml skranker': merge the desks' snapshots in a folder into one site journal.
+
+A self-contained dialog (the manager page can embed ``ConsolidatePanel``): choose the
+shared folder and the site journal, run the consolidation on a worker thread, read the
+report. Workers never touch widgets; results come back through signals.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskapp import paths
+from deskapp.services.consolidate import ConsolidateError, ConsolidationReport, consolidate
+
+log = logging.getLogger("skranke.consolidate")
+
+
+class _Signals(QObject):
+    done = Signal(object)  # ConsolidationReport
+    failed = Signal(str)
+
+
+class _ConsolidateTask(QRunnable):
+    def __init__(self, into: Path, sources: list[Path], signals: _Signals):
+        super().__init__()
+        self.into, self.sources, self.signals = into, sources, signals
+
+    def run(self) -> None:
+        try:
+            report = consolidate(self.into, self.sources)
+        except ConsolidateError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:
+            log.exception("consolidation failed")
+            self.signals.failed.emit(str(exc))
+        else:
+            self.signals.done.emit(report)
+
+
+def default_site_journal() -> Path:
+    return paths.data_dir() / "samlet.skranke"
+
+
+class ConsolidatePanel(QWidget):
+    """Folder + target + run button + report; emits ``finished`` with the report."""
+
+    finished = Signal(object)
+
+    def __init__(self, shared_folder: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("consolidatePanel")
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._signals = _Signals(self)
+        self._signals.done.connect(self.on_done)
+        self._signals.failed.connect(self.on_failed)
+        self.folder_edit = self._line("consolidateFolderEdit", self.tr("Mappe med øjebliksbilleder"),
+                                      shared_folder)
+        self.into_edit = self._line("consolidateIntoEdit", self.tr("Samlet journal"),
+                                    str(default_site_journal()))
+        self.run_button = QPushButton(self.tr("&Saml nu"), self)
+        self.run_button.setObjectName("consolidateRun")
+        self.run_button.setAccessibleName(self.tr("Saml skranker nu"))
+        self.run_button.clicked.connect(self.on_run)
+        self.report_view = QPlainTextEdit(self)
+        self.report_view.setObjectName("consolidateReport")
+        self.report_view.setAccessibleName(self.tr("Rapport fra sammenlægningen"))
+        self.report_view.setReadOnly(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Mappe:"), self._with_browse(self.folder_edit, "consolidateFolderBrowse",
+                                                          self.on_browse_folder))
+        form.addRow(self.tr("Samlet &journal:"), self._with_browse(self.into_edit, "consolidateIntoBrowse",
+                                                                  self.on_browse_into))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.run_button)
+        layout.addWidget(self.report_view, 1)
+
+    def _line(self, name: str, accessible: str, text: str) -> QLineEdit:
+        edit = QLineEdit(text, self)
+        edit.setObjectName(name)
+        edit.setAccessibleName(accessible)
+        return edit
+
+    def _with_browse(self, edit: QLineEdit, name: str, slot: object) -> QHBoxLayout:
+        button = QPushButton(self.tr("Vælg…"), self)
+        button.setObjectName(name)
+        button.setAccessibleName(self.tr("Vælg for %1").replace("%1", edit.accessibleName()))
+        button.clicked.connect(slot)
+        row = QHBoxLayout()
+        row.addWidget(edit, 1)
+        row.addWidget(button)
+        return row
+
+    def on_browse_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Mappe med øjebliksbilleder"),
+                                                  self.folder_edit.text())
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def on_browse_into(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Samlet journal"), self.into_edit.text(),
+                                              self.tr("Skranke-journal (*.skranke)"))
+        if name:
+            self.into_edit.setText(name)
+
+    def on_run(self) -> None:
+        folder, into = self.folder_edit.text().strip(), self.into_edit.text().strip()
+        if not folder or not into:
+            self.report_view.setPlainText(self.tr("Vælg både mappen og den samlede journal."))
+            return
+        self.run_button.setEnabled(False)
+        self.report_view.setPlainText(self.tr("Samler skranker…"))
+        self.pool.start(_ConsolidateTask(Path(into), [Path(folder)], self._signals))
+
+    def on_done(self, report: ConsolidationReport) -> None:
+        self.run_button.setEnabled(True)
+        self.report_view.setPlainText("\n".join(self.report_lines(report)))
+        self.finished.emit(report)
+
+    def on_failed(self, message: str) -> None:
+        self.run_button.setEnabled(True)
+        self.report_view.setPlainText(self.tr("Sammenlægningen kunne ikke køre: %1").replace("%1", message))
+
+    def report_lines(self, report: ConsolidationReport) -> list[str]:
+        lines = []
+        for m in report.merged:
+            lines.append(self.tr("%1/%2: %3 nye, %4 opdaterede, %5 uændrede besøg; øjebliksbillede fra %6")
+                         .replace("%1", m.site).replace("%2", m.desk).replace("%3", str(m.new))
+                         .replace("%4", str(m.updated)).replace("%5", str(m.unchanged))
+                         .replace("%6", _local(m.snapshot_utc)))
+            if m.stale:
+                lines.append(self.tr("Advarsel: øjebliksbilledet fra %1/%2 er mere end en uge gammelt.")
+                             .replace("%1", m.site).replace("%2", m.desk))
+        for s in report.skipped:
+            lines.append(self.tr("Sprunget over: %1 (%2)").replace("%1", str(s.path)).replace("%2", s.reason))
+        if not report.merged:
+            lines.append(self.tr("Intet kunne samles: der blev ikke fundet brugbare øjebliksbilleder."))
+        else:
+            lines.append(self.tr("%1 skranke(r) samlet i %2.").replace("%1", str(len(report.merged)))
+                         .replace("%2", str(report.into)))
+        return lines
+
+    def wait(self, msecs: int = 30000) -> None:
+        self.pool.waitForDone(msecs)
+
+
+def _local(stamp: str | None) -> str:
+    from deskapp.services import weeks
+
+    if not stamp:
+        return "?"
+    return weeks.local(weeks.parse_stamp(stamp)).strftime("%d-%m-%Y %H:%M")
+
+
+class ConsolidateDialog(QDialog):
+    def __init__(self, shared_folder: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("consolidateDialog")
+        self.setWindowTitle(self.tr("Saml skranker"))
+        self.panel = ConsolidatePanel(shared_folder, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.setObjectName("consolidateDialogButtons")
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel, 1)
+        layout.addWidget(buttons)
+        self.resize(720, 420)
+
+    def done(self, result: int) -> None:
+        self.panel.wait()  # never leave a worker writing behind a closed dialog
+        super().done(result)

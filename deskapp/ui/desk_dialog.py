@@ -1,0 +1,119 @@
+"""The desk's identity: desk name, site, shared folder and publish interval.
+
+Shown once at first start (``settings.desk_confirmed``), with defaults from the machine
+name, and later from the menu to change it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskapp.services import settings as settings_service
+from deskapp.services.publish import snapshot_path
+
+
+class DeskDialog(QDialog):
+    """Edits a Settings object in place when accepted."""
+
+    def __init__(self, config: settings_service.Settings, first_start: bool = False,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.config = config
+        self.setObjectName("deskDialog")
+        self.setWindowTitle(self.tr("Skranke og fælles mappe"))
+        intro = QLabel(self.tr(
+            "Giv denne skranke et navn og angiv stedet. Navnene står på hvert besøg og bruges, "
+            "når skrankerne samles til én opgørelse.") if first_start else self.tr(
+            "Nye besøg får det nye navn; gemte besøg beholder det, de blev gemt med."))
+        intro.setWordWrap(True)
+        self.desk_edit = self._line("deskNameEdit", self.tr("Skrankens navn"), config.desk)
+        self.site_edit = self._line("siteNameEdit", self.tr("Sted"), config.site)
+        self.folder_edit = self._line("sharedFolderEdit", self.tr("Fælles mappe"), config.shared_folder)
+        self.folder_edit.setPlaceholderText(self.tr("valgfri, fx \\\\server\\skranke"))
+        browse = QPushButton(self.tr("&Vælg…"), self)
+        browse.setObjectName("sharedFolderBrowse")
+        browse.setAccessibleName(self.tr("Vælg fælles mappe"))
+        browse.clicked.connect(self.on_browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(browse)
+        self.minutes_spin = QSpinBox(self)
+        self.minutes_spin.setObjectName("publishMinutesSpin")
+        self.minutes_spin.setAccessibleName(self.tr("Minutter mellem udgivelser"))
+        self.minutes_spin.setRange(1, 240)
+        self.minutes_spin.setValue(config.publish_minutes)
+        self.minutes_spin.setSuffix(self.tr(" min"))
+        self.target_label = QLabel(self)
+        self.target_label.setObjectName("snapshotTarget")
+        self.target_label.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Skrankens &navn:"), self.desk_edit)
+        form.addRow(self.tr("S&ted:"), self.site_edit)
+        form.addRow(self.tr("&Fælles mappe:"), folder_row)
+        form.addRow(self.tr("&Udgiv hvert:"), self.minutes_spin)
+        form.addRow("", self.target_label)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.setObjectName("deskDialogButtons")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        for edit in (self.desk_edit, self.site_edit, self.folder_edit):
+            edit.textChanged.connect(self.on_changed)
+        self.on_changed()
+
+    def _line(self, name: str, accessible: str, text: str) -> QLineEdit:
+        edit = QLineEdit(text, self)
+        edit.setObjectName(name)
+        edit.setAccessibleName(accessible)
+        edit.setMaxLength(60)
+        return edit
+
+    def on_changed(self) -> None:
+        desk, site = self.desk_edit.text().strip(), self.site_edit.text().strip()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(desk and site))
+        folder = self.folder_edit.text().strip()
+        if folder and desk and site:
+            self.target_label.setText(self.tr("Øjebliksbilleder gemmes som %1").replace(
+                "%1", str(snapshot_path(folder, desk, site))))
+        else:
+            self.target_label.setText(self.tr("Uden fælles mappe udgives der ikke."))
+
+    def on_browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Vælg fælles mappe"),
+                                                  self.folder_edit.text())
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def accept(self) -> None:
+        self.config.desk = self.desk_edit.text().strip()
+        self.config.site = self.site_edit.text().strip()
+        self.config.shared_folder = self.folder_edit.text().strip()
+        self.config.publish_minutes = self.minutes_spin.value()
+        self.config.desk_confirmed = True
+        super().accept()
+
+
+def confirm_desk_on_first_start(config: settings_service.Settings, parent: QWidget | None = None) -> bool:
+    """Show the dialog if the desk was never confirmed; True when settings changed."""
+    if config.desk_confirmed:
+        return False
+    dialog = DeskDialog(config, first_start=True, parent=parent)
+    # Cancelled: keep the machine defaults and ask again at the next start.
+    return dialog.exec() == QDialog.DialogCode.Accepted

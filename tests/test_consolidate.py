@@ -1,0 +1,215 @@
+"""Consolidation: any order, any number of runs, the same site journal; bad files skipped."""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from deskapp.services import weeks
+from deskapp.services.catalog import Catalog
+from deskapp.services.consolidate import ConsolidateError, consolidate, find_snapshots, inspect
+from deskapp.services.journal import Journal
+from deskapp.services.schema import SCHEMA_VERSION
+from tests.desk_helpers import change_desk, copy_to, make_desk, publish_copy, state, visit_rows
+
+
+@pytest.fixture
+def snapshots(tmp_path: Path, catalog: Catalog) -> dict[str, Path]:
+    """Two desks, each published before and after later edits and undos: four snapshots."""
+    result = {}
+    for name, seed in (("Skranke 1", 11), ("Skranke 2", 12)):
+        journal = make_desk(tmp_path / "desks" / f"{name}.skranke", catalog, name, "Rådhuset", seed)
+        try:
+            result[f"{name} old"] = publish_copy(journal, tmp_path / "old" / name)
+            change_desk(journal)
+            result[f"{name} new"] = publish_copy(journal, tmp_path / "new" / name)
+        finally:
+            journal.close()
+    return result
+
+
+def desk_journals(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "desks").glob("*.skranke"))
+
+
+def test_merge_equals_the_desks_own_journals(tmp_path: Path, snapshots: dict[str, Path]) -> None:
+    into = tmp_path / "site.skranke"
+    report = consolidate(into, list(snapshots.values()))
+    assert len(report.merged) == 4 and not report.skipped
+    expected = sorted((row for desk in desk_journals(tmp_path) for row in visit_rows(desk)), key=repr)
+    assert visit_rows(into) == expected
+    deleted = [row for row in expected if row[7] is not None]
+    assert deleted, "the fixture must contain undone visits"
+
+
+def test_every_order_and_repeat_gives_the_same_journal(tmp_path: Path,
+                                                       snapshots: dict[str, Path]) -> None:
+    files = list(snapshots.values())
+    states = []
+    for number, order in enumerate(itertools.islice(itertools.permutations(files), 0, None, 5)):
+        into = tmp_path / f"site-{number}.skranke"
+        consolidate(into, list(order))
+        states.append(state(into))
+        consolidate(into, list(reversed(order)))
+        assert state(into) == states[-1], f"second run changed the result of order {number}"
+    assert len(states) >= 4
+    assert all(s == states[0] for s in states[1:])
+    assert states[0]["coaching"] and all("digital_post" in row[7] for row in states[0]["coaching"])
+
+
+def test_second_run_reports_everything_unchanged(tmp_path: Path, snapshots: dict[str, Path]) -> None:
+    into = tmp_path / "site.skranke"
+    first = consolidate(into, [tmp_path / "new"])
+    assert [m.new > 0 for m in first.merged] == [True, True]
+    again = consolidate(into, [tmp_path / "new"])
+    assert [(m.new, m.updated) for m in again.merged] == [(0, 0), (0, 0)]
+    assert sum(m.unchanged for m in again.merged) == sum(m.new for m in first.merged)
+    assert all(m.step_events_new == 0 and m.history_new == 0 for m in again.merged)
+
+
+def test_newer_snapshot_updates_and_older_never_reverts(tmp_path: Path,
+                                                        snapshots: dict[str, Path]) -> None:
+    into = tmp_path / "site.skranke"
+    consolidate(into, [tmp_path / "old"])
+    report = consolidate(into, [tmp_path / "new"])
+    desk1 = next(m for m in report.merged if m.desk == "Skranke 1")
+    assert desk1.new == 2  # two visits logged after the old snapshot
+    assert desk1.updated == 4  # two edits, an undo and a redo of an older undo
+    after_new = state(into)
+    report = consolidate(into, [tmp_path / "old"])
+    assert state(into) == after_new
+    assert all(m.updated == 0 and m.new == 0 for m in report.merged)
+
+
+def test_deletion_wins_a_tie(tmp_path: Path, snapshots: dict[str, Path]) -> None:
+    live = snapshots["Skranke 1 new"]
+    undone = copy_to(live, tmp_path / "tie" / "undone.skranke")
+    conn = sqlite3.connect(undone)
+    visit_id, updated = conn.execute(
+        "select id, updated_utc from visits where deleted_utc is null limit 1").fetchone()
+    conn.execute("update visits set deleted_utc = ? where id = ?", (updated, visit_id))
+    conn.commit()
+    conn.close()
+    for order in ([live, undone], [undone, live]):
+        into = tmp_path / f"tie-{order[0].stem}.skranke"
+        consolidate(into, order)
+        conn = sqlite3.connect(into)
+        assert conn.execute("select deleted_utc from visits where id = ?", (visit_id,)).fetchone() == (
+            updated,)
+        conn.close()
+
+
+def test_report_names_desks_snapshot_time_and_counts(tmp_path: Path,
+                                                     snapshots: dict[str, Path]) -> None:
+    report = consolidate(tmp_path / "site.skranke", [tmp_path / "new"])
+    text = "\n".join(report.lines())
+    assert "Rådhuset/Skranke 1:" in text and "Rådhuset/Skranke 2:" in text
+    assert " new, 0 updated, 0 unchanged visits; snapshot taken " in text
+    assert "warning" not in text
+    assert text.splitlines()[-1].startswith("merged 2 snapshot(s) into ")
+
+
+def test_old_snapshot_is_warned_about(tmp_path: Path, snapshots: dict[str, Path]) -> None:
+    later = weeks.now_utc() + timedelta(days=8)
+    report = consolidate(tmp_path / "site.skranke", [tmp_path / "new"], now=later)
+    assert all(m.stale for m in report.merged)
+    warnings = [line for line in report.lines() if line.startswith("warning:")]
+    assert len(warnings) == 2 and "more than 7 days old" in warnings[0]
+
+
+def _newer_version(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute(f"pragma user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+
+
+def _foreign(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path)
+    conn.execute("create table customers (name text)")
+    conn.execute("insert into customers values ('x')")
+    conn.commit()
+    conn.close()
+
+
+def test_bad_files_are_skipped_and_the_rest_merge(tmp_path: Path, snapshots: dict[str, Path]) -> None:
+    share = tmp_path / "new"
+    bad = share / "Andet"
+    bad.mkdir()
+    (bad / "garbage.skranke").write_bytes(b"this is not a database at all\n" * 200)
+    (bad / "empty.skranke").write_bytes(b"")
+    truncated = copy_to(snapshots["Skranke 1 old"], bad / "truncated.skranke")
+    data = truncated.read_bytes()
+    truncated.write_bytes(data[: len(data) // 2])
+    _newer_version(copy_to(snapshots["Skranke 2 old"], bad / "future.skranke"))
+    _foreign(bad / "foreign.skranke")
+    into = tmp_path / "site.skranke"
+    report = consolidate(into, [share])
+    reasons = {s.path.name: s.reason for s in report.skipped}
+    assert set(reasons) == {"garbage.skranke", "empty.skranke", "truncated.skranke",
+                            "future.skranke", "foreign.skranke"}
+    assert "not an SQLite database" in reasons["garbage.skranke"]
+    assert "not an SQLite database" in reasons["empty.skranke"]
+    assert reasons["truncated.skranke"].startswith("damaged")
+    assert "newer Skranke" in reasons["future.skranke"]
+    assert "another program" in reasons["foreign.skranke"]
+    assert {m.desk for m in report.merged} == {"Skranke 1", "Skranke 2"}
+    assert visit_rows(into) == sorted(
+        (row for desk in desk_journals(tmp_path) for row in visit_rows(desk)), key=repr)
+    skipped_lines = [line for line in report.lines() if line.startswith("skipped ")]
+    assert len(skipped_lines) == 5
+
+
+def test_nothing_usable_creates_no_site_journal(tmp_path: Path) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    (share / "junk.skranke").write_bytes(b"junk")
+    into = tmp_path / "site.skranke"
+    report = consolidate(into, [share])
+    assert not report.ok and len(report.skipped) == 1
+    assert not into.exists()
+
+
+def test_missing_source_and_folder_target_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(ConsolidateError, match="does not exist"):
+        consolidate(tmp_path / "site.skranke", [tmp_path / "offline"])
+    with pytest.raises(ConsolidateError, match="is a folder"):
+        consolidate(tmp_path, [tmp_path])
+    assert not (tmp_path / "site.skranke").exists()
+
+
+def test_target_written_by_newer_version_is_refused(tmp_path: Path,
+                                                    snapshots: dict[str, Path]) -> None:
+    into = tmp_path / "site.skranke"
+    Journal(into).close()
+    _newer_version(into)
+    with pytest.raises(ConsolidateError, match="newer Skranke"):
+        consolidate(into, [tmp_path / "new"])
+
+
+def test_site_journal_inside_the_share_is_not_merged_into_itself(
+        tmp_path: Path, snapshots: dict[str, Path]) -> None:
+    into = tmp_path / "new" / "site.skranke"
+    consolidate(into, [tmp_path / "new"])
+    report = consolidate(into, [tmp_path / "new"])
+    assert len(report.merged) == 2 and not report.skipped
+
+
+def test_publish_temp_files_are_ignored(tmp_path: Path, snapshots: dict[str, Path]) -> None:
+    copy_to(snapshots["Skranke 1 new"], tmp_path / "new" / "Skranke 1" / ".Skranke-1.ab12.tmp")
+    copy_to(snapshots["Skranke 1 new"], tmp_path / "new" / "Skranke 1" / ".hidden.skranke")
+    assert len(find_snapshots([tmp_path / "new"])) == 2
+
+
+def test_inspect_reads_meta_without_changing_the_file(snapshots: dict[str, Path]) -> None:
+    path = snapshots["Skranke 2 new"]
+    before = path.read_bytes()
+    problem, meta = inspect(path)
+    assert problem is None
+    assert meta["desk"] == "Skranke 2" and meta["site"] == "Rådhuset" and meta["snapshot_utc"]
+    assert path.read_bytes() == before
