@@ -9,16 +9,22 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from deskapp import paths
 from deskapp.services import catalog as catalog_service
+from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
 
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Settings, logs, backups and the default journal live under tmp_path."""
+    """Settings, logs, backups and the default journal live under tmp_path, as on a counter
+    PC that has been set up (desk confirmed), so a started app never stops at the first-start
+    dialog. Tests of the first start make their own settings."""
     home = tmp_path / "home"
     monkeypatch.setenv("SKRANKE_HOME", str(home))
     monkeypatch.delenv("SKRANKE_JOURNAL", raising=False)
+    settings_service.save(settings_service.Settings(desk="skranke-test", desk_confirmed=True),
+                          paths.settings_file())
     return home
 
 
