@@ -203,9 +203,11 @@ class Tally:
     def stuck_steps(self, query: Query) -> list[Row]:
         """Guide steps marked stuck, per errand, step and blocker, for counted visits."""
         where, params = query.where("v.")
-        # CROSS JOIN keeps step_events outside: few steps are stuck, many visits are counted.
+        # A short range probes step events per counted visit; a long one scans the step events
+        # once (CROSS JOIN keeps them outside) instead of probing for hundreds of thousands.
+        join = "cross join" if len(query.span) > 8 else "join"
         sql = (f"select v.errand as errand, s.step as step, coalesce(s.blocker, '') as blocker, "
-               f"count(*) as count from step_events s cross join visits v on v.id = s.visit_id "
+               f"count(*) as count from step_events s {join} visits v on v.id = s.visit_id "
                f"where {where} and s.status = 'stuck' "
                f"group by v.errand, s.step, coalesce(s.blocker, '') order by v.errand, s.step, 3")
         return self._query(sql, params)
