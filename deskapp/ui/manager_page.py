@@ -162,8 +162,10 @@ class ManagerPage(QWidget):
         self.channels_chart = BarChart("channelChart", self.tr("Søjlediagram: henvendelser pr. kanal"), self)
         channels_tab = QWidget(self)
         channels_layout = QVBoxLayout(channels_tab)
+        self.channels_view.setMaximumHeight(self.channels_view.verticalHeader().defaultSectionSize() * 8)
         channels_layout.addWidget(self.channels_view)
         channels_layout.addWidget(self.channels_chart)
+        channels_layout.addStretch(1)
 
         self.shares_model = RowsModel([
             Column(self.tr("Ærinde"), lambda r: str(r["errand_label"])),
@@ -209,6 +211,10 @@ class ManagerPage(QWidget):
         self.friction_view = self._table("frictionPoints", self.tr("De største friktionspunkter"),
                                          self.friction_model)
         self.friction_view.setWordWrap(True)
+        friction_header = self.friction_view.horizontalHeader()
+        for column, width in ((0, 190), (1, 330), (2, 80)):
+            friction_header.resizeSection(column, width)
+        self.friction_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
         self.hours_model = HoursModel(self)
         self.hours_view = self._table("hoursByWeekday", self.tr("Henvendelser pr. ugedag og time"),
@@ -318,7 +324,6 @@ class ManagerPage(QWidget):
             [(str(s["errand_label"]), float(s["digital_share"]), float(s["self_service_share"]))  # type: ignore[arg-type]
              for s in shares], percent=True, goal=GOAL)
         self.friction_model.set_rows(data.friction)
-        self.friction_view.resizeRowsToContents()
         self.hours_model.set_counts(data.hours)
         for view in (self.reasons_view, self.outcomes_view):
             view.resizeColumnsToContents()
