@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from deskapp import paths
 from deskapp.services import digital_counts
 from deskapp.services import settings as settings_service
-from deskapp.services.exports.report_data import ReportData, collect
+from deskapp.services.exports.report_data import ReportData
 from deskapp.services.journal import JournalError
 from deskapp.services.tallies import GOAL, Query, Row, change
 from deskapp.ui import messages
@@ -39,6 +39,7 @@ from deskapp.ui.bar_chart import BarChart, BarDelegate
 from deskapp.ui.export_worker import ExportSignals, ExportTask
 from deskapp.ui.journal_hub import JournalHub
 from deskapp.ui.tally_models import CODE_ROLE, Column, HoursModel, PivotModel, RowsModel
+from deskapp.ui.tally_worker import TallySignals, TallyTask
 from deskapp.ui.week_range_picker import WeekRangePicker
 
 PROGRESS_DELAY_MS = 500
@@ -51,6 +52,7 @@ def _pct(value: object) -> str:
 class ManagerPage(QWidget):
     status = Signal(str)
     export_done = Signal(str)  # path written (or "" when it failed)
+    refreshed = Signal()  # new figures are on screen
 
     def __init__(self, hub: JournalHub, config: settings_service.Settings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -60,9 +62,13 @@ class ManagerPage(QWidget):
         self.data: ReportData | None = None
         self.query: Query | None = None
         self.dirty = True
-        self.pool = QThreadPool(self)
+        self.pool = QThreadPool(self)  # exports, one at a time
         self.pool.setMaxThreadCount(1)
-        self.export_signals = ExportSignals(self)
+        self.tally_pool = QThreadPool(self)  # recounts, one at a time, never behind an export
+        self.tally_pool.setMaxThreadCount(1)
+        self.generation = 0  # only the newest recount is shown
+        self.counting = False
+        self._signals: set[QObject] = set()  # keeps each running task's signals object alive
         self.progress: QProgressDialog | None = None
         self.running = False
         self._build()
@@ -251,8 +257,6 @@ class ManagerPage(QWidget):
         self.csv_button.clicked.connect(lambda: self.on_export("csv"))
         self.xlsx_button.clicked.connect(lambda: self.on_export("xlsx"))
         self.pdf_button.clicked.connect(lambda: self.on_export("pdf"))
-        self.export_signals.finished.connect(self.on_export_finished)
-        self.export_signals.failed.connect(self.on_export_failed)
 
     # --- column texts ---------------------------------------------------------------------
 
@@ -306,12 +310,37 @@ class ManagerPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        """Start a recount on the worker; the newest one's figures replace the tables."""
         if self.query is None:
             return
-        selected = self.selected_errand()
-        data = collect(self.hub.journal, self.catalog, self.query, self.config.municipality)
-        self.data = data
         self.dirty = False
+        self.generation += 1
+        self.counting = True
+        self.summary.setText(self.tr("Tæller op …"))
+        signals = TallySignals()
+        signals.ready.connect(self.on_counted)
+        signals.failed.connect(self.on_count_failed)
+        self._signals.add(signals)
+        self.tally_pool.start(TallyTask(self.generation, self.hub.journal.path, self.catalog, self.query,
+                                        self.config.municipality, signals))
+
+    def on_count_failed(self, generation: int, reason: str) -> None:
+        self._signals.discard(self.sender())
+        if generation == self.generation:
+            self.counting = False
+            self.summary.setText(self.tr("Optællingen mislykkedes: %1").replace("%1", reason))
+
+    def on_counted(self, generation: int, data: ReportData) -> None:
+        self._signals.discard(self.sender())
+        if generation != self.generation:
+            return  # a newer range was chosen while this one was counted
+        self.counting = False
+        self.show_data(data)
+        self.refreshed.emit()
+
+    def show_data(self, data: ReportData) -> None:
+        selected = self.selected_errand()
+        self.data = data
         self._fill_desks(data)
         self.errands_model.set_rows(data.errands)
         self.reasons_model.set_pivot(data.reasons)
@@ -440,8 +469,12 @@ class ManagerPage(QWidget):
         assert self.query is not None
         self.running = True
         self._set_buttons_enabled(False)
+        signals = ExportSignals()
+        signals.finished.connect(self.on_export_finished)
+        signals.failed.connect(self.on_export_failed)
+        self._signals.add(signals)
         task = ExportTask(self.hub.journal.path, self.catalog, kind, fmt, self.query.span, out,
-                          self.export_signals, desks=self.query.desks, sep=";" if fmt == "csv" else ",",
+                          signals, desks=self.query.desks, sep=";" if fmt == "csv" else ",",
                           municipality=self.config.municipality)
         self.pool.start(task)
         QTimer.singleShot(PROGRESS_DELAY_MS, self._show_progress)
@@ -469,15 +502,18 @@ class ManagerPage(QWidget):
             button.setEnabled(enabled)
 
     def on_export_finished(self, out: str, _rows: int) -> None:
+        self._signals.discard(self.sender())
         self._finish_export()
         self.status.emit(self.tr("Udtræk gemt: %1").replace("%1", out))
         self.export_done.emit(out)
 
     def on_export_failed(self, reason: str) -> None:
+        self._signals.discard(self.sender())
         self._finish_export()
         self.export_done.emit("")
         QMessageBox.warning(self, self.tr("Eksport"), self.tr("Udtrækket blev ikke gemt.\n\n%1").replace(
             "%1", reason))
 
-    def wait_for_exports(self) -> None:
+    def wait_for_workers(self) -> None:
         self.pool.waitForDone()
+        self.tally_pool.waitForDone()
