@@ -153,7 +153,7 @@ def test_export_runs_on_worker_and_writes_file(page: ManagerPage, qtbot, tmp_pat
         assert blocker.args == [str(out)]
         assert out.exists()
         assert page.csv_button.isEnabled()
-    assert not page._signals  # every worker's signals object was let go
+    assert not page.exports.pending  # every worker's signals object was let go
     assert "xl/charts/chart1.xml" in zipfile.ZipFile(tmp_path / "report.xlsx").namelist()
     assert "Ærinder × årsager" in openpyxl.load_workbook(tmp_path / "report.xlsx").sheetnames
     assert "Testby Kommune" in PdfReader(tmp_path / "report.pdf").pages[0].extract_text()
@@ -218,3 +218,15 @@ def test_newest_range_wins_when_counts_overlap(page: ManagerPage, hub: JournalHu
     assert page.data is not None and page.data.query.span == ["2027-W01"]
     assert table_total(page) == len(hub.journal.counted_visits("2027-W01"))
     qtbot.waitUntil(lambda: not page._signals)
+
+
+def test_progress_dialog_only_while_an_export_runs(page: ManagerPage) -> None:
+    runner = page.exports
+    runner._show_progress()  # the delayed check fires after the export already finished
+    assert runner.progress is None
+    runner.running = True  # the delayed check fires while the export still runs
+    runner._show_progress()
+    assert runner.progress is not None and runner.progress.isVisible()
+    assert runner.progress.objectName() == "exportProgress"
+    runner._finish()
+    assert runner.progress is None and not runner.running
