@@ -22,6 +22,7 @@ IMG = ROOT / "docs" / "img"
 def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="skranke-shots-"))
     os.environ["SKRANKE_HOME"] = str(home)
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from deskapp.services import catalog as catalog_service
@@ -32,7 +33,7 @@ def main() -> int:
     from deskapp.ui.journal_hub import JournalHub
     from deskapp.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    _app = QApplication.instance() or QApplication(sys.argv[:1])
     cat = catalog_service.load_default()
     journal = Journal(home / "demo.skranke", desk="skranke-1", site="Rådhuset")
     demo.generate(journal, cat, weeks_back=10, seed=4)
@@ -42,11 +43,12 @@ def main() -> int:
     window.resize(1280, 800)
     window.show()
     window.tabs.setCurrentWidget(window.manager)
-    app.processEvents()
+    window.manager.wait_for_workers()  # the figures are counted on a worker
+    QTest.qWait(300)  # deliver the result and let the layouts settle
     IMG.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(IMG / "manager-page.png"))
     window.manager.tabs.setCurrentIndex(4)
-    app.processEvents()
+    QTest.qWait(300)
     window.grab().save(str(IMG / "manager-shares.png"))
 
     last = weeks.this_week()

@@ -218,3 +218,15 @@ def test_empty_period_still_exports(journal: Journal, catalog: Catalog, tmp_path
     if fmt == "pdf":
         text = PdfReader(out).pages[0].extract_text()
         assert "2020-W10" in text and "ingen registreringer" in text
+
+
+def test_min_count_in_xlsx_and_pdf(journal: Journal, catalog: Catalog, tmp_path: Path) -> None:
+    run_export("tallies", "xlsx", journal, catalog, SPAN, tmp_path / "t.xlsx", min_count=5)
+    book = openpyxl.load_workbook(tmp_path / "t.xlsx")
+    cells = [c.value for row in book[REASONS].iter_rows(min_row=2) for c in row[2:]]
+    assert "<5" in cells
+    assert all(v == "<5" or v == 0 or (isinstance(v, int) and v >= 5) for v in cells)
+    run_export("tallies", "pdf", journal, catalog, SPAN, tmp_path / "t.pdf", min_count=5)
+    text = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "t.pdf").pages)
+    assert "Antal under 5 vises som <5" in text
+    assert "<5" in text.split("Ærinder × årsager")[-1]

@@ -45,13 +45,20 @@ def hub(demo_path: Path, tmp_path: Path, catalog: Catalog, monkeypatch: pytest.M
     journal.close()
 
 
+def counted(qtbot, page: ManagerPage) -> None:
+    """Wait until the recount started by the last change is on screen."""
+    qtbot.waitUntil(lambda: not page.counting, timeout=30000)
+
+
 @pytest.fixture
 def page(qtbot, hub: JournalHub) -> ManagerPage:
     widget = ManagerPage(hub, Settings(desk="skranke-1", municipality="Testby Kommune"))
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
-    return widget
+    counted(qtbot, widget)
+    yield widget
+    widget.wait_for_workers()
 
 
 def table_total(page: ManagerPage) -> int:
@@ -66,15 +73,18 @@ def test_default_range_is_last_four_weeks(page: ManagerPage, hub: JournalHub) ->
     assert "2026-W52 – 2027-W02" in page.summary.text()
 
 
-def test_range_picker_changes_the_tables(page: ManagerPage, hub: JournalHub, catalog: Catalog) -> None:
+def test_range_picker_changes_the_tables(page: ManagerPage, hub: JournalHub, catalog: Catalog, qtbot) -> None:
     tally = Tally(hub.journal, catalog)
     four_weeks = table_total(page)
     page.picker.preset.setCurrentIndex(THIS_WEEK)
+    assert page.summary.text() == "Tæller op …"  # counted on the worker, the window stays live
+    counted(qtbot, page)
     assert page.picker.current_range() == ("2027-W02", "2027-W02")
     this_week = tally.totals(Query("2027-W02"))["visits"]
     assert table_total(page) == this_week < four_weeks
     assert sum(int(c["count"]) for c in page.channels_model.rows) == this_week
     page.picker.preset.setCurrentIndex(LAST_WEEK)
+    counted(qtbot, page)
     assert table_total(page) == tally.totals(Query("2027-W01"))["visits"]
     hours_total = sum(page.hours_model.counts.values())
     assert hours_total == table_total(page)
@@ -85,6 +95,7 @@ def test_custom_range(page: ManagerPage, hub: JournalHub, qtbot) -> None:
     page.picker.first_edit.setText("2026-w53")
     page.picker.last_edit.setText("2026-W53")
     page.picker.last_edit.editingFinished.emit()
+    counted(qtbot, page)
     assert page.query is not None and page.query.span == ["2026-W53"]
     assert table_total(page) == len(hub.journal.counted_visits("2026-W53"))
     page.picker.first_edit.setText("2027-W53")
@@ -142,6 +153,7 @@ def test_export_runs_on_worker_and_writes_file(page: ManagerPage, qtbot, tmp_pat
         assert blocker.args == [str(out)]
         assert out.exists()
         assert page.csv_button.isEnabled()
+    assert not page.exports.pending  # every worker's signals object was let go
     assert "xl/charts/chart1.xml" in zipfile.ZipFile(tmp_path / "report.xlsx").namelist()
     assert "Ærinder × årsager" in openpyxl.load_workbook(tmp_path / "report.xlsx").sheetnames
     assert "Testby Kommune" in PdfReader(tmp_path / "report.pdf").pages[0].extract_text()
@@ -161,7 +173,7 @@ def test_failed_export_says_so(page: ManagerPage, qtbot, tmp_path: Path,
     assert not out.parent.exists()
 
 
-def test_import_digital_counts_from_the_page(page: ManagerPage, tmp_path: Path,
+def test_import_digital_counts_from_the_page(page: ManagerPage, tmp_path: Path, qtbot,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     before = next(r for r in page.shares_model.rows if r["errand"] == "laegeskift")["digital"]
     good = tmp_path / "digital.csv"
@@ -172,6 +184,7 @@ def test_import_digital_counts_from_the_page(page: ManagerPage, tmp_path: Path,
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
     page.import_button.click()
     assert shown == ["1 rækker læst: 1 nye, 0 ændrede, 0 uændrede."]
+    counted(qtbot, page)
     after = next(r for r in page.shares_model.rows if r["errand"] == "laegeskift")["digital"]
     assert after == before + 500
     good.write_text("week;errand;count;source\n2027-W02;laegeskift;-1;ekstra\n", encoding="utf-8")
@@ -193,5 +206,27 @@ def test_main_window_has_the_manager_tab(qtbot, hub: JournalHub) -> None:
     assert window.tabs.widget(1) is window.manager
     assert window.manager.errands_model.rows == []  # nothing counted while the counter is in front
     window.tabs.setCurrentWidget(window.manager)
+    counted(qtbot, window.manager)
     assert sum(int(r["count"]) for r in window.manager.errands_model.rows) == len(
         hub.journal.counted_visits("2026-W52", "2027-W02"))
+
+
+def test_newest_range_wins_when_counts_overlap(page: ManagerPage, hub: JournalHub, qtbot) -> None:
+    page.picker.preset.setCurrentIndex(THIS_WEEK)
+    page.picker.preset.setCurrentIndex(LAST_WEEK)  # chosen before the first count arrived
+    counted(qtbot, page)  # results arrive in order: the first count's came and was ignored
+    assert page.data is not None and page.data.query.span == ["2027-W01"]
+    assert table_total(page) == len(hub.journal.counted_visits("2027-W01"))
+    qtbot.waitUntil(lambda: not page._signals)
+
+
+def test_progress_dialog_only_while_an_export_runs(page: ManagerPage) -> None:
+    runner = page.exports
+    runner._show_progress()  # the delayed check fires after the export already finished
+    assert runner.progress is None
+    runner.running = True  # the delayed check fires while the export still runs
+    runner._show_progress()
+    assert runner.progress is not None and runner.progress.isVisible()
+    assert runner.progress.objectName() == "exportProgress"
+    runner._finish()
+    assert runner.progress is None and not runner.running

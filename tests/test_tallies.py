@@ -191,3 +191,14 @@ def test_desk_and_site_filters(tally: Tally, counted: list[Visit]) -> None:
 def test_unknown_dimension_is_refused(tally: Tally) -> None:
     with pytest.raises(ValueError, match="unknown dimension"):
         tally.count_by(QUERY, ("week", "note"))
+
+
+def test_stuck_steps_over_a_long_range_equal_recount(tally: Tally) -> None:
+    query = Query("2026-W40", LAST)  # longer than 8 weeks: the step events drive the join
+    ids = {v.id: v for v in tally.journal.counted_visits(query.first, query.last)}
+    expected: Counter = Counter()
+    for event in tally.journal.db.query("select * from step_events where status = 'stuck'"):
+        if event["visit_id"] in ids:
+            expected[(ids[event["visit_id"]].errand, event["step"], event["blocker"] or "")] += 1
+    assert expected
+    assert as_counter(tally.stuck_steps(query), ("errand", "step", "blocker")) == expected

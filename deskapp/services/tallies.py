@@ -30,6 +30,8 @@ DIMENSIONS = {
     "weekday": "weekday", "hour": "local_hour",
 }
 MAIN_DIMENSIONS = ("week", "desk", "site", "errand", "channel", "reason", "outcome")
+# One pass over the columns the tally index does not cover; several views fold it in Python.
+CUBE_DIMENSIONS = ("week", "errand", "outcome", "contact_type", "error_contact", "desk")
 LABEL_KINDS = {"errand": "errands", "channel": "channels", "reason": "reasons",
                "outcome": "outcomes", "group": "groups"}
 
@@ -83,7 +85,9 @@ class Tally:
         self.journal = journal
         self.catalog = catalog
         self._groups = {e.code: e.group for e in catalog.errands}
-        self._digital_outcomes = [o.code for o in catalog.outcomes if o.completed_digitally]
+        self._digital_outcomes = {o.code for o in catalog.outcomes if o.completed_digitally}
+        self._cubes: dict[Query, list[Row]] = {}
+        self._shares: dict[Query, list[Row]] = {}
 
     # --- plumbing -------------------------------------------------------------------------
 
@@ -102,6 +106,35 @@ class Tally:
         group = ", ".join(DIMENSIONS[d] for d in dims)
         sql = f"select {cols}, count(*) as count from visits where {where} group by {group} order by {group}"
         return self._query(sql, params)
+
+    def cube(self, query: Query) -> list[Row]:
+        """Counted visits by CUBE_DIMENSIONS with count, timed (with a duration) and seconds.
+
+        The tally index covers week, errand, reason, outcome and channel; contact type, error
+        flag, desk and duration need the table rows, so they are read once per query and the
+        views below fold this cube instead of each reading the table again.
+        """
+        if query not in self._cubes:
+            where, params = query.where()
+            sql = (f"select iso_week as week, errand, outcome, contact_type, error_contact, desk, "
+                   f"count(*) as count, count(duration_s) as timed, coalesce(sum(duration_s), 0) as seconds "
+                   f"from visits where {where} "
+                   f"group by iso_week, errand, outcome, contact_type, error_contact, desk")
+            self._cubes[query] = self._query(sql, params)
+        return self._cubes[query]
+
+    def _fold(self, query: Query, dims: Sequence[str]) -> list[Row]:
+        """Add up cube rows by some of its dimensions."""
+        sums: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0])
+        for r in self.cube(query):
+            total = sums[tuple(r[d] for d in dims)]
+            total[0] += r["count"]
+            total[1] += r["timed"]
+            total[2] += r["seconds"]
+        rows = [{**dict(zip(dims, key, strict=True)), "count": n, "timed": t, "seconds": sec}
+                for key, (n, t, sec) in sums.items()]
+        rows.sort(key=lambda r: tuple((r[d] is not None, r[d]) for d in dims))
+        return rows
 
     def label(self, dim: str, code: object) -> str:
         kind = LABEL_KINDS.get(dim)
@@ -139,7 +172,8 @@ class Tally:
 
     def contact_types(self, query: Query) -> list[Row]:
         """Information vs transaction contacts and error contacts, per week and errand."""
-        return self.count_by(query, ("week", "errand", "contact_type", "error_contact"))
+        rows = self._fold(query, ("week", "errand", "contact_type", "error_contact"))
+        return [{k: r[k] for k in ("week", "errand", "contact_type", "error_contact", "count")} for r in rows]
 
     def hours(self, query: Query) -> list[Row]:
         """Visits by ISO weekday (1 = Monday) and local hour of day."""
@@ -162,17 +196,18 @@ class Tally:
 
     def durations(self, query: Query) -> list[Row]:
         """Average duration per errand and outcome (visits without a duration left out)."""
-        where, params = query.where()
-        sql = (f"select errand, outcome, count(*) as count, avg(duration_s) as avg_duration_s "
-               f"from visits where {where} and duration_s is not null "
-               f"group by errand, outcome order by errand, outcome")
-        return self._query(sql, params)
+        rows = self._fold(query, ("errand", "outcome"))
+        return [{"errand": r["errand"], "outcome": r["outcome"], "count": r["timed"],
+                 "avg_duration_s": r["seconds"] / r["timed"]} for r in rows if r["timed"]]
 
     def stuck_steps(self, query: Query) -> list[Row]:
         """Guide steps marked stuck, per errand, step and blocker, for counted visits."""
         where, params = query.where("v.")
+        # A short range probes step events per counted visit; a long one scans the step events
+        # once (CROSS JOIN keeps them outside) instead of probing for hundreds of thousands.
+        join = "cross join" if len(query.span) > 8 else "join"
         sql = (f"select v.errand as errand, s.step as step, coalesce(s.blocker, '') as blocker, "
-               f"count(*) as count from step_events s join visits v on v.id = s.visit_id "
+               f"count(*) as count from step_events s {join} visits v on v.id = s.visit_id "
                f"where {where} and s.status = 'stuck' "
                f"group by v.errand, s.step, coalesce(s.blocker, '') order by v.errand, s.step, 3")
         return self._query(sql, params)
@@ -229,13 +264,14 @@ class Tally:
         Rows exist for every (week, errand) with digital counts or counter transactions;
         ``has_digital`` tells whether the errand has a digital solution at all.
         """
-        where, params = query.where()
-        marks = ", ".join("?" * len(self._digital_outcomes)) or "''"
-        sql = (f"select iso_week as week, errand, count(*) as counter, "
-               f"sum(case when outcome in ({marks}) then 1 else 0 end) as completed "
-               f"from visits where {where} and contact_type = 'transaction' "
-               f"group by iso_week, errand")
-        counter = {(r["week"], r["errand"]): r for r in self._query(sql, [*self._digital_outcomes, *params])}
+        if query in self._shares:
+            return self._shares[query]
+        counter: dict[tuple, dict[str, int]] = defaultdict(lambda: {"counter": 0, "completed": 0})
+        for r in self.cube(query):
+            if r["contact_type"] == "transaction":
+                c = counter[(r["week"], r["errand"])]
+                c["counter"] += r["count"]
+                c["completed"] += r["count"] if r["outcome"] in self._digital_outcomes else 0
         digital = {(r["week"], r["errand"]): int(r["digital"]) for r in self.digital_counts(query)}
         with_counts = {errand for _, errand in digital}
         rows = []
@@ -247,6 +283,7 @@ class Tally:
                 int(c.get("counter", 0)), int(c.get("completed", 0)),
                 self._has_digital(str(errand), with_counts),
             ))
+        self._shares[query] = rows
         return rows
 
     def shares_by_errand(self, query: Query) -> list[Row]:
@@ -285,13 +322,15 @@ class Tally:
 
     def totals(self, query: Query) -> Row:
         """Headline figures of a range: visits, contact types, error contacts, shares."""
-        where, params = query.where()
-        sql = (f"select count(*) as visits, "
-               f"coalesce(sum(contact_type = 'transaction'), 0) as transactions, "
-               f"coalesce(sum(contact_type = 'information'), 0) as information, "
-               f"coalesce(sum(error_contact != 0), 0) as error_contacts, "
-               f"avg(duration_s) as avg_duration_s from visits where {where}")
-        row = self._query(sql, params)[0]
+        cube = self.cube(query)
+        timed = sum(r["timed"] for r in cube)
+        row: Row = {
+            "visits": sum(r["count"] for r in cube),
+            "transactions": sum(r["count"] for r in cube if r["contact_type"] == "transaction"),
+            "information": sum(r["count"] for r in cube if r["contact_type"] == "information"),
+            "error_contacts": sum(r["count"] for r in cube if r["error_contact"]),
+            "avg_duration_s": sum(r["seconds"] for r in cube) / timed if timed else None,
+        }
         shares = [r for r in self.shares(query) if r["has_digital"]]
         digital = sum(int(r["digital"]) for r in shares)
         counter = sum(int(r["counter_transactions"]) for r in shares)
@@ -305,7 +344,7 @@ class Tally:
         return row
 
     def desks(self, query: Query) -> list[str]:
-        return [str(r["desk"]) for r in self.count_by(query, ("desk",))]
+        return [str(r["desk"]) for r in self._fold(query, ("desk",))]
 
 
 def change(current: float | int | None, previous: float | int | None) -> float | None:

@@ -33,6 +33,7 @@ class BarChart(QWidget):
         self.percent = percent
         self.goal = goal
         self.setAccessibleDescription("; ".join(f"{label}: {self._text(v)}" for label, v, _ in self.bars))
+        self.setMinimumHeight(self.sizeHint().height())  # every bar stays visible
         self.updateGeometry()
         self.update()
 

@@ -7,18 +7,13 @@ page only shows them. Exports run on a QThreadPool worker with its own journal c
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QModelIndex, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
-    QProgressDialog,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -28,20 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskapp import paths
-from deskapp.services import digital_counts
 from deskapp.services import settings as settings_service
-from deskapp.services.exports.report_data import ReportData, collect
-from deskapp.services.journal import JournalError
+from deskapp.services.exports.report_data import ReportData
 from deskapp.services.tallies import GOAL, Query, Row, change
-from deskapp.ui import messages
 from deskapp.ui.bar_chart import BarChart, BarDelegate
-from deskapp.ui.export_worker import ExportSignals, ExportTask
+from deskapp.ui.digital_import import ask_and_import
 from deskapp.ui.journal_hub import JournalHub
+from deskapp.ui.manager_exports import ExportRunner
 from deskapp.ui.tally_models import CODE_ROLE, Column, HoursModel, PivotModel, RowsModel
+from deskapp.ui.tally_worker import TallySignals, TallyTask
 from deskapp.ui.week_range_picker import WeekRangePicker
-
-PROGRESS_DELAY_MS = 500
 
 
 def _pct(value: object) -> str:
@@ -51,6 +42,7 @@ def _pct(value: object) -> str:
 class ManagerPage(QWidget):
     status = Signal(str)
     export_done = Signal(str)  # path written (or "" when it failed)
+    refreshed = Signal()  # new figures are on screen
 
     def __init__(self, hub: JournalHub, config: settings_service.Settings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -60,11 +52,12 @@ class ManagerPage(QWidget):
         self.data: ReportData | None = None
         self.query: Query | None = None
         self.dirty = True
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.export_signals = ExportSignals(self)
-        self.progress: QProgressDialog | None = None
-        self.running = False
+        self.exports = ExportRunner(self, hub.journal.path, hub.catalog, config)
+        self.tally_pool = QThreadPool(self)  # recounts, one at a time, never behind an export
+        self.tally_pool.setMaxThreadCount(1)
+        self.generation = 0  # only the newest recount is shown
+        self.counting = False
+        self._signals: set[QObject] = set()  # keeps each running count's signals object alive
         self._build()
         self._connect_signals()
         first, last = self.picker.current_range()
@@ -162,8 +155,10 @@ class ManagerPage(QWidget):
         self.channels_chart = BarChart("channelChart", self.tr("Søjlediagram: henvendelser pr. kanal"), self)
         channels_tab = QWidget(self)
         channels_layout = QVBoxLayout(channels_tab)
+        self.channels_view.setMaximumHeight(self.channels_view.verticalHeader().defaultSectionSize() * 8)
         channels_layout.addWidget(self.channels_view)
         channels_layout.addWidget(self.channels_chart)
+        channels_layout.addStretch(1)
 
         self.shares_model = RowsModel([
             Column(self.tr("Ærinde"), lambda r: str(r["errand_label"])),
@@ -209,6 +204,10 @@ class ManagerPage(QWidget):
         self.friction_view = self._table("frictionPoints", self.tr("De største friktionspunkter"),
                                          self.friction_model)
         self.friction_view.setWordWrap(True)
+        friction_header = self.friction_view.horizontalHeader()
+        for column, width in ((0, 190), (1, 330), (2, 80)):
+            friction_header.resizeSection(column, width)
+        self.friction_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
         self.hours_model = HoursModel(self)
         self.hours_view = self._table("hoursByWeekday", self.tr("Henvendelser pr. ugedag og time"),
@@ -245,8 +244,9 @@ class ManagerPage(QWidget):
         self.csv_button.clicked.connect(lambda: self.on_export("csv"))
         self.xlsx_button.clicked.connect(lambda: self.on_export("xlsx"))
         self.pdf_button.clicked.connect(lambda: self.on_export("pdf"))
-        self.export_signals.finished.connect(self.on_export_finished)
-        self.export_signals.failed.connect(self.on_export_failed)
+        self.exports.running_changed.connect(self.on_export_running)
+        self.exports.done.connect(self.export_done)
+        self.exports.status.connect(self.status)
 
     # --- column texts ---------------------------------------------------------------------
 
@@ -300,12 +300,37 @@ class ManagerPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        """Start a recount on the worker; the newest one's figures replace the tables."""
         if self.query is None:
             return
-        selected = self.selected_errand()
-        data = collect(self.hub.journal, self.catalog, self.query, self.config.municipality)
-        self.data = data
         self.dirty = False
+        self.generation += 1
+        self.counting = True
+        self.summary.setText(self.tr("Tæller op …"))
+        signals = TallySignals()
+        signals.ready.connect(self.on_counted)
+        signals.failed.connect(self.on_count_failed)
+        self._signals.add(signals)
+        self.tally_pool.start(TallyTask(self.generation, self.hub.journal.path, self.catalog, self.query,
+                                        self.config.municipality, signals))
+
+    def on_count_failed(self, generation: int, reason: str) -> None:
+        self._signals.discard(self.sender())
+        if generation == self.generation:
+            self.counting = False
+            self.summary.setText(self.tr("Optællingen mislykkedes: %1").replace("%1", reason))
+
+    def on_counted(self, generation: int, data: ReportData) -> None:
+        self._signals.discard(self.sender())
+        if generation != self.generation:
+            return  # a newer range was chosen while this one was counted
+        self.counting = False
+        self.show_data(data)
+        self.refreshed.emit()
+
+    def show_data(self, data: ReportData) -> None:
+        selected = self.selected_errand()
+        self.data = data
         self._fill_desks(data)
         self.errands_model.set_rows(data.errands)
         self.reasons_model.set_pivot(data.reasons)
@@ -318,7 +343,6 @@ class ManagerPage(QWidget):
             [(str(s["errand_label"]), float(s["digital_share"]), float(s["self_service_share"]))  # type: ignore[arg-type]
              for s in shares], percent=True, goal=GOAL)
         self.friction_model.set_rows(data.friction)
-        self.friction_view.resizeRowsToContents()
         self.hours_model.set_counts(data.hours)
         for view in (self.reasons_view, self.outcomes_view):
             view.resizeColumnsToContents()
@@ -384,95 +408,22 @@ class ManagerPage(QWidget):
                     for c in pivot.columns if pivot.cells.get((code, c), 0)]
             chart.set_bars(sorted(bars, key=lambda b: -b[1]))
 
-    # --- import ---------------------------------------------------------------------------
+    # --- import and export ----------------------------------------------------------------
 
     def on_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Importér digitale tal"), "",
-                                              self.tr("CSV-filer (*.csv);;Alle filer (*)"))
-        if not path:
-            return
-        title = self.tr("Importér digitale tal")
-        try:
-            result = digital_counts.import_file(self.hub.journal, self.catalog, path)
-        except digital_counts.ImportRejected as exc:
-            where = self.tr("Linje %1: ").replace("%1", str(exc.line)) if exc.line else ""
-            QMessageBox.warning(self, title, self.tr(
-                "Filen blev ikke importeret, og intet er ændret.\n\n%1%2").replace("%1", where).replace(
-                "%2", exc.reason))
-            return
-        except JournalError as exc:
-            QMessageBox.warning(self, title, messages.journal_error(exc))
-            return
-        text = self.tr("%1 rækker læst: %2 nye, %3 ændrede, %4 uændrede.").replace(
-            "%1", str(result.rows)).replace("%2", str(result.added)).replace(
-            "%3", str(result.changed)).replace("%4", str(result.unchanged))
-        QMessageBox.information(self, title, text)
-        self.status.emit(text)
-        self.hub.notify()  # every view of the journal recounts, this page included
-
-    # --- export ---------------------------------------------------------------------------
+        text = ask_and_import(self, self.hub.journal, self.catalog)
+        if text:
+            self.status.emit(text)
+            self.hub.notify()  # every view of the journal recounts, this page included
 
     def on_export(self, fmt: str) -> None:
-        if self.query is None or self.running:
-            return
-        filters = {"csv": self.tr("CSV (*.csv)"), "xlsx": self.tr("Excel (*.xlsx)"),
-                   "pdf": self.tr("PDF (*.pdf)")}
-        folder = paths.exports_dir()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            folder = Path.home()
-        name = f"skranke-{self.query.first}" + (f"-{self.query.last}" if self.query.last != self.query.first
-                                                else "") + f".{fmt}"
-        out, _ = QFileDialog.getSaveFileName(self, self.tr("Gem udtræk"), str(folder / name), filters[fmt])
-        if not out:
-            return
-        if not out.lower().endswith(f".{fmt}"):
-            out += f".{fmt}"
-        self.start_export("tallies", fmt, Path(out))
+        if self.query is not None:
+            self.exports.ask_and_export(fmt, self.query)
 
-    def start_export(self, kind: str, fmt: str, out: Path) -> None:
-        assert self.query is not None
-        self.running = True
-        self._set_buttons_enabled(False)
-        task = ExportTask(self.hub.journal.path, self.catalog, kind, fmt, self.query.span, out,
-                          self.export_signals, desks=self.query.desks, sep=";" if fmt == "csv" else ",",
-                          municipality=self.config.municipality)
-        self.pool.start(task)
-        QTimer.singleShot(PROGRESS_DELAY_MS, self._show_progress)
-
-    def _show_progress(self) -> None:
-        if not self.running or self.progress is not None:
-            return
-        self.progress = QProgressDialog(self.tr("Eksporterer…"), "", 0, 0, self)
-        self.progress.setObjectName("exportProgress")
-        self.progress.setCancelButton(None)
-        self.progress.setWindowTitle(self.tr("Eksport"))
-        self.progress.setMinimumDuration(0)
-        self.progress.show()
-
-    def _finish_export(self) -> None:
-        self.running = False
-        self._set_buttons_enabled(True)
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-
-    def _set_buttons_enabled(self, enabled: bool) -> None:
+    def on_export_running(self, running: bool) -> None:
         for button in (self.csv_button, self.xlsx_button, self.pdf_button):
-            button.setEnabled(enabled)
+            button.setEnabled(not running)
 
-    def on_export_finished(self, out: str, _rows: int) -> None:
-        self._finish_export()
-        self.status.emit(self.tr("Udtræk gemt: %1").replace("%1", out))
-        self.export_done.emit(out)
-
-    def on_export_failed(self, reason: str) -> None:
-        self._finish_export()
-        self.export_done.emit("")
-        QMessageBox.warning(self, self.tr("Eksport"), self.tr("Udtrækket blev ikke gemt.\n\n%1").replace(
-            "%1", reason))
-
-    def wait_for_exports(self) -> None:
-        self.pool.waitForDone()
+    def wait_for_workers(self) -> None:
+        self.exports.wait()
+        self.tally_pool.waitForDone()

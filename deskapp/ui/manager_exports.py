@@ -1,0 +1,103 @@
+"""Exports from the manager page: ask for a file, run the export on a worker with its own
+journal connection, show a progress dialog only when it takes longer than half a second."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from deskapp import paths
+from deskapp.services import settings as settings_service
+from deskapp.services.catalog import Catalog
+from deskapp.services.tallies import Query
+from deskapp.ui.export_worker import ExportSignals, ExportTask
+
+PROGRESS_DELAY_MS = 500
+
+
+class ExportRunner(QObject):
+    done = Signal(str)  # the file written, or "" when the export failed
+    status = Signal(str)
+    running_changed = Signal(bool)
+
+    def __init__(self, window: QWidget, journal_path: Path, catalog: Catalog,
+                 config: settings_service.Settings):
+        super().__init__(window)
+        self.window = window
+        self.journal_path = journal_path
+        self.catalog = catalog
+        self.config = config
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.progress: QProgressDialog | None = None
+        self.running = False
+        self.pending: set[QObject] = set()  # keeps each running task's signals object alive
+
+    def ask_and_export(self, fmt: str, query: Query) -> None:
+        """Ask where to save the tallies of ``query`` as csv, xlsx or pdf, then export."""
+        if self.running:
+            return
+        filters = {"csv": self.tr("CSV (*.csv)"), "xlsx": self.tr("Excel (*.xlsx)"),
+                   "pdf": self.tr("PDF (*.pdf)")}
+        folder = paths.exports_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            folder = Path.home()
+        weeks_part = query.first if query.first == query.last else f"{query.first}-{query.last}"
+        suggested = str(folder / f"skranke-{weeks_part}.{fmt}")
+        out, _ = QFileDialog.getSaveFileName(self.window, self.tr("Gem udtræk"), suggested, filters[fmt])
+        if not out:
+            return
+        if not out.lower().endswith(f".{fmt}"):
+            out += f".{fmt}"
+        self.start("tallies", fmt, Path(out), query)
+
+    def start(self, kind: str, fmt: str, out: Path, query: Query) -> None:
+        self.running = True
+        self.running_changed.emit(True)
+        signals = ExportSignals()
+        signals.finished.connect(self.on_finished)
+        signals.failed.connect(self.on_failed)
+        self.pending.add(signals)
+        self.pool.start(ExportTask(self.journal_path, self.catalog, kind, fmt, query.span, out, signals,
+                                   desks=query.desks, sites=query.sites,
+                                   sep=";" if fmt == "csv" else ",",  # Danish Excel opens it directly
+                                   municipality=self.config.municipality))
+        QTimer.singleShot(PROGRESS_DELAY_MS, self._show_progress)
+
+    def _show_progress(self) -> None:
+        if not self.running or self.progress is not None:
+            return
+        self.progress = QProgressDialog(self.tr("Eksporterer…"), "", 0, 0, self.window)
+        self.progress.setObjectName("exportProgress")
+        self.progress.setAccessibleName(self.tr("Eksport i gang"))
+        self.progress.setCancelButton(None)
+        self.progress.setWindowTitle(self.tr("Eksport"))
+        self.progress.setMinimumDuration(0)
+        self.progress.show()
+
+    def _finish(self) -> None:
+        self.pending.discard(self.sender())
+        self.running = False
+        self.running_changed.emit(False)
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def on_finished(self, out: str, _rows: int) -> None:
+        self._finish()
+        self.status.emit(self.tr("Udtræk gemt: %1").replace("%1", out))
+        self.done.emit(out)
+
+    def on_failed(self, reason: str) -> None:
+        self._finish()
+        self.done.emit("")
+        QMessageBox.warning(self.window, self.tr("Eksport"),
+                            self.tr("Udtrækket blev ikke gemt.\n\n%1").replace("%1", reason))
+
+    def wait(self) -> None:
+        self.pool.waitForDone()
