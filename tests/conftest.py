@@ -16,11 +16,11 @@ from deskapp.services.journal import Journal
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Settings, logs, backups and the default journal live under tmp_path, as on a counter
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Settings, logs, backups and the default journal live in a fresh folder, as on a counter
     PC that has been set up (desk confirmed), so a started app never stops at the first-start
     dialog. Tests of the first start make their own settings."""
-    home = tmp_path / "home"
+    home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("SKRANKE_HOME", str(home))
     monkeypatch.delenv("SKRANKE_JOURNAL", raising=False)
     settings_service.save(settings_service.Settings(desk="skranke-test", desk_confirmed=True),

@@ -23,7 +23,7 @@ def deskapp(*args: str) -> subprocess.CompletedProcess:
 @pytest.mark.slow
 def test_handout_writes_the_pdf_with_the_municipality_line(tmp_path: Path) -> None:
     settings = paths.settings_file()  # under the test's own SKRANKE_HOME
-    settings.parent.mkdir(parents=True)
+    settings.parent.mkdir(parents=True, exist_ok=True)
     settings.write_text(json.dumps({"version": 2, "municipality": "Favrskov Kommune",
                                     "help_line": "89 64 10 10"}), encoding="utf-8")
     out = tmp_path / "flytning vejledning.pdf"
