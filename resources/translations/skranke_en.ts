@@ -1,0 +1,340 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="da">
+<context>
+    <name>CounterPage</name>
+    <message>
+        <source>Søg ærinde</source>
+        <translation>Search errand</translation>
+    </message>
+    <message>
+        <source>Skriv ærinde, fx flytning – Enter vælger</source>
+        <translation>Type the errand, e.g. moving – Enter picks it</translation>
+    </message>
+    <message>
+        <source>Fundne ærinder</source>
+        <translation>Matching errands</translation>
+    </message>
+    <message>
+        <source>Årsag til fremmøde</source>
+        <translation>Reason for coming in</translation>
+    </message>
+    <message>
+        <source>Resultat</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Tidligere tidspunkt</source>
+        <translation>Earlier time</translation>
+    </message>
+    <message>
+        <source>Registrér med tidligere tidspunkt</source>
+        <translation>Log with an earlier time</translation>
+    </message>
+    <message>
+        <source>Besøgets starttidspunkt</source>
+        <translation>Start time of the visit</translation>
+    </message>
+    <message>
+        <source>Kort note</source>
+        <translation>Short note</translation>
+    </message>
+    <message>
+        <source>Kort note (valgfri) – aldrig navne eller CPR-numre</source>
+        <translation>Short note (optional) – never names or CPR numbers</translation>
+    </message>
+    <message>
+        <source>Dagens besøg</source>
+        <translation>Today&apos;s visits</translation>
+    </message>
+    <message>
+        <source>&amp;Ærinde:</source>
+        <translation>&amp;Errand:</translation>
+    </message>
+    <message>
+        <source>&amp;Kanal (F2):</source>
+        <translation>Ch&amp;annel (F2):</translation>
+    </message>
+    <message>
+        <source>Årsag til fremmøde (tast 1-0)</source>
+        <translation>Reason for coming in (keys 1-0)</translation>
+    </message>
+    <message>
+        <source>Resultat (tast 1-9 gemmer)</source>
+        <translation>Outcome (keys 1-9 save)</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>Dagens besøg (Enter retter det valgte)</source>
+        <translation>Today&apos;s visits (Enter corrects the selected one)</translation>
+    </message>
+    <message>
+        <source>Intet ærinde matcher „%1“.</source>
+        <translation>No errand matches “%1”.</translation>
+    </message>
+    <message>
+        <source>Tidspunktet %1 ligger i fremtiden.</source>
+        <translation>The time %1 is in the future.</translation>
+    </message>
+    <message>
+        <source>Gemt: %1 · %2 · %3 (Ctrl+Z fortryder)</source>
+        <translation>Saved: %1 · %2 · %3 (Ctrl+Z undoes)</translation>
+    </message>
+    <message>
+        <source>Kontrollér noten</source>
+        <translation>Check the note</translation>
+    </message>
+    <message>
+        <source>Besøget er annulleret.</source>
+        <translation>The visit was cancelled.</translation>
+    </message>
+    <message>
+        <source>Der er intet besøg at fortryde.</source>
+        <translation>There is no visit to undo.</translation>
+    </message>
+    <message>
+        <source>Fortrudt: %1 kl. %2</source>
+        <translation>Undone: %1 at %2</translation>
+    </message>
+    <message>
+        <source>Besøget kl. %1 er rettet.</source>
+        <translation>The visit at %1 was corrected.</translation>
+    </message>
+    <message>
+        <source>Kanal: %1</source>
+        <translation>Channel: %1</translation>
+    </message>
+    <message>
+        <source>1. Skriv ærindet og tryk Enter.</source>
+        <translation>1. Type the errand and press Enter.</translation>
+    </message>
+    <message>
+        <source>2. %1: vælg årsagen med et tal (Esc annullerer).</source>
+        <translation>2. %1: pick the reason with a digit (Esc cancels).</translation>
+    </message>
+    <message>
+        <source>3. %1: vælg resultatet med et tal – det gemmer besøget.</source>
+        <translation>3. %1: pick the outcome with a digit – that saves the visit.</translation>
+    </message>
+    <message>
+        <source>I dag: %1 besøg</source>
+        <translation>Today: %1 visits</translation>
+    </message>
+    <message>
+        <source>Skranke</source>
+        <translation>Skranke</translation>
+    </message>
+</context>
+<context>
+    <name>EditVisitDialog</name>
+    <message>
+        <source>Ret besøg kl. %1</source>
+        <translation>Correct the visit at %1</translation>
+    </message>
+    <message>
+        <source>Ærinde</source>
+        <translation>Errand</translation>
+    </message>
+    <message>
+        <source>Årsag</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Resultat</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Ærinde:</source>
+        <translation>&amp;Errand:</translation>
+    </message>
+    <message>
+        <source>Å&amp;rsag:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>&amp;Resultat:</source>
+        <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+        <source>&amp;Kanal:</source>
+        <translation>&amp;Channel:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>Skranke</source>
+        <translation>Skranke</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>%1 – skranke %2</source>
+        <translation>%1 – counter %2</translation>
+    </message>
+    <message>
+        <source>&amp;Skranke</source>
+        <translation>&amp;Counter</translation>
+    </message>
+    <message>
+        <source>&amp;Filer</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Afslut</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Hjælp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Om Skranke</source>
+        <translation>&amp;About Skranke</translation>
+    </message>
+    <message>
+        <source>Om Skranke</source>
+        <translation>About Skranke</translation>
+    </message>
+    <message>
+        <source>%1 %2
+
+Registrering af henvendelser i borgerservice.
+
+Journal: %3</source>
+        <translation>%1 %2
+
+Logging of walk-in contacts at the citizen service counter.
+
+Journal: %3</translation>
+    </message>
+</context>
+<context>
+    <name>OpenVisits</name>
+    <message>
+        <source>Uafsluttet besøg</source>
+        <translation>Unfinished visit</translation>
+    </message>
+    <message>
+        <source>Et besøg fra %1 blev ikke afsluttet: %2.
+Vil du afslutte det nu?</source>
+        <translation>A visit from %1 was not finished: %2.
+Do you want to finish it now?</translation>
+    </message>
+    <message>
+        <source>&amp;Afslut besøget</source>
+        <translation>&amp;Finish the visit</translation>
+    </message>
+    <message>
+        <source>&amp;Kassér det</source>
+        <translation>&amp;Discard it</translation>
+    </message>
+</context>
+<context>
+    <name>TodayModel</name>
+    <message>
+        <source>Tid</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Ærinde</source>
+        <translation>Errand</translation>
+    </message>
+    <message>
+        <source>Årsag</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Resultat</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>Katalogfilen kan ikke bruges:
+%1</source>
+        <translation>The catalogue file cannot be used:
+%1</translation>
+    </message>
+    <message>
+        <source>Der skete en uventet fejl. Dine gemte besøg er ikke berørt.
+Detaljer er skrevet i %1</source>
+        <translation>An unexpected error occurred. Your saved visits are not affected.
+Details were written to %1</translation>
+    </message>
+    <message>
+        <source>Journalen {path} er skrevet af en nyere version af Skranke. Opdatér Skranke, før du åbner den. Filen er ikke ændret.</source>
+        <translation>The journal {path} was written by a newer version of Skranke. Update Skranke before you open it. The file has not been changed.</translation>
+    </message>
+    <message>
+        <source>Journalen {path} er beskadiget eller ikke en Skranke-journal. Filen er ikke ændret.</source>
+        <translation>The journal {path} is damaged or not a Skranke journal. The file has not been changed.</translation>
+    </message>
+    <message>
+        <source>Der findes ingen journal på {path}.</source>
+        <translation>There is no journal at {path}.</translation>
+    </message>
+    <message>
+        <source>Journalen {path} er optaget (en sikkerhedskopi eller et andet program bruger den). Prøv igen om lidt.</source>
+        <translation>The journal {path} is busy (a backup or another program is using it). Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Journalen {path} kan ikke skrives (skrivebeskyttet eller manglende rettigheder). Besøget er ikke gemt; det står stadig på skærmen.</source>
+        <translation>The journal {path} cannot be written (read-only or missing permissions). The visit was not saved; it is still on the screen.</translation>
+    </message>
+    <message>
+        <source>Disken med journalen {path} er fuld. Besøget er ikke gemt; det står stadig på skærmen.</source>
+        <translation>The disk with the journal {path} is full. The visit was not saved; it is still on the screen.</translation>
+    </message>
+    <message>
+        <source>Besøget findes ikke længere i journalen.</source>
+        <translation>The visit no longer exists in the journal.</translation>
+    </message>
+    <message>
+        <source>Noten er for lang ({n} tegn). Højst {limit} tegn.</source>
+        <translation>The note is too long ({n} characters). At most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>et CPR-nummer ({text})</source>
+        <translation>a CPR number ({text})</translation>
+    </message>
+    <message>
+        <source>en e-mailadresse ({text})</source>
+        <translation>an e-mail address ({text})</translation>
+    </message>
+    <message>
+        <source>et telefonnummer ({text})</source>
+        <translation>a phone number ({text})</translation>
+    </message>
+    <message>
+        <source>Noten indeholder {what}. Fjern det, før du gemmer: journalen er statistik og må ikke indeholde personoplysninger.</source>
+        <translation>The note contains {what}. Remove it before you save: the journal is statistics and must not contain personal data.</translation>
+    </message>
+    <message>
+        <source>Noten ser ud til at indeholde kontaktoplysninger ({what}). Gem alligevel?</source>
+        <translation>The note seems to contain contact details ({what}). Save anyway?</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,56 @@
+"""Fill unfinished messages of a Qt .ts file from a JSON map {Danish source: translation}.
+
+    .venv/bin/python scripts/ts_fill.py resources/translations/skranke_en.ts new-strings.json
+
+Keys may also be "Context|source" to translate one context only. Only messages marked
+unfinished (or empty) are touched; run scripts/translations.sh afterwards, which
+normalises the file and builds the .qm. Strings without an entry stay unfinished and
+tests/test_translations.py lists them.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+
+def fill(ts_file: Path, mapping: dict[str, str]) -> tuple[int, list[str]]:
+    tree = ET.parse(ts_file)
+    filled, missing = 0, []
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            if translation.get("type") not in ("unfinished", None) or (
+                    translation.get("type") is None and translation.text):
+                continue
+            text = mapping.get(f"{name}|{source}", mapping.get(source))
+            if text is None:
+                missing.append(f"{name}: {source}")
+                continue
+            translation.text = text
+            translation.attrib.pop("type", None)
+            filled += 1
+    tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+    return filled, missing
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    mapping = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
+    filled, missing = fill(Path(argv[0]), mapping)
+    print(f"filled {filled}; still unfinished {len(missing)}")
+    for line in missing:
+        print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
