@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/ts_fill.py resources/translations/skranke_en.ts new-strings.json
 
-Keys may also be "Context|source" to translate one context only. Only messages marked
+Keys may also be "Context|source" to translate one context only; a message with plural
+forms (self.tr("... %n ...", "", n)) takes a list, e.g. ["%n error", "%n errors"]. Only messages marked
 unfinished (or empty) are touched; run scripts/translations.sh afterwards, which
 normalises the file and builds the .qm. Strings without an entry stay unfinished and
 tests/test_translations.py lists them.
@@ -26,14 +27,19 @@ def fill(ts_file: Path, mapping: dict[str, str]) -> tuple[int, list[str]]:
             translation = message.find("translation")
             if translation is None:
                 translation = ET.SubElement(message, "translation")
-            if translation.get("type") not in ("unfinished", None) or (
-                    translation.get("type") is None and translation.text):
+            if translation.get("type") != "unfinished":
                 continue
             text = mapping.get(f"{name}|{source}", mapping.get(source))
             if text is None:
                 missing.append(f"{name}: {source}")
                 continue
-            translation.text = text
+            if isinstance(text, list):  # plural forms of a numerus="yes" message
+                for form in list(translation):
+                    translation.remove(form)
+                for form_text in text:
+                    ET.SubElement(translation, "numerusform").text = form_text
+            else:
+                translation.text = text
             translation.attrib.pop("type", None)
             filled += 1
     tree.write(ts_file, encoding="utf-8", xml_declaration=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -9,6 +11,7 @@ from deskapp import APP_NAME, __version__
 from deskapp.services import settings as settings_service
 from deskapp.ui.counter_page import CounterPage
 from deskapp.ui.journal_hub import JournalHub
+from deskapp.ui.settings_dialog import SettingsDialog
 
 
 class MainWindow(QMainWindow):
@@ -23,6 +26,8 @@ class MainWindow(QMainWindow):
             "%2", config.desk))
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("pages")
+        self.tabs.tabBar().setObjectName("pageTabs")
+        self.tabs.tabBar().setAccessibleName(self.tr("Sider"))
         self.counter = CounterPage(hub, config.channel, self)
         self.tabs.addTab(self.counter, self.tr("&Skranke"))
         self.setCentralWidget(self.tabs)
@@ -32,6 +37,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Filer"))
+        settings_action = QAction(self.tr("&Indstillinger…"), self)
+        settings_action.setObjectName("settingsAction")
+        settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        settings_action.triggered.connect(self.on_settings)
+        file_menu.addAction(settings_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Afslut"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -62,6 +73,19 @@ class MainWindow(QMainWindow):
         self.config.channel = code
         if callable(self._save_settings):
             self._save_settings(self.config)
+
+    def on_settings(self) -> None:
+        dialog = SettingsDialog(self.config, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        restart = dialog.needs_restart()
+        new = dialog.settings()
+        for field in dataclasses.fields(new):
+            setattr(self.config, field.name, getattr(new, field.name))
+        if callable(self._save_settings):
+            self._save_settings(self.config)
+        self.show_status(self.tr("Indstillingerne er gemt. Ændringerne gælder, når Skranke startes igen.")
+                         if restart else self.tr("Indstillingerne er gemt."))
 
     def on_about(self) -> None:
         QMessageBox.about(self, self.tr("Om Skranke"), self.tr(

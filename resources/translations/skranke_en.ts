@@ -190,12 +190,20 @@
         <translation>%1 – counter %2</translation>
     </message>
     <message>
+        <source>Sider</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
         <source>&amp;Skranke</source>
         <translation>&amp;Counter</translation>
     </message>
     <message>
         <source>&amp;Filer</source>
         <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Indstillinger…</source>
+        <translation>&amp;Settings…</translation>
     </message>
     <message>
         <source>&amp;Afslut</source>
@@ -208,6 +216,14 @@
     <message>
         <source>&amp;Om Skranke</source>
         <translation>&amp;About Skranke</translation>
+    </message>
+    <message>
+        <source>Indstillingerne er gemt. Ændringerne gælder, når Skranke startes igen.</source>
+        <translation>The settings were saved. The changes apply when Skranke is started again.</translation>
+    </message>
+    <message>
+        <source>Indstillingerne er gemt.</source>
+        <translation>The settings were saved.</translation>
     </message>
     <message>
         <source>Om Skranke</source>
@@ -245,6 +261,163 @@ Do you want to finish it now?</translation>
     <message>
         <source>&amp;Kassér det</source>
         <translation>&amp;Discard it</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Indstillinger</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Skrankens navn</source>
+        <translation>Desk name</translation>
+    </message>
+    <message>
+        <source>Navnet på denne skranke i statistikken, fx skranke-3</source>
+        <translation>The name of this desk in the statistics, e.g. desk-3</translation>
+    </message>
+    <message>
+        <source>Sted</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Borgerservicens navn eller adresse</source>
+        <translation>The citizen service&apos;s name or address</translation>
+    </message>
+    <message>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Kommunens navn på udskrifter</source>
+        <translation>The municipality&apos;s name on printouts</translation>
+    </message>
+    <message>
+        <source>Hjælpelinje</source>
+        <translation>Help line</translation>
+    </message>
+    <message>
+        <source>Telefon eller web til borgerservice på udskrifter</source>
+        <translation>Phone or web address of the citizen service on printouts</translation>
+    </message>
+    <message>
+        <source>Fælles mappe</source>
+        <translation>Shared folder</translation>
+    </message>
+    <message>
+        <source>Mappen hvor skranken lægger sin kopi af journalen</source>
+        <translation>The folder where this desk publishes its copy of the journal</translation>
+    </message>
+    <message>
+        <source>Vælg fælles mappe</source>
+        <translation>Choose the shared folder</translation>
+    </message>
+    <message>
+        <source>Katalogfil</source>
+        <translation>Catalogue file</translation>
+    </message>
+    <message>
+        <source>Tom: det medfølgende katalog. Ellers en TOML-fil med ærinder</source>
+        <translation>Empty: the catalogue that comes with Skranke. Otherwise a TOML file with errands</translation>
+    </message>
+    <message>
+        <source>Vælg katalogfil</source>
+        <translation>Choose the catalogue file</translation>
+    </message>
+    <message>
+        <source> dage</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Opbevaring af noter i dage</source>
+        <translation>Days to keep notes</translation>
+    </message>
+    <message>
+        <source>Korte noter slettes fra journalen efter så mange dage</source>
+        <translation>Short notes are deleted from the journal after this many days</translation>
+    </message>
+    <message>
+        <source>Sprog</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Skifter sprog, næste gang Skranke starter</source>
+        <translation>Changes the language the next time Skranke starts</translation>
+    </message>
+    <message>
+        <source>Fejl i indstillingerne</source>
+        <translation>Problems in the settings</translation>
+    </message>
+    <message>
+        <source>Sprog, skrankens navn og katalog skifter, næste gang Skranke starter.</source>
+        <translation>Language, desk name and catalogue change the next time Skranke starts.</translation>
+    </message>
+    <message>
+        <source>Gennemse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>&amp;Skrankens navn:</source>
+        <translation>&amp;Desk name:</translation>
+    </message>
+    <message>
+        <source>S&amp;ted:</source>
+        <translation>S&amp;ite:</translation>
+    </message>
+    <message>
+        <source>Ko&amp;mmune:</source>
+        <translation>&amp;Municipality:</translation>
+    </message>
+    <message>
+        <source>&amp;Hjælpelinje:</source>
+        <translation>&amp;Help line:</translation>
+    </message>
+    <message>
+        <source>&amp;Fælles mappe:</source>
+        <translation>Shared &amp;folder:</translation>
+    </message>
+    <message>
+        <source>&amp;Katalogfil:</source>
+        <translation>Ca&amp;talogue file:</translation>
+    </message>
+    <message>
+        <source>&amp;Opbevar noter i:</source>
+        <translation>&amp;Keep notes for:</translation>
+    </message>
+    <message>
+        <source>S&amp;prog:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>Katalog (*.toml)</source>
+        <translation>Catalogue (*.toml)</translation>
+    </message>
+    <message>
+        <source>Skriv et navn til skranken.</source>
+        <translation>Type a name for the desk.</translation>
+    </message>
+    <message>
+        <source>Den fælles mappe %1 findes ikke.</source>
+        <translation>The shared folder %1 does not exist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Katalogfilen kan ikke bruges (%n fejl). Ret filen, eller lad feltet stå tomt for at bruge det medfølgende katalog:</source>
+        <translation>
+            <numerusform>The catalogue file cannot be used (%n problem). Correct the file, or leave the field empty to use the catalogue that comes with Skranke:</numerusform>
+            <numerusform>The catalogue file cannot be used (%n problems). Correct the file, or leave the field empty to use the catalogue that comes with Skranke:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… og %n flere.</source>
+        <translation>
+            <numerusform>… and %n more.</numerusform>
+            <numerusform>… and %n more.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kan ikke gemme: </source>
+        <translation>Cannot save: </translation>
     </message>
 </context>
 <context>
