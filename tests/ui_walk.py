@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QMenuBar,
     QPlainTextEdit,
     QScrollBar,
     QTabBar,
@@ -115,7 +116,7 @@ def is_internal_part(widget: QWidget) -> bool:
     while parent is not None:
         if isinstance(parent, INTERACTIVE):
             return True
-        if parent.inherits("QComboBoxPrivateContainer"):
+        if isinstance(parent, QMenuBar) or parent.inherits("QComboBoxPrivateContainer"):
             return True
         parent = parent.parentWidget()
     return False

@@ -73,6 +73,7 @@ class CounterPage(QWidget):
         self.errand_list.setObjectName("errandList")
         self.errand_list.setAccessibleName(self.tr("Fundne ærinder"))
         self.errand_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.errand_list.setProperty("keyboardVia", "errandSearch")  # arrows in the search move it
 
         self.reasons = ChoiceList("reasonList", self.tr("Årsag til fremmøde"), self)
         self.reasons.set_choices(self.catalog.reasons)
@@ -114,6 +115,7 @@ class CounterPage(QWidget):
         self.today_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.today_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.today_table.verticalHeader().hide()
+        self.today_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.today_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.today_table.horizontalHeader().setStretchLastSection(True)
