@@ -103,6 +103,24 @@ def test_frozen_command_line_finds_bundled_catalogue(frozen_app: Path, tmp_path:
     assert bad.stderr.startswith("deskapp: ") and "Traceback" not in bad.stderr
 
 
+def test_frozen_command_line_fills_and_exports_a_journal(frozen_app: Path, tmp_path: Path) -> None:
+    """sqlite, zoneinfo (Europe/Copenhagen weeks) and the exports work inside the bundle."""
+    from deskapp.services import weeks
+
+    journal = tmp_path / "demo.skranke"
+    demo = _run(frozen_app, "deskapp", ["demo", "--journal", str(journal), "--weeks", "1"], tmp_path)
+    assert demo.returncode == 0, demo.stderr
+    year, week, _day = weeks.local(weeks.now_utc()).isocalendar()
+    out = tmp_path / "visits.csv"
+    export = _run(frozen_app, "deskapp", ["export", "visits", "--journal", str(journal), "--from",
+                                          f"{year}-W{week:02d}", "--format", "csv", "--out", str(out)],
+                  tmp_path)
+    assert export.returncode == 0, export.stderr
+    assert len(out.read_text(encoding="utf-8-sig").splitlines()) > 1
+    smoke = _run(frozen_app, "skranke", ["--smoke", "--journal", str(journal)], tmp_path)
+    assert smoke.returncode == 0 and _unexpected(smoke.stderr) == []
+
+
 def test_frozen_folder_is_lean(frozen_app: Path) -> None:
     internal = frozen_app / "_internal"
     names = {p.name for p in internal.rglob("*")}
