@@ -115,6 +115,19 @@ def test_counter_tab_order_follows_the_visit(qtbot, window: MainWindow) -> None:
     assert order.index("errandSearch") < order.index("todayTable")
 
 
+def test_mid_visit_tab_reaches_the_reasons(qtbot, window: MainWindow) -> None:
+    search = window.counter.errand_search
+    qtbot.keyClicks(search, "flyt")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert QApplication.focusWidget().objectName() == "reasonList"
+    order = [w.objectName() for w in tab_cycle(window)]
+    # The reason list is now a Tab stop, between the search and the note (the cycle starts
+    # at the reason list, so the search comes last).
+    expected = ["reasonList", "noteEdit", "channelCombo", "lateEntryCheck", "todayTable", "errandSearch"]
+    assert [name for name in order if name in expected] == expected
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+
+
 def test_every_interactive_widget_has_a_name(qtbot, window: MainWindow, show_window) -> None:
     roots: list[QWidget] = [window]
     for name, _factory in ui_walk.DIALOGS:

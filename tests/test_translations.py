@@ -169,3 +169,67 @@ def test_the_walk_would_catch_an_untranslated_label(english, qtbot) -> None:
     QLabel("Dagens besøg", root).setObjectName("copied")
     leaks = _danish_leaks(root, _translated_sources("en"))
     assert len(leaks) == 2
+
+
+# --- static check: no visible literal bypasses tr() ----------------------------------------------
+
+TEXT_METHODS = {"setText", "setWindowTitle", "setToolTip", "setPlaceholderText", "setAccessibleName",
+                "setAccessibleDescription", "addTab", "insertTab", "setTabText", "setTabToolTip",
+                "addMenu", "setStatusTip", "setWhatsThis", "showMessage", "setTitle", "addItem",
+                "setLabelText", "setSuffix", "setPrefix", "setSpecialValueText", "setInformativeText",
+                "addButton", "setHeaderLabels", "setHorizontalHeaderLabels", "setWindowIconText"}
+TEXT_WIDGETS = {"QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QAction", "QGroupBox",
+                "QToolButton", "QCommandLinkButton"}
+MESSAGE_BOX = {"information", "warning", "critical", "question", "about"}
+
+
+def _literal_text(node) -> str | None:
+    import ast
+
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value for v in node.values if isinstance(v, ast.Constant))
+    return None
+
+
+def visible_literals(source: str) -> list[tuple[int, str]]:
+    """(line, text) of string literals with letters handed straight to a text-taking Qt call."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        args = list(node.args)
+        if name in MESSAGE_BOX and isinstance(func, ast.Attribute) and getattr(
+                func.value, "id", "") == "QMessageBox":
+            args = args[1:]  # parent, title, text...
+        elif name not in TEXT_METHODS and name not in TEXT_WIDGETS:
+            continue
+        for arg in args:
+            text = _literal_text(arg)
+            if text is not None and re.search(r"[A-Za-zæøåÆØÅ]{2}", text):
+                found.append((node.lineno, text))
+    return found
+
+
+def test_no_visible_text_bypasses_tr() -> None:
+    """Danish source strings must be wrapped in self.tr()/QCoreApplication.translate(); a bare
+    literal would show untranslated in English. Language names (shown in their own language)
+    and the app name are marked '# tr: ok' on their line."""
+    problems = []
+    for path in sorted((ROOT / "deskapp" / "ui").rglob("*.py")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for line, text in visible_literals(path.read_text(encoding="utf-8")):
+            if "# tr: ok" not in lines[line - 1]:
+                problems.append(f"{path.relative_to(ROOT)}:{line}: {text!r}")
+    assert problems == []
+
+
+def test_static_check_catches_a_bare_literal() -> None:
+    code = ("label = QLabel('Gem besøget')\nbox.setText(f'I dag: {n} besøg')\n"
+            "QMessageBox.warning(self, 'Skranke', 'Fejl!')\nok = QLabel(self.tr('Gem'))\n")
+    assert [line for line, _text in visible_literals(code)] == [1, 2, 3, 3]

@@ -12,6 +12,10 @@
         <translation>Type the errand, e.g. moving – Enter picks it</translation>
     </message>
     <message>
+        <source>Enter vælger det øverste fundne ærinde, pil op og ned vælger et andet</source>
+        <translation>Enter picks the first matching errand, arrow up and down pick another</translation>
+    </message>
+    <message>
         <source>Fundne ærinder</source>
         <translation>Matching errands</translation>
     </message>
@@ -24,8 +28,20 @@
         <translation>Outcome</translation>
     </message>
     <message>
+        <source>Tast 1-9 eller 0 vælger årsagen</source>
+        <translation>Keys 1-9 or 0 pick the reason</translation>
+    </message>
+    <message>
+        <source>Tast 1-9 vælger resultatet og gemmer besøget</source>
+        <translation>Keys 1-9 pick the outcome and save the visit</translation>
+    </message>
+    <message>
         <source>Kanal</source>
         <translation>Channel</translation>
+    </message>
+    <message>
+        <source>F2 skifter kanal</source>
+        <translation>F2 switches the channel</translation>
     </message>
     <message>
         <source>Tidligere tidspunkt</source>
@@ -50,6 +66,10 @@
     <message>
         <source>Dagens besøg</source>
         <translation>Today&apos;s visits</translation>
+    </message>
+    <message>
+        <source>Enter retter det valgte besøg</source>
+        <translation>Enter corrects the selected visit</translation>
     </message>
     <message>
         <source>&amp;Ærinde:</source>
