@@ -63,6 +63,13 @@ def current_sources(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str,
     return found
 
 
+def test_every_string_has_a_context_the_code_uses(current_sources) -> None:
+    """A bare ``tr("...")`` helper outside a class gets no context from lupdate, while the
+    helper translates under some other context at run time: the text would never translate.
+    Use self.tr() in QObject subclasses or a literal QCoreApplication.translate("Ctx", "...")."""
+    assert [source for context, source in current_sources if not context] == []
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_source_string_has_a_finished_translation(current_sources, lang: str) -> None:
     committed = read_ts(TS_DIR / f"skranke_{lang}.ts")
