@@ -19,6 +19,7 @@ from deskapp.ui import messages
 from deskapp.ui.journal_hub import JournalHub
 from deskapp.ui.main_window import MainWindow
 from deskapp.ui.open_visits import offer_open_visits
+from deskapp.ui.translation import SkrankeTranslator
 
 
 def install_translator(app: QApplication, lang: str) -> QTranslator | None:
@@ -34,8 +35,8 @@ def install_translator(app: QApplication, lang: str) -> QTranslator | None:
     QLocale.setDefault(QLocale(lang))
     if lang == "da":
         return None
-    translator = QTranslator(app)
-    if translator.load(str(paths.translations_dir() / f"skranke_{lang}.qm")):
+    translator = SkrankeTranslator(app)
+    if translator.load_file(str(paths.translations_dir() / f"skranke_{lang}.qm")):
         app.installTranslator(translator)
         return translator
     return None
