@@ -42,7 +42,10 @@ def fill(ts_file: Path, mapping: dict[str, str]) -> tuple[int, list[str]]:
                 translation.text = text
             translation.attrib.pop("type", None)
             filled += 1
-    tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+    if filled:
+        body = ET.tostring(tree.getroot(), encoding="unicode")
+        ts_file.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
+                           encoding="utf-8")
     return filled, missing
 
 
@@ -52,7 +55,7 @@ def main(argv: list[str]) -> int:
         return 2
     mapping = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
     filled, missing = fill(Path(argv[0]), mapping)
-    print(f"filled {filled}; still unfinished {len(missing)}")
+    print(f"{argv[0]}: filled {filled} from {argv[1]}; still unfinished {len(missing)}")
     for line in missing:
         print("  " + line)
     return 0

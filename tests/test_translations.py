@@ -239,6 +239,38 @@ def test_no_visible_text_bypasses_tr() -> None:
     assert problems == []
 
 
+HIDDEN_HELPER = re.compile(r"^_\w*$|^\w*_tr$|^tr_\w*$")
+
+
+def hidden_translations(source: str) -> list[tuple[int, str]]:
+    """Calls such as ``_tr("...")`` or ``_("...")`` with a literal: lupdate only knows tr(),
+    X.tr(), translate() and QT_TR_NOOP, so these strings never reach the .ts file."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and HIDDEN_HELPER.match(node.func.id) and node.args):
+            continue
+        text = _literal_text(node.args[0])
+        if text and re.search(r"[A-Za-zæøåÆØÅ]{2}", text):
+            found.append((node.lineno, f"{node.func.id}({text!r})"))
+    return found
+
+
+def test_no_translation_helper_hides_strings_from_lupdate() -> None:
+    problems = []
+    for path in sorted((ROOT / "deskapp" / "ui").rglob("*.py")):
+        for line, call in hidden_translations(path.read_text(encoding="utf-8")):
+            problems.append(f"{path.relative_to(ROOT)}:{line}: {call}")
+    assert problems == [], "use self.tr() or QCoreApplication.translate('Context', '...')"
+
+
+def test_hidden_helper_check_catches_underscore_tr() -> None:
+    code = "a = _tr('Gem')\nb = _('Åbn')\nc = tr('Luk')\nd = self._tr('x')\ne = _private(3)\n"
+    assert [line for line, _call in hidden_translations(code)] == [1, 2]
+
+
 def test_static_check_catches_a_bare_literal() -> None:
     code = ("label = QLabel('Gem besøget')\nbox.setText(f'I dag: {n} besøg')\n"
             "QMessageBox.warning(self, 'Skranke', 'Fejl!')\nok = QLabel(self.tr('Gem'))\n")
