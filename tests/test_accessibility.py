@@ -286,3 +286,26 @@ def test_tab_cycle_catches_a_table_that_traps_tab(qtbot, show_window) -> None:
     edit.setFocus()
     with pytest.raises(AssertionError, match="trapped"):
         tab_cycle(root)
+
+
+def test_every_dialog_class_is_walked(qtbot, window: MainWindow) -> None:
+    """Each QDialog subclass in deskapp/ui must have an entry in tests/ui_walk.DIALOGS, so the
+    translation and accessibility walks cover it."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import deskapp.ui
+
+    defined = set()
+    for module_info in pkgutil.iter_modules(deskapp.ui.__path__):
+        module = importlib.import_module(f"deskapp.ui.{module_info.name}")
+        for name, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, QDialog) and cls.__module__ == module.__name__:
+                defined.add(name)
+    walked = set()
+    for _name, factory in ui_walk.DIALOGS:
+        dialog = factory(window.hub, window.config, window)
+        qtbot.addWidget(dialog)
+        walked.add(type(dialog).__name__)
+    assert sorted(defined - walked) == [], "add these dialogs to tests/ui_walk.DIALOGS"
