@@ -267,6 +267,14 @@ def test_double_font_size_fits_a_full_hd_screen_without_clipping(qtbot, double_f
         hint = window.minimumSizeHint()
         assert hint.width() <= 1920 and hint.height() <= 1040, f"page {index} needs {hint}"
         problems += clipped(window)
+    # Mid-visit (an errand taken, panels that follow the visit shown) it must still fit.
+    window.tabs.setCurrentIndex(0)
+    window.counter.focus_search()
+    qtbot.keyClicks(window.counter.errand_search, "flyt")
+    qtbot.keyClick(window.counter.errand_search, Qt.Key.Key_Return)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1920 and hint.height() <= 1040, f"mid-visit the window needs {hint}"
+    problems += clipped(window)
     for name, _factory in ui_walk.DIALOGS:
         dialog = _dialog(name, window, show_window)
         dialog.adjustSize()

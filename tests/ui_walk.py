@@ -79,15 +79,19 @@ DIALOGS: list[tuple[str, Callable[[JournalHub, settings_service.Settings, QWidge
 
 @dataclass
 class Language:
-    """Install the app's translators for one language; ``remove()`` restores the Danish source."""
+    """The app's translators for one language; ``remove()`` puts back what was installed before
+    (other tests may have started the app in-process and left Danish Qt texts installed)."""
 
     code: str
     translators: list[QTranslator]
+    previous: list[QTranslator]
 
     def remove(self) -> None:
         app = QCoreApplication.instance()
         for translator in self.translators:
             app.removeTranslator(translator)
+        for translator in self.previous:
+            app.installTranslator(translator)
 
 
 def install_language(code: str) -> Language:
@@ -95,9 +99,10 @@ def install_language(code: str) -> Language:
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    previous = [t for t in app.findChildren(QTranslator) if app.removeTranslator(t)]
     before = set(app.findChildren(QTranslator))
     install_translator(app, code)
-    return Language(code, [t for t in app.findChildren(QTranslator) if t not in before])
+    return Language(code, [t for t in app.findChildren(QTranslator) if t not in before], previous)
 
 
 # --- walking ----------------------------------------------------------------------------------

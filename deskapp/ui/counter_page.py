@@ -177,6 +177,7 @@ class CounterPage(QWidget):
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text, self)
+        label.setWordWrap(True)  # large text on a narrow window: wrap, never clip
         font = label.font()
         font.setBold(True)
         label.setFont(font)
