@@ -7,6 +7,7 @@ without changes to those tests.
 
 from __future__ import annotations
 
+import importlib.util
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -69,10 +70,36 @@ def _settings_dialog(hub: JournalHub, config: settings_service.Settings, parent:
     return SettingsDialog(config, parent)
 
 
-DIALOGS: list[tuple[str, Callable[[JournalHub, settings_service.Settings, QWidget], QDialog]]] = [
-    ("edit visit", _edit_visit_dialog),
-    ("settings", _settings_dialog),
+def _coaching_dialog(hub: JournalHub, config: settings_service.Settings, parent: QWidget) -> QDialog:
+    from deskapp.ui.coaching_dialog import CoachingDialog
+
+    return CoachingDialog(hub, parent)
+
+
+def _desk_dialog(hub: JournalHub, config: settings_service.Settings, parent: QWidget) -> QDialog:
+    from deskapp.ui.desk_dialog import DeskDialog
+
+    return DeskDialog(config, parent=parent)
+
+
+def _consolidate_dialog(hub: JournalHub, config: settings_service.Settings, parent: QWidget) -> QDialog:
+    from deskapp.ui.consolidate_dialog import ConsolidateDialog
+
+    return ConsolidateDialog(config.shared_folder, parent)
+
+
+Factory = Callable[[JournalHub, settings_service.Settings, QWidget], QDialog]
+# (name, module, factory): a dialog whose module is not in this checkout (a branch not merged
+# yet) is left out, so the list can name dialogs before they arrive.
+_ALL_DIALOGS: list[tuple[str, str, Factory]] = [
+    ("edit visit", "deskapp.ui.edit_visit_dialog", _edit_visit_dialog),
+    ("settings", "deskapp.ui.settings_dialog", _settings_dialog),
+    ("coaching", "deskapp.ui.coaching_dialog", _coaching_dialog),
+    ("desk", "deskapp.ui.desk_dialog", _desk_dialog),
+    ("consolidate", "deskapp.ui.consolidate_dialog", _consolidate_dialog),
 ]
+DIALOGS: list[tuple[str, Factory]] = [
+    (name, factory) for name, module, factory in _ALL_DIALOGS if importlib.util.find_spec(module)]
 
 
 # --- translators ------------------------------------------------------------------------------
