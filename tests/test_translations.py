@@ -104,6 +104,26 @@ def test_translations_keep_placeholders_and_mnemonics(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_translation_memory_keeps_placeholders_and_mnemonics(lang: str) -> None:
+    import json
+
+    memory = TS_DIR / f"memory_{lang}.json"
+    if not memory.exists():
+        pytest.skip(f"no {memory.name}")
+    problems = []
+    for source, value in json.loads(memory.read_text(encoding="utf-8")).items():
+        source = source.split("|", 1)[-1]
+        for text in value if isinstance(value, list) else [value]:
+            if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text)):
+                problems.append(f"placeholders differ: {source!r} -> {text!r}")
+            if ("&" in source.replace("&&", "")) != ("&" in text.replace("&&", "")):
+                problems.append(f"mnemonic (&) differs: {source!r} -> {text!r}")
+            if DANISH_LETTERS.search(text):
+                problems.append(f"Danish letters in {text!r}")
+    assert problems == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_built_qm_matches_the_ts_file(qapp, lang: str) -> None:
     qm = TS_DIR / f"skranke_{lang}.qm"
     assert qm.exists(), "the .qm files are built by scripts/setup.sh (scripts/translations.sh release)"
