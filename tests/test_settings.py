@@ -177,3 +177,6 @@ def test_language_setting_and_lang_option_switch_the_ui(isolated_home: Path) -> 
     assert "&Counter" in _smoke([], isolated_home)
     assert "&Skranke" in _smoke(["--lang", "da"], isolated_home)  # the option wins over the setting
     assert settings_service.load(settings_file).language == "en"  # and does not change it
+    config.language = "xx"  # a language Skranke does not have: Danish, and it still starts
+    settings_service.save(config, settings_file)
+    assert "&Skranke" in _smoke([], isolated_home)

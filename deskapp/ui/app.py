@@ -28,6 +28,8 @@ def install_translator(app: QApplication, lang: str) -> QTranslator | None:
     Qt's own texts (standard buttons such as Save/Cancel, Yes/No) come from Qt's
     qtbase_<lang>.qm, loaded for every language including Danish.
     """
+    if lang != "da" and not (paths.translations_dir() / f"skranke_{lang}.qm").exists():
+        lang = "da"  # an unknown language in the settings: the counter still starts, in Danish
     qt_translator = QTranslator(app)
     qt_dirs = [paths.translations_dir(), Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
     if any(qt_translator.load(f"qtbase_{lang}", str(folder)) for folder in qt_dirs):
