@@ -100,6 +100,7 @@ def test_dialog_returns_the_edited_settings(dialog: SettingsDialog, tmp_path: Pa
     assert (result.desk, result.municipality, result.help_line) == (
         "skranke-9", "Favrskov Kommune", "89 64 00 00")
     assert (result.shared_folder, result.retention_days, result.language) == (str(tmp_path), 120, "en")
+    assert result.desk_confirmed
     assert dialog.needs_restart()
 
 

@@ -192,6 +192,7 @@ class SettingsDialog(QDialog):
         return dataclasses.replace(
             self._original,
             desk=self.desk_edit.text().strip(),
+            desk_confirmed=True,  # the desk name was seen and saved: no first-start question
             site=self.site_edit.text().strip(),
             municipality=self.municipality_edit.text().strip(),
             help_line=self.help_line_edit.text().strip(),
