@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/ts_fill.py resources/translations/skranke_en.ts new-strings.json
 
-Keys may also be "Context|source" to translate one context only; a message with plural
+A text already translated in another context of the same file is used when the map has
+no entry. Keys may also be "Context|source" to translate one context only; a message with plural
 forms (self.tr("... %n ...", "", n)) takes a list, e.g. ["%n error", "%n errors"]. Only messages marked
 unfinished (or empty) are touched; run scripts/translations.sh afterwards, which
 normalises the file and builds the .qm. Strings without an entry stay unfinished and
@@ -19,6 +20,13 @@ from pathlib import Path
 
 def fill(ts_file: Path, mapping: dict[str, str]) -> tuple[int, list[str]]:
     tree = ET.parse(ts_file)
+    # The same Danish text already translated in another context of the file counts too.
+    known: dict[str, str] = {}
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        if (translation is not None and translation.get("type") is None and translation.text
+                and message.get("numerus") != "yes"):
+            known.setdefault(message.findtext("source") or "", translation.text)
     filled, missing = 0, []
     for context in tree.getroot().iter("context"):
         name = context.findtext("name") or ""
@@ -29,7 +37,7 @@ def fill(ts_file: Path, mapping: dict[str, str]) -> tuple[int, list[str]]:
                 translation = ET.SubElement(message, "translation")
             if translation.get("type") != "unfinished":
                 continue
-            text = mapping.get(f"{name}|{source}", mapping.get(source))
+            text = mapping.get(f"{name}|{source}", mapping.get(source, known.get(source)))
             if text is None:
                 missing.append(f"{name}: {source}")
                 continue
