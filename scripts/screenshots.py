@@ -55,10 +55,21 @@ def reason_step(window: MainWindow) -> None:
     QTest.keyClick(window.counter.errand_search, Qt.Key.Key_Return)
 
 
+def settings_dialog(window: MainWindow) -> QWidget:
+    """File > Settings, shown without blocking so it can be grabbed."""
+    from deskapp.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.config, window)
+    dialog.show()
+    QTest.qWaitForWindowExposed(dialog)
+    return dialog
+
+
 SHOTS = [
     Shot("counter-da", "da", prepare=reason_step),
     Shot("counter-en", "en", prepare=reason_step),
     Shot("counter-da-200", "da", font_scale=2.0, size=(1920, 1040), prepare=reason_step),
+    Shot("settings-da", "da", prepare=settings_dialog),
 ]
 
 

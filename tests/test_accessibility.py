@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -234,6 +234,9 @@ def double_font(qapp):
     qapp.setFont(before)
 
 
+FULL_HD = QSize(1920, 1040)  # a 1920x1080 screen minus the taskbar
+
+
 def clipped(root: QWidget) -> list[str]:
     """Visible text widgets smaller than they need to show their text."""
     problems = []
@@ -277,7 +280,10 @@ def test_double_font_size_fits_a_full_hd_screen_without_clipping(qtbot, double_f
     problems += clipped(window)
     for name, _factory in ui_walk.DIALOGS:
         dialog = _dialog(name, window, show_window)
-        dialog.adjustSize()
+        # As it opens on a full HD screen (adjustSize() would cap it at the test screen's size).
+        assert dialog.minimumSizeHint().boundedTo(FULL_HD) == dialog.minimumSizeHint(), name
+        dialog.resize(dialog.sizeHint().boundedTo(FULL_HD))
+        qtbot.wait(10)
         problems += clipped(dialog)
     assert problems == []
 

@@ -106,6 +106,8 @@ class SettingsDialog(QDialog):
         return button
 
     def _with_button(self, edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
+        # Room for a path: about 40 characters of the current font (grows with large text).
+        edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * 40)
         row = QHBoxLayout()
         row.addWidget(edit, 1)
         row.addWidget(button)
