@@ -71,3 +71,7 @@ def font_file(bold: bool = False) -> Path:
 
 def translations_dir() -> Path:
     return resources_dir() / "translations"
+
+
+def icon_file() -> Path:
+    return resources_dir() / "icons" / "skranke.png"

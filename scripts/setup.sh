@@ -52,3 +52,7 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q -e ".$extra"
   touch "$stamp"
 fi
+
+# The compiled translations (.qm) are not in git; build them from the committed .ts files
+# (lrelease takes well under a second).
+SKRANKE_VENV_BIN=.venv/bin bash scripts/translations.sh release

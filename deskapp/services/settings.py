@@ -91,7 +91,19 @@ def load(path: Path) -> Settings:
 
 
 def save(settings: Settings, path: Path) -> None:
-    write_atomic(path, json.dumps(asdict(settings), ensure_ascii=False, indent=2))
+    """Write the settings; keys this version does not know (written by a newer Skranke)
+    are kept, and so is a newer version number, so an older Skranke never erases them."""
+    data = asdict(settings)
+    try:
+        existing = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        existing = None
+    newer = isinstance(existing, dict) and isinstance(existing.get("version"), int) and \
+        existing["version"] > SETTINGS_VERSION
+    if newer:
+        data = {**{k: v for k, v in existing.items() if k not in data}, **data,
+                "version": existing["version"]}
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -6,7 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from deskapp import APP_NAME, paths
@@ -19,16 +20,27 @@ from deskapp.ui.journal_hub import JournalHub
 from deskapp.ui.main_window import MainWindow
 from deskapp.ui.open_visits import offer_open_visits
 from deskapp.ui.publisher import Publisher
+from deskapp.ui.translation import SkrankeTranslator
 
 
 def install_translator(app: QApplication, lang: str) -> QTranslator | None:
-    """Danish is the source language; any other language loads its .qm file."""
+    """Danish is the source language; any other language loads its .qm file.
+
+    Qt's own texts (standard buttons such as Save/Cancel, Yes/No) come from Qt's
+    qtbase_<lang>.qm, loaded for every language including Danish.
+    """
+    if lang != "da" and not (paths.translations_dir() / f"skranke_{lang}.qm").exists():
+        lang = "da"  # an unknown language in the settings: the counter still starts, in Danish
+    qt_translator = QTranslator(app)
+    qt_dirs = [paths.translations_dir(), Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    if any(qt_translator.load(f"qtbase_{lang}", str(folder)) for folder in qt_dirs):
+        app.installTranslator(qt_translator)
+    QLocale.setDefault(QLocale(lang))
     if lang == "da":
         return None
-    translator = QTranslator(app)
-    if translator.load(str(paths.translations_dir() / f"skranke_{lang}.qm")):
+    translator = SkrankeTranslator(app)
+    if translator.load_file(str(paths.translations_dir() / f"skranke_{lang}.qm")):
         app.installTranslator(translator)
-        QLocale.setDefault(QLocale(lang))
         return translator
     return None
 
@@ -38,6 +50,7 @@ def run_app(journal: str | None = None, desk: str | None = None, lang: str | Non
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(paths.icon_file())))
     settings_path = paths.settings_file()
     config = settings_service.load(settings_path)
     if desk:
@@ -76,6 +89,9 @@ def run_app(journal: str | None = None, desk: str | None = None, lang: str | Non
         QTimer.singleShot(0, lambda: (window.grab(), app.quit()))
         code = app.exec()
         opened.close()
+        # What the user would see, so a smoke run shows the translations were found.
+        print(f"smoke ui: {window.windowTitle()} | {window.tabs.tabText(0)} | "
+              f"{QCoreApplication.translate('QPlatformTheme', 'Cancel')}")
         print(f"smoke ok: {journal_path}")
         return code
     QTimer.singleShot(0, lambda: offer_open_visits(window.counter, store))

@@ -70,19 +70,26 @@ class CounterPage(QWidget):
         self.errand_search.setAccessibleName(self.tr("Søg ærinde"))
         self.errand_search.setPlaceholderText(self.tr("Skriv ærinde, fx flytning – Enter vælger"))
         self.errand_search.setClearButtonEnabled(True)
+        self.errand_search.setAccessibleDescription(
+            self.tr("Enter vælger det øverste fundne ærinde, pil op og ned vælger et andet"))
         self.errand_list = QListWidget(self)
         self.errand_list.setObjectName("errandList")
         self.errand_list.setAccessibleName(self.tr("Fundne ærinder"))
         self.errand_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.errand_list.setProperty("keyboardVia", "errandSearch")  # arrows in the search move it
 
         self.reasons = ChoiceList("reasonList", self.tr("Årsag til fremmøde"), self)
         self.reasons.set_choices(self.catalog.reasons)
         self.outcomes = ChoiceList("outcomeList", self.tr("Resultat"), self)
         self.outcomes.set_choices(self.catalog.outcomes)
+        self.reasons.list.setAccessibleDescription(self.tr("Tast 1-9 eller 0 vælger årsagen"))
+        self.outcomes.list.setAccessibleDescription(
+            self.tr("Tast 1-9 vælger resultatet og gemmer besøget"))
 
         self.channel_combo = QComboBox(self)
         self.channel_combo.setObjectName("channelCombo")
         self.channel_combo.setAccessibleName(self.tr("Kanal"))
+        self.channel_combo.setAccessibleDescription(self.tr("F2 skifter kanal"))
         for channel in self.catalog.channels:
             self.channel_combo.addItem(channel.label, channel.code)
 
@@ -110,11 +117,13 @@ class CounterPage(QWidget):
         self.today_table = QTableView(self)
         self.today_table.setObjectName("todayTable")
         self.today_table.setAccessibleName(self.tr("Dagens besøg"))
+        self.today_table.setAccessibleDescription(self.tr("Enter retter det valgte besøg"))
         self.today_table.setModel(self.today_model)
         self.today_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.today_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.today_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.today_table.verticalHeader().hide()
+        self.today_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.today_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.today_table.horizontalHeader().setStretchLastSection(True)
@@ -169,6 +178,7 @@ class CounterPage(QWidget):
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text, self)
+        label.setWordWrap(True)  # large text on a narrow window: wrap, never clip
         font = label.font()
         font.setBold(True)
         label.setFont(font)

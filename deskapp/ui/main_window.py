@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -14,6 +16,7 @@ from deskapp.ui.guide_dock import install_guide
 from deskapp.ui.journal_hub import JournalHub
 from deskapp.ui.manager_page import ManagerPage
 from deskapp.ui.publisher import Publisher
+from deskapp.ui.settings_dialog import SettingsDialog
 
 
 class MainWindow(QMainWindow):
@@ -28,6 +31,8 @@ class MainWindow(QMainWindow):
             "%2", config.desk))
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("pages")
+        self.tabs.tabBar().setObjectName("pageTabs")
+        self.tabs.tabBar().setAccessibleName(self.tr("Sider"))
         self.counter = CounterPage(hub, config.channel, self)
         self.tabs.addTab(self.counter, self.tr("&Skranke"))
         self.manager = ManagerPage(hub, config, self)
@@ -50,6 +55,11 @@ class MainWindow(QMainWindow):
             action.setObjectName(name)
             action.triggered.connect(slot)
             file_menu.addAction(action)
+        settings_action = QAction(self.tr("&Indstillinger…"), self)
+        settings_action.setObjectName("settingsAction")
+        settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        settings_action.triggered.connect(self.on_settings)
+        file_menu.addAction(settings_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Afslut"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -115,6 +125,19 @@ class MainWindow(QMainWindow):
             self._save_settings(self.config)
         if self.publisher is not None:
             self.publisher.start()
+
+    def on_settings(self) -> None:
+        dialog = SettingsDialog(self.config, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        restart = dialog.needs_restart()
+        new = dialog.settings()
+        for field in dataclasses.fields(new):
+            setattr(self.config, field.name, getattr(new, field.name))
+        if callable(self._save_settings):
+            self._save_settings(self.config)
+        self.show_status(self.tr("Indstillingerne er gemt. Ændringerne gælder, når Skranke startes igen.")
+                         if restart else self.tr("Indstillingerne er gemt."))
 
     def on_about(self) -> None:
         QMessageBox.about(self, self.tr("Om Skranke"), self.tr(

@@ -10,10 +10,6 @@ from deskapp.ui import messages
 from deskapp.ui.counter_page import CounterPage
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("OpenVisits", text)
-
-
 def offer_open_visits(counter: CounterPage, journal: Journal) -> None:
     """Ask about each open visit, oldest first; the first one finished is resumed in the
     form, the rest are offered again at the next start."""
@@ -21,12 +17,15 @@ def offer_open_visits(counter: CounterPage, journal: Journal) -> None:
         box = QMessageBox(counter)
         box.setObjectName("openVisitBox")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(tr("Uafsluttet besøg"))
-        box.setText(tr("Et besøg fra %1 blev ikke afsluttet: %2.\nVil du afslutte det nu?")
+        box.setWindowTitle(QCoreApplication.translate("OpenVisits", "Uafsluttet besøg"))
+        box.setText(QCoreApplication.translate(
+            "OpenVisits", "Et besøg fra %1 blev ikke afsluttet: %2.\nVil du afslutte det nu?")
                     .replace("%1", visit.started_local.strftime("%d.%m. kl. %H:%M"))
                     .replace("%2", counter.catalog.label("errands", visit.errand)))
-        finish = box.addButton(tr("&Afslut besøget"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(tr("&Kassér det"), QMessageBox.ButtonRole.DestructiveRole)
+        finish = box.addButton(QCoreApplication.translate("OpenVisits", "&Afslut besøget"),
+                               QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QCoreApplication.translate("OpenVisits", "&Kassér det"),
+                      QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(finish)
         box.exec()
         if box.clickedButton() is finish:

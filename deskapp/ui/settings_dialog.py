@@ -1,0 +1,210 @@
+"""Indstillinger: desk, site, shared folder, catalogue, retention, language, municipality, help line.
+
+Edits a copy of the Settings; the caller saves ``settings()`` when the dialog is accepted.
+A catalogue file is checked (catalog.check) before it is accepted. Language, desk and
+catalogue take effect the next time Skranke starts (the dialog says so).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskapp.services import catalog as catalog_service
+from deskapp.services.settings import Settings
+
+# Language names are shown in their own language, never translated.
+LANGUAGES = (("da", "Dansk"), ("en", "English"))
+RETENTION_RANGE = (1, 3650)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._original = settings
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Indstillinger"))
+        self.desk_edit = self._line("deskEdit", settings.desk, self.tr("Skrankens navn"),
+                                    self.tr("Navnet på denne skranke i statistikken, fx skranke-3"))
+        self.site_edit = self._line("siteEdit", settings.site, self.tr("Sted"),
+                                    self.tr("Borgerservicens navn eller adresse"))
+        self.municipality_edit = self._line("municipalityEdit", settings.municipality,
+                                            self.tr("Kommune"), self.tr("Kommunens navn på udskrifter"))
+        self.help_line_edit = self._line("helpLineEdit", settings.help_line, self.tr("Hjælpelinje"),
+                                         self.tr("Telefon eller web til borgerservice på udskrifter"))
+        self.shared_edit = self._line("sharedFolderEdit", settings.shared_folder, self.tr("Fælles mappe"),
+                                      self.tr("Mappen hvor skranken lægger sin kopi af journalen"))
+        self.shared_browse = self._browse("sharedFolderBrowse", self.tr("Vælg fælles mappe"))
+        self.catalog_edit = self._line(
+            "catalogFileEdit", settings.catalog_file, self.tr("Katalogfil"),
+            self.tr("Tom: det medfølgende katalog. Ellers en TOML-fil med ærinder"))
+        self.catalog_browse = self._browse("catalogFileBrowse", self.tr("Vælg katalogfil"))
+        self.retention_spin = QSpinBox(self)
+        self.retention_spin.setObjectName("retentionSpin")
+        self.retention_spin.setRange(*RETENTION_RANGE)
+        self.retention_spin.setValue(max(RETENTION_RANGE[0], settings.retention_days))
+        self.retention_spin.setSuffix(self.tr(" dage"))
+        self.retention_spin.setAccessibleName(self.tr("Opbevaring af noter i dage"))
+        self.retention_spin.setAccessibleDescription(
+            self.tr("Korte noter slettes fra journalen efter så mange dage"))
+        self.language_combo = QComboBox(self)
+        self.language_combo.setObjectName("languageCombo")
+        self.language_combo.setAccessibleName(self.tr("Sprog"))
+        self.language_combo.setAccessibleDescription(self.tr("Skifter sprog, næste gang Skranke starter"))
+        for code, name in LANGUAGES:
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("settingsError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName(self.tr("Fejl i indstillingerne"))
+        self.error_label.hide()
+        restart_note = QLabel(self.tr("Sprog, skrankens navn og katalog skifter, næste gang Skranke "
+                                      "starter."), self)
+        restart_note.setObjectName("restartNote")
+        restart_note.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.setObjectName("settingsButtons")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.shared_browse.clicked.connect(self.on_browse_shared)
+        self.catalog_browse.clicked.connect(self.on_browse_catalog)
+        self._layout(restart_note)
+
+    # --- construction -----------------------------------------------------------------------
+
+    def _line(self, name: str, value: str, accessible: str, description: str) -> QLineEdit:
+        edit = QLineEdit(value, self)
+        edit.setObjectName(name)
+        edit.setAccessibleName(accessible)
+        edit.setAccessibleDescription(description)
+        edit.setToolTip(description)
+        return edit
+
+    def _browse(self, name: str, accessible: str) -> QPushButton:
+        button = QPushButton(self.tr("Gennemse…"), self)
+        button.setObjectName(name)
+        button.setAccessibleName(accessible)
+        button.setAutoDefault(False)
+        return button
+
+    def _with_button(self, edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
+        # Room for a path: about 40 characters of the current font (grows with large text).
+        edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * 40)
+        row = QHBoxLayout()
+        row.addWidget(edit, 1)
+        row.addWidget(button)
+        return row
+
+    def _layout(self, restart_note: QLabel) -> None:
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        rows = [
+            (self.tr("&Skrankens navn:"), self.desk_edit, self.desk_edit),
+            (self.tr("S&ted:"), self.site_edit, self.site_edit),
+            (self.tr("Ko&mmune:"), self.municipality_edit, self.municipality_edit),
+            (self.tr("&Hjælpelinje:"), self.help_line_edit, self.help_line_edit),
+            (self.tr("&Fælles mappe:"), self._with_button(self.shared_edit, self.shared_browse),
+             self.shared_edit),
+            (self.tr("&Katalogfil:"), self._with_button(self.catalog_edit, self.catalog_browse),
+             self.catalog_edit),
+            (self.tr("&Opbevar noter i:"), self.retention_spin, self.retention_spin),
+            (self.tr("S&prog:"), self.language_combo, self.language_combo),
+        ]
+        for text, field, buddy in rows:
+            caption = QLabel(text, self)
+            caption.setBuddy(buddy)
+            form.addRow(caption, field)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(restart_note)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        order = [self.desk_edit, self.site_edit, self.municipality_edit, self.help_line_edit,
+                 self.shared_edit, self.shared_browse, self.catalog_edit, self.catalog_browse,
+                 self.retention_spin, self.language_combo]
+        for first, second in itertools.pairwise(order):
+            self.setTabOrder(first, second)
+
+    # --- browsing ---------------------------------------------------------------------------
+
+    def on_browse_shared(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Vælg fælles mappe"),
+                                                  self.shared_edit.text())
+        if folder:
+            self.shared_edit.setText(folder)
+
+    def on_browse_catalog(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Vælg katalogfil"),
+                                                    self.catalog_edit.text(),
+                                                    self.tr("Katalog (*.toml)"))
+        if path:
+            self.catalog_edit.setText(path)
+
+    # --- validation -------------------------------------------------------------------------
+
+    def problems(self) -> tuple[list[str], QWidget | None]:
+        """Danish problem texts, and the field to fix first."""
+        if not self.desk_edit.text().strip():
+            return [self.tr("Skriv et navn til skranken.")], self.desk_edit
+        shared = self.shared_edit.text().strip()
+        if shared and not Path(shared).is_dir():
+            return [self.tr("Den fælles mappe %1 findes ikke.").replace("%1", shared)], self.shared_edit
+        catalog_file = self.catalog_edit.text().strip()
+        if catalog_file:
+            _catalog, found = catalog_service.check(catalog_file)
+            if found:
+                lines = [self.tr("Katalogfilen kan ikke bruges (%n fejl). Ret filen, eller lad feltet "
+                                 "stå tomt for at bruge det medfølgende katalog:", "", len(found))]
+                lines += [f"• {problem}" for problem in found[:8]]
+                if len(found) > 8:
+                    lines.append(self.tr("… og %n flere.", "", len(found) - 8))
+                return lines, self.catalog_edit
+        return [], None
+
+    def accept(self) -> None:
+        found, field = self.problems()
+        if found:
+            self.error_label.setText(self.tr("Kan ikke gemme: ") + "\n".join(found))
+            self.error_label.show()
+            if field is not None:
+                field.setFocus()
+            return
+        self.error_label.hide()
+        super().accept()
+
+    def settings(self) -> Settings:
+        return dataclasses.replace(
+            self._original,
+            desk=self.desk_edit.text().strip(),
+            desk_confirmed=True,  # the desk name was seen and saved: no first-start question
+            site=self.site_edit.text().strip(),
+            municipality=self.municipality_edit.text().strip(),
+            help_line=self.help_line_edit.text().strip(),
+            shared_folder=self.shared_edit.text().strip(),
+            catalog_file=self.catalog_edit.text().strip(),
+            retention_days=self.retention_spin.value(),
+            language=self.language_combo.currentData(),
+        )
+
+    def needs_restart(self) -> bool:
+        new = self.settings()
+        return any(getattr(new, key) != getattr(self._original, key)
+                   for key in ("language", "desk", "catalog_file", "site"))

@@ -1,0 +1,183 @@
+"""Settings that last: upgrades, damaged files, newer files, the settings dialog, the language."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit, QSpinBox
+
+from deskapp import paths
+from deskapp.services import settings as settings_service
+from deskapp.services.journal import Journal
+from deskapp.ui.journal_hub import JournalHub
+from deskapp.ui.main_window import MainWindow
+from deskapp.ui.settings_dialog import SettingsDialog
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def write(path: Path, data: object) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data) if not isinstance(data, str) else data, encoding="utf-8")
+    return path
+
+
+def test_version_1_file_is_upgraded(tmp_path: Path) -> None:
+    path = write(tmp_path / "settings.json", {"version": 1, "counter": "skranke-7", "language": "en",
+                                              "retention_days": 90})
+    loaded = settings_service.load(path)
+    assert loaded.desk == "skranke-7"
+    assert loaded.site == "Borgerservice"
+    assert (loaded.language, loaded.retention_days) == ("en", 90)
+    assert loaded.version == settings_service.SETTINGS_VERSION
+    settings_service.save(loaded, path)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["version"] == settings_service.SETTINGS_VERSION
+    assert "counter" not in saved and saved["desk"] == "skranke-7"
+
+
+def test_file_without_version_counts_as_version_1(tmp_path: Path) -> None:
+    path = write(tmp_path / "settings.json", {"counter": "gammel"})
+    assert settings_service.load(path).desk == "gammel"
+
+
+@pytest.mark.parametrize("content", ["{not json", "[1, 2]", "\x00\x01binary"])
+def test_damaged_file_gives_defaults_and_is_kept_aside(tmp_path: Path, content: str) -> None:
+    path = write(tmp_path / "settings.json", content)
+    loaded = settings_service.load(path)
+    assert loaded == settings_service.Settings(desk=loaded.desk)
+    assert not path.exists()
+    assert (tmp_path / "settings.json.damaged").read_text(encoding="utf-8") == content
+
+
+def test_values_of_the_wrong_type_fall_back_to_defaults(tmp_path: Path) -> None:
+    path = write(tmp_path / "settings.json", {"version": 2, "desk": "s1", "retention_days": "lots"})
+    loaded = settings_service.load(path)
+    assert (loaded.desk, loaded.retention_days) == ("s1", settings_service.Settings().retention_days)
+
+
+def test_file_from_a_newer_version_keeps_what_it_does_not_know(tmp_path: Path) -> None:
+    newer = settings_service.SETTINGS_VERSION + 1
+    path = write(tmp_path / "settings.json", {"version": newer, "desk": "s2", "future_option": [1, 2]})
+    loaded = settings_service.load(path)
+    assert loaded.desk == "s2"
+    loaded.site = "Rådhuset"
+    settings_service.save(loaded, path)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["version"] == newer and saved["future_option"] == [1, 2]
+    assert saved["site"] == "Rådhuset"
+
+
+def test_settings_live_in_the_platform_config_folder(isolated_home: Path) -> None:
+    assert paths.settings_file() == isolated_home / "config" / "settings.json"
+
+
+# --- the dialog -------------------------------------------------------------------------------
+
+@pytest.fixture
+def dialog(qtbot) -> SettingsDialog:
+    dlg = SettingsDialog(settings_service.Settings(desk="skranke-1"))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    return dlg
+
+
+def test_dialog_returns_the_edited_settings(dialog: SettingsDialog, tmp_path: Path) -> None:
+    dialog.desk_edit.setText(" skranke-9 ")
+    dialog.municipality_edit.setText("Favrskov Kommune")
+    dialog.help_line_edit.setText("89 64 00 00")
+    dialog.shared_edit.setText(str(tmp_path))
+    dialog.retention_spin.setValue(120)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
+    dialog.accept()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    result = dialog.settings()
+    assert (result.desk, result.municipality, result.help_line) == (
+        "skranke-9", "Favrskov Kommune", "89 64 00 00")
+    assert (result.shared_folder, result.retention_days, result.language) == (str(tmp_path), 120, "en")
+    assert result.desk_confirmed
+    assert dialog.needs_restart()
+
+
+def test_dialog_refuses_a_broken_catalogue_in_danish(qtbot, dialog: SettingsDialog, tmp_path: Path) -> None:
+    broken = write(tmp_path / "broken.toml", "[catalog]\nname = 'uden version'\n")
+    dialog.catalog_edit.setText(str(broken))
+    dialog.accept()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    error = dialog.findChild(QLabel, "settingsError")
+    assert error.isVisible()
+    assert "Katalogfilen kan ikke bruges" in error.text() and "missing version" in error.text()
+    assert dialog.catalog_edit.hasFocus() or QApplication.focusWidget() is None
+
+
+def test_dialog_accepts_a_valid_catalogue(dialog: SettingsDialog) -> None:
+    dialog.catalog_edit.setText(str(paths.default_catalog()))
+    dialog.accept()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert dialog.settings().catalog_file == str(paths.default_catalog())
+
+
+def test_dialog_refuses_an_empty_desk_and_a_missing_folder(dialog: SettingsDialog, tmp_path: Path) -> None:
+    dialog.desk_edit.setText("  ")
+    dialog.accept()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert "navn" in dialog.error_label.text()
+    dialog.desk_edit.setText("s1")
+    dialog.shared_edit.setText(str(tmp_path / "findes-ikke"))
+    dialog.accept()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert "findes ikke" in dialog.error_label.text()
+
+
+def test_menu_opens_the_dialog_and_saves_to_disk(qtbot, show_window, journal: Journal, catalog) -> None:
+    path = paths.settings_file()
+    config = settings_service.Settings(desk="skranke-1")
+    window = show_window(MainWindow(JournalHub(journal, catalog), config,
+                                    lambda c: settings_service.save(c, path)))
+
+    def fill_and_save() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        dialog.findChild(QLineEdit, "helpLineEdit").setText("70 10 20 30")
+        dialog.findChild(QSpinBox, "retentionSpin").setValue(60)
+        buttons = dialog.findChild(QDialogButtonBox, "settingsButtons")
+        buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    QTimer.singleShot(0, fill_and_save)
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    saved = settings_service.load(path)
+    assert (saved.help_line, saved.retention_days) == ("70 10 20 30", 60)
+    assert window.config.help_line == "70 10 20 30"
+    assert "gemt" in window.statusBar().currentMessage()
+
+
+# --- language: the setting and --lang ------------------------------------------------------------
+
+def _smoke(args: list[str], home: Path) -> str:
+    env = {"SKRANKE_HOME": str(home), "QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin",
+           "LANG": "C.UTF-8"}
+    result = subprocess.run([sys.executable, "-m", "deskapp", "--smoke",
+                             "--journal", str(home / "j.skranke"), *args],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.slow
+def test_language_setting_and_lang_option_switch_the_ui(isolated_home: Path) -> None:
+    assert "&Skranke" in _smoke([], isolated_home)  # Danish by default
+    settings_file = isolated_home / "config" / "settings.json"
+    config = settings_service.load(settings_file)
+    config.language = "en"
+    settings_service.save(config, settings_file)
+    assert "&Counter" in _smoke([], isolated_home)
+    assert "&Skranke" in _smoke(["--lang", "da"], isolated_home)  # the option wins over the setting
+    assert settings_service.load(settings_file).language == "en"  # and does not change it
+    config.language = "xx"  # a language Skranke does not have: Danish, and it still starts
+    settings_service.save(config, settings_file)
+    assert "&Skranke" in _smoke([], isolated_home)
