@@ -4,14 +4,19 @@ QPainter, and a delegate that draws a bar behind a table cell's number."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from deskapp.ui.tally_models import BAR_ROLE, GOAL_ROLE
 
-BAR = QColor(31, 78, 121)
-SECOND = QColor(157, 195, 230)
-GOAL = QColor(192, 0, 0)
+
+def bar_colours(palette: QPalette) -> tuple[QColor, QColor, QColor]:
+    """Bars in the palette's highlight colour (the second series lighter), the goal line in
+    the text colour: follows the system theme, high contrast included."""
+    bar = palette.color(QPalette.ColorRole.Highlight)
+    second = palette.color(QPalette.ColorRole.Highlight)
+    second.setAlphaF(0.45)
+    return bar, second, palette.color(QPalette.ColorRole.Text)
 
 
 class BarChart(QWidget):
@@ -62,6 +67,7 @@ class BarChart(QWidget):
         plot_w = max(10, self.width() - label_w - value_w - 8)
         top = 1.0 if self.percent else max(max(v, s or 0) for _, v, s in self.bars) or 1.0
         h = self.row_height()
+        bar_colour, second_colour, goal_colour = bar_colours(self.palette())
         for i, (label, value, second) in enumerate(self.bars):
             y = 4 + i * h
             painter.setPen(self.palette().text().color())
@@ -69,15 +75,15 @@ class BarChart(QWidget):
             right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             painter.drawText(QRectF(0, y, label_w - 6, h), right, elided)
             bar_h = (h - 6) / (2 if second is not None else 1)
-            painter.fillRect(QRectF(label_w, y + 3, plot_w * min(value, top) / top, bar_h), BAR)
+            painter.fillRect(QRectF(label_w, y + 3, plot_w * min(value, top) / top, bar_h), bar_colour)
             if second is not None:
                 second_w = plot_w * min(second, top) / top
-                painter.fillRect(QRectF(label_w, y + 3 + bar_h, second_w, bar_h), SECOND)
+                painter.fillRect(QRectF(label_w, y + 3 + bar_h, second_w, bar_h), second_colour)
             painter.drawText(QRectF(label_w + plot_w + 4, y, value_w, h),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._text(value))
         if self.goal is not None:
             x = label_w + plot_w * self.goal / top
-            painter.setPen(QPen(GOAL, 1.5, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(goal_colour, 1.5, Qt.PenStyle.DashLine))
             painter.drawLine(int(x), 2, int(x), 4 + len(self.bars) * h)
         painter.end()
 
@@ -92,11 +98,12 @@ class BarDelegate(QStyledItemDelegate):
             text_w = option.fontMetrics.horizontalAdvance("00000 %") + 6  # the number stays clear
             rect = QRectF(option.rect).adjusted(2, 3, -text_w, -3)
             width = rect.width() * max(0.0, min(1.0, float(fraction)))
-            painter.fillRect(QRectF(rect.left(), rect.top(), width, rect.height()), SECOND)
+            _bar, second_colour, goal_colour = bar_colours(option.palette)
+            painter.fillRect(QRectF(rect.left(), rect.top(), width, rect.height()), second_colour)
             goal = index.data(GOAL_ROLE)
             if isinstance(goal, float):
                 painter.save()
-                painter.setPen(QPen(GOAL, 1.5))
+                painter.setPen(QPen(goal_colour, 1.5, Qt.PenStyle.DashLine))
                 x = rect.left() + rect.width() * goal
                 painter.drawLine(int(x), int(rect.top()), int(x), int(rect.bottom()))
                 painter.restore()

@@ -59,7 +59,9 @@ class CoachingDialog(QDialog):
         self.minutes.setSuffix(self.tr(" min"))
         self.problem = QLabel(self)
         self.problem.setObjectName("coachingProblem")
-        self.problem.setStyleSheet("QLabel { color: #a00000; }")
+        bold = self.problem.font()
+        bold.setBold(True)  # the text says what is wrong; no colour of its own (high contrast)
+        self.problem.setFont(bold)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.setObjectName("coachingButtons")

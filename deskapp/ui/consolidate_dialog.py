@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -76,11 +76,15 @@ class ConsolidatePanel(QWidget):
         self.run_button = QPushButton(self.tr("&Saml nu"), self)
         self.run_button.setObjectName("consolidateRun")
         self.run_button.setAccessibleName(self.tr("Saml skranker nu"))
+        self.run_button.setAutoDefault(False)  # otherwise its focus looks like "default button"
         self.run_button.clicked.connect(self.on_run)
         self.report_view = QPlainTextEdit(self)
         self.report_view.setObjectName("consolidateReport")
         self.report_view.setAccessibleName(self.tr("Rapport fra sammenlægningen"))
         self.report_view.setReadOnly(True)
+        # A caret when it has focus (visible focus), and the report can be read line by line.
+        self.report_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                                 | Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout()
         form.addRow(self.tr("&Mappe:"), self._with_browse(self.folder_edit, "consolidateFolderBrowse",
                                                           self.on_browse_folder))

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 class GuideDock(QDockWidget):
     def __init__(self, window: MainWindow):
-        super().__init__(_tr("Vejledning"), window)
+        super().__init__(QCoreApplication.translate("GuideDock", "Vejledning"), window)
         self.window_ = window
         self.counter = window.counter
         self.setObjectName("guideDock")
@@ -106,18 +106,19 @@ def install_guide(window: MainWindow) -> GuideDock:
     to_search.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     to_search.activated.connect(window.counter.focus_search)
 
-    to_guide = QAction(_tr("Skift mellem &guide og skranke"), window)
+    to_guide = QAction(QCoreApplication.translate("GuideDock", "Skift mellem &guide og skranke"), window)
     to_guide.setObjectName("toggleGuideAction")
     to_guide.setShortcut(QKeySequence("Ctrl+G"))
     to_guide.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     to_guide.triggered.connect(dock.toggle_focus)
 
-    coaching = QAction(_tr("Registrér &vejledning i digitale færdigheder…"), window)
+    coaching = QAction(QCoreApplication.translate(
+        "GuideDock", "Registrér &vejledning i digitale færdigheder…"), window)
     coaching.setObjectName("coachingSessionAction")
     coaching.setShortcut(QKeySequence("Ctrl+Shift+V"))
     coaching.triggered.connect(lambda: open_coaching_dialog(window))
 
-    menu = window.menuBar().addMenu(_tr("&Vejledning"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("GuideDock", "&Vejledning"))
     menu.setObjectName("guideMenu")
     menu.addAction(to_guide)
     menu.addAction(coaching)
@@ -132,6 +133,3 @@ def open_coaching_dialog(window: MainWindow) -> None:
     dialog.saved.connect(window.show_status)
     dialog.open()
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GuideDock", text)

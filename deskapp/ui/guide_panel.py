@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -91,7 +91,9 @@ class GuidePanel(QWidget):
         self.no_digital_label.setAccessibleName(self.tr("Sådan gør borgeren i stedet"))
         self.no_digital_label.setWordWrap(True)
         self.no_digital_label.setFrameShape(QFrame.Shape.StyledPanel)
-        self.no_digital_label.setStyleSheet("QLabel { background: #fff4d6; padding: 6px; }")
+        self.no_digital_label.setMargin(6)
+        self.no_digital_label.setAutoFillBackground(True)  # a palette role: high contrast works
+        self.no_digital_label.setBackgroundRole(QPalette.ColorRole.AlternateBase)
 
         self.ready_caption = self._caption(self.tr("Det skal borgeren have klar"))
         self.ready_list = FitList(self)
@@ -151,7 +153,7 @@ class GuidePanel(QWidget):
         small = self.keys_label.font()
         small.setPointSizeF(small.pointSizeF() * 0.9)
         self.keys_label.setFont(small)
-        self.keys_label.setStyleSheet("QLabel { color: #505050; }")
+        self.keys_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)

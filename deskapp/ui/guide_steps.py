@@ -91,12 +91,14 @@ class StepList(FitList):
         self.updateGeometry()
         item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("Trin %1, %2: %3").replace(
             "%1", str(index + 1)).replace("%2", words[state.status]).replace("%3", step.instruction))
-        if state.status == STUCK:
-            item.setForeground(Qt.GlobalColor.darkRed)
-        elif state.status in (DONE, SKIPPED):
-            item.setForeground(Qt.GlobalColor.darkGray)
+        # The mark and the words carry the status; the palette roles only add emphasis.
+        if state.status in (DONE, SKIPPED):
+            item.setForeground(self.palette().placeholderText())
         else:
             item.setData(Qt.ItemDataRole.ForegroundRole, None)
+        font = item.font()
+        font.setBold(state.status == STUCK)
+        item.setFont(font)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier

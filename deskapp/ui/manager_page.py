@@ -7,7 +7,7 @@ page only shows them. Exports run on a QThreadPool worker with its own journal c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QThreadPool, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -79,6 +79,7 @@ class ManagerPage(QWidget):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
         view.setAlternatingRowColors(True)
         view.verticalHeader().setVisible(False)
         view.horizontalHeader().setStretchLastSection(True)
@@ -96,13 +97,16 @@ class ManagerPage(QWidget):
         self.xlsx_button = self._button("exportXlsx", self.tr("&Excel…"), self.tr("Eksportér til Excel"))
         self.pdf_button = self._button("exportPdf", self.tr("P&DF-rapport…"),
                                        self.tr("Eksportér PDF-rapport"))
-        top = QHBoxLayout()
-        top.addWidget(self.picker, 1)
-        top.addWidget(self.desk_combo)
-        top.addWidget(self.import_button)
-        top.addWidget(self.csv_button)
-        top.addWidget(self.xlsx_button)
-        top.addWidget(self.pdf_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.picker, 1)
+        filters.addWidget(self.desk_combo)
+        actions = QHBoxLayout()
+        for button in (self.import_button, self.csv_button, self.xlsx_button, self.pdf_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        top = QVBoxLayout()  # two rows, so 200 % text still fits a full HD screen beside the guide
+        top.addLayout(filters)
+        top.addLayout(actions)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("tallySummary")
@@ -132,6 +136,7 @@ class ManagerPage(QWidget):
         drill_layout.addStretch(1)
         drill_scroll = QScrollArea(self)
         drill_scroll.setWidgetResizable(True)
+        drill_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the tables inside
         drill_scroll.setWidget(drill)
         errands_tab = QSplitter(self)
         errands_tab.addWidget(self.errands_view)
@@ -180,7 +185,7 @@ class ManagerPage(QWidget):
         header.setStretchLastSection(False)
         self.shares_chart = BarChart("sharesChart", self.tr("Søjlediagram: digital andel mod målet"), self)
         legend = QLabel(self.tr("Mørk søjle: digital andel · lys søjle: selvbetjeningsandel · "
-                                "rød streg: målet på 80 %"), self)
+                                "stiplet streg: målet på 80 %"), self)
         legend.setWordWrap(True)
         chart_box = QWidget(self)
         chart_layout = QVBoxLayout(chart_box)
@@ -189,6 +194,7 @@ class ManagerPage(QWidget):
         chart_layout.addStretch(1)
         shares_scroll = QScrollArea(self)
         shares_scroll.setWidgetResizable(True)
+        shares_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the chart repeats the table beside it
         shares_scroll.setWidget(chart_box)
         shares_tab = QSplitter(self)
         shares_tab.addWidget(self.shares_view)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QGuiApplication, QPalette
 
 from deskapp.services.catalog import Catalog
 from deskapp.services.exports.report_data import Pivot
@@ -172,9 +172,9 @@ class HoursModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter.value)
         if role == Qt.ItemDataRole.BackgroundRole and value:
-            color = QColor(31, 78, 121)
+            color = QGuiApplication.palette().color(QPalette.ColorRole.Highlight)
             color.setAlphaF(0.1 + 0.8 * value / top)
             return color
         if role == Qt.ItemDataRole.ForegroundRole and value / top > 0.55:
-            return QColor("white")
+            return QGuiApplication.palette().color(QPalette.ColorRole.HighlightedText)
         return None

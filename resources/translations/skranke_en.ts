@@ -2,6 +2,244 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="da">
 <context>
+    <name></name>
+    <message>
+        <source>Importér digitale tal</source>
+        <translation>Import digital counts</translation>
+    </message>
+    <message>
+        <source>CSV-filer (*.csv);;Alle filer (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Linje %1: </source>
+        <translation>Line %1: </translation>
+    </message>
+    <message>
+        <source>Filen blev ikke importeret, og intet er ændret.
+
+%1%2</source>
+        <translation>The file was not imported, and nothing was changed.
+
+%1%2</translation>
+    </message>
+    <message>
+        <source>%1 rækker læst: %2 nye, %3 ændrede, %4 uændrede.</source>
+        <translation>%1 rows read: %2 new, %3 changed, %4 unchanged.</translation>
+    </message>
+    <message>
+        <source>Skranke er allerede åben med journalen %1 (%2). Brug det vindue, der allerede er åbent; to vinduer på samme journal kunne give dobbelte besøg.</source>
+        <translation>Skranke is already open with the journal %1 (%2). Use the window that is already open; two windows on the same journal could log visits twice.</translation>
+    </message>
+    <message>
+        <source>et andet program</source>
+        <translation>another program</translation>
+    </message>
+    <message>
+        <source>Gamle noter kunne ikke slettes i dag: %1</source>
+        <translation>Old notes could not be deleted today: %1</translation>
+    </message>
+    <message>
+        <source>Dagens sikkerhedskopi kunne ikke laves (%1). Detaljer i logfilen.</source>
+        <translation>Today&apos;s backup could not be made (%1). Details in the log file.</translation>
+    </message>
+    <message>
+        <source>Journalen %1 er beskadiget og kan ikke bruges. Filen er ikke ændret.</source>
+        <translation>The journal %1 is damaged and cannot be used. The file has not been changed.</translation>
+    </message>
+    <message>
+        <source>Der er ingen sikkerhedskopi i %1. Kontakt IT-supporten, og slet ikke filen.</source>
+        <translation>There is no backup in %1. Contact IT support, and do not delete the file.</translation>
+    </message>
+    <message>
+        <source>Der er en sikkerhedskopi fra %1; start Skranke for at gendanne den, eller kør &apos;deskapp restore&apos;.</source>
+        <translation>There is a backup from %1; start Skranke to restore it, or run &apos;deskapp restore&apos;.</translation>
+    </message>
+    <message>
+        <source>Der er en sikkerhedskopi fra %1. Vil du gendanne den? Besøg registreret efter kopien kommer ikke med. Den beskadigede fil gemmes ved siden af, så IT kan se på den.</source>
+        <translation>There is a backup from %1. Do you want to restore it? Visits logged after the backup are not included. The damaged file is kept beside it so IT can look at it.</translation>
+    </message>
+    <message>
+        <source>&amp;Gendan sikkerhedskopien</source>
+        <translation>&amp;Restore the backup</translation>
+    </message>
+    <message>
+        <source>&amp;Afslut</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Gendannelsen mislykkedes: %1</source>
+        <translation>The restore failed: %1</translation>
+    </message>
+    <message>
+        <source>Journalen er gendannet fra sikkerhedskopien fra %1. Den beskadigede fil er gemt som %2.</source>
+        <translation>The journal was restored from the backup from %1. The damaged file was kept as %2.</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>Ingen data i perioden</source>
+        <translation>No data in the period</translation>
+    </message>
+</context>
+<context>
+    <name>BlockerPicker</name>
+    <message>
+        <source>Hvor sidder borgeren fast</source>
+        <translation>Where is the citizen stuck</translation>
+    </message>
+    <message>
+        <source>Kort beskrivelse af problemet</source>
+        <translation>Short description of the problem</translation>
+    </message>
+    <message>
+        <source>Kort beskrivelse – aldrig navne eller CPR-numre. Enter gemmer</source>
+        <translation>Short description – never names or CPR numbers. Enter saves</translation>
+    </message>
+    <message>
+        <source>Andet (skriv kort)</source>
+        <translation>Other (write briefly)</translation>
+    </message>
+    <message>
+        <source>Trin %1 – hvor sidder borgeren fast? Tast 1-%2 (Esc fortryder).</source>
+        <translation>Step %1 – where is the citizen stuck? Keys 1-%2 (Esc goes back).</translation>
+    </message>
+    <message>
+        <source>Skranke</source>
+        <translation>Skranke</translation>
+    </message>
+</context>
+<context>
+    <name>CoachingDialog</name>
+    <message>
+        <source>Vejledning i digitale færdigheder</source>
+        <translation>Coaching in digital skills</translation>
+    </message>
+    <message>
+        <source>Til vejledning, der ikke hører til et bestemt ærinde. Sæt kryds ved det, borgeren har lært (pil op/ned og mellemrum), og tryk Enter for at gemme.</source>
+        <translation>For coaching that does not belong to a particular errand. Tick what the citizen learned (arrow up/down and space), and press Enter to save.</translation>
+    </message>
+    <message>
+        <source>Færdigheder, borgeren har lært</source>
+        <translation>Skills the citizen learned</translation>
+    </message>
+    <message>
+        <source>Varighed i minutter</source>
+        <translation>Duration in minutes</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Gem</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Gem vejledningen</source>
+        <translation>Save the coaching</translation>
+    </message>
+    <message>
+        <source>Annullér</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Varighed:</source>
+        <translation>&amp;Duration:</translation>
+    </message>
+    <message>
+        <source>Sæt kryds ved mindst én færdighed (mellemrum).</source>
+        <translation>Tick at least one skill (space).</translation>
+    </message>
+    <message>
+        <source>Vejledning gemt: %1 færdighed(er), %2 min.</source>
+        <translation>Coaching saved: %1 skill(s), %2 min.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolidateDialog</name>
+    <message>
+        <source>Saml skranker</source>
+        <translation>Combine desks</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolidatePanel</name>
+    <message>
+        <source>Mappe med øjebliksbilleder</source>
+        <translation>Folder with snapshots</translation>
+    </message>
+    <message>
+        <source>Samlet journal</source>
+        <translation>Combined journal</translation>
+    </message>
+    <message>
+        <source>&amp;Saml nu</source>
+        <translation>&amp;Combine now</translation>
+    </message>
+    <message>
+        <source>Saml skranker nu</source>
+        <translation>Combine the desks now</translation>
+    </message>
+    <message>
+        <source>Rapport fra sammenlægningen</source>
+        <translation>Report from the combining</translation>
+    </message>
+    <message>
+        <source>&amp;Mappe:</source>
+        <translation>&amp;Folder:</translation>
+    </message>
+    <message>
+        <source>Samlet &amp;journal:</source>
+        <translation>Combined &amp;journal:</translation>
+    </message>
+    <message>
+        <source>Vælg…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Vælg for %1</source>
+        <translation>Choose for %1</translation>
+    </message>
+    <message>
+        <source>Skranke-journal (*.skranke)</source>
+        <translation>Skranke journal (*.skranke)</translation>
+    </message>
+    <message>
+        <source>Vælg både mappen og den samlede journal.</source>
+        <translation>Choose both the folder and the combined journal.</translation>
+    </message>
+    <message>
+        <source>Samler skranker…</source>
+        <translation>Combining desks…</translation>
+    </message>
+    <message>
+        <source>Sammenlægningen kunne ikke køre: %1</source>
+        <translation>The combining could not run: %1</translation>
+    </message>
+    <message>
+        <source>%1/%2: %3 nye, %4 opdaterede, %5 uændrede besøg; øjebliksbillede fra %6</source>
+        <translation>%1/%2: %3 new, %4 updated, %5 unchanged visits; snapshot from %6</translation>
+    </message>
+    <message>
+        <source>Advarsel: øjebliksbilledet fra %1/%2 er mere end en uge gammelt.</source>
+        <translation>Warning: the snapshot from %1/%2 is more than a week old.</translation>
+    </message>
+    <message>
+        <source>Sprunget over: %1 (%2)</source>
+        <translation>Skipped: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Intet kunne samles: der blev ikke fundet brugbare øjebliksbilleder.</source>
+        <translation>Nothing could be combined: no usable snapshots were found.</translation>
+    </message>
+    <message>
+        <source>%1 skranke(r) samlet i %2.</source>
+        <translation>%1 desk(s) combined into %2.</translation>
+    </message>
+</context>
+<context>
     <name>CounterPage</name>
     <message>
         <source>Søg ærinde</source>
@@ -153,6 +391,77 @@
     </message>
 </context>
 <context>
+    <name>DeskDialog</name>
+    <message>
+        <source>Skranke og fælles mappe</source>
+        <translation>Desk and shared folder</translation>
+    </message>
+    <message>
+        <source>Giv denne skranke et navn og angiv stedet. Navnene står på hvert besøg og bruges, når skrankerne samles til én opgørelse.</source>
+        <translation>Give this desk a name and state the site. The names are stored on every visit and used when the desks are combined into one tally.</translation>
+    </message>
+    <message>
+        <source>Nye besøg får det nye navn; gemte besøg beholder det, de blev gemt med.</source>
+        <translation>New visits get the new name; saved visits keep the one they were saved with.</translation>
+    </message>
+    <message>
+        <source>Skrankens navn</source>
+        <translation>Desk name</translation>
+    </message>
+    <message>
+        <source>Sted</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Fælles mappe</source>
+        <translation>Shared folder</translation>
+    </message>
+    <message>
+        <source>valgfri, fx \\server\skranke</source>
+        <translation>optional, e.g. \\server\skranke</translation>
+    </message>
+    <message>
+        <source>&amp;Vælg…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <source>Vælg fælles mappe</source>
+        <translation>Choose the shared folder</translation>
+    </message>
+    <message>
+        <source>Minutter mellem udgivelser</source>
+        <translation>Minutes between publications</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Skrankens &amp;navn:</source>
+        <translation>Desk &amp;name:</translation>
+    </message>
+    <message>
+        <source>S&amp;ted:</source>
+        <translation>S&amp;ite:</translation>
+    </message>
+    <message>
+        <source>&amp;Fælles mappe:</source>
+        <translation>Shared &amp;folder:</translation>
+    </message>
+    <message>
+        <source>&amp;Udgiv hvert:</source>
+        <translation>&amp;Publish every:</translation>
+    </message>
+    <message>
+        <source>Øjebliksbilleder gemmes som %1</source>
+        <translation>Snapshots are saved as %1</translation>
+    </message>
+    <message>
+        <source>Uden fælles mappe udgives der ikke.</source>
+        <translation>Without a shared folder nothing is published.</translation>
+    </message>
+</context>
+<context>
     <name>EditVisitDialog</name>
     <message>
         <source>Ret besøg kl. %1</source>
@@ -204,6 +513,301 @@
     </message>
 </context>
 <context>
+    <name>ExportRunner</name>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Gem udtræk</source>
+        <translation>Save the export</translation>
+    </message>
+    <message>
+        <source>Eksporterer…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Eksport i gang</source>
+        <translation>Export in progress</translation>
+    </message>
+    <message>
+        <source>Eksport</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Udtræk gemt: %1</source>
+        <translation>Export saved: %1</translation>
+    </message>
+    <message>
+        <source>Udtrækket blev ikke gemt.
+
+%1</source>
+        <translation>The export was not saved.
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDock</name>
+    <message>
+        <source>Vejledning</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>Vejledning i digital selvbetjening</source>
+        <translation>Guide to digital self-service</translation>
+    </message>
+    <message>
+        <source>Ingen vejledning: vælg først et ærinde.</source>
+        <translation>No guide: choose an errand first.</translation>
+    </message>
+    <message>
+        <source>Skift mellem &amp;guide og skranke</source>
+        <translation>Switch between &amp;guide and counter</translation>
+    </message>
+    <message>
+        <source>Registrér &amp;vejledning i digitale færdigheder…</source>
+        <translation>Log &amp;coaching in digital skills…</translation>
+    </message>
+    <message>
+        <source>&amp;Vejledning</source>
+        <translation>&amp;Guide</translation>
+    </message>
+</context>
+<context>
+    <name>GuidePanel</name>
+    <message>
+        <source>Vejledning</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>Besøgets længde</source>
+        <translation>Length of the visit</translation>
+    </message>
+    <message>
+        <source>Åbn selvbetjeningen i browseren (B)</source>
+        <translation>Open the self-service in the browser (B)</translation>
+    </message>
+    <message>
+        <source>Åbn selvbetjeningen i browseren</source>
+        <translation>Open the self-service in the browser</translation>
+    </message>
+    <message>
+        <source>Sådan gør borgeren i stedet</source>
+        <translation>What the citizen can do instead</translation>
+    </message>
+    <message>
+        <source>Det skal borgeren have klar</source>
+        <translation>What the citizen needs to have ready</translation>
+    </message>
+    <message>
+        <source>Det skal borgeren have klar (mellemrum afkrydser)</source>
+        <translation>What the citizen needs to have ready (space ticks)</translation>
+    </message>
+    <message>
+        <source>&amp;Tilstand (M):</source>
+        <translation>&amp;Mode (M):</translation>
+    </message>
+    <message>
+        <source>Hvem betjener løsningen</source>
+        <translation>Who operates the solution</translation>
+    </message>
+    <message>
+        <source>Hjælp til selvbetjening (borgeren betjener)</source>
+        <translation>Help to self-service (the citizen operates)</translation>
+    </message>
+    <message>
+        <source>Medbetjening (medarbejderen betjener)</source>
+        <translation>Assisted service (the staff member operates)</translation>
+    </message>
+    <message>
+        <source>Fuldmagt (medarbejderen handler for borgeren)</source>
+        <translation>Power of attorney (the staff member acts for the citizen)</translation>
+    </message>
+    <message>
+        <source>Trin (Ctrl+G går hertil)</source>
+        <translation>Steps (Ctrl+G goes here)</translation>
+    </message>
+    <message>
+        <source>Det aktuelle trin og tip</source>
+        <translation>The current step and tip</translation>
+    </message>
+    <message>
+        <source>Udført (U)</source>
+        <translation>Done (U)</translation>
+    </message>
+    <message>
+        <source>Marker trinnet som udført</source>
+        <translation>Mark the step as done</translation>
+    </message>
+    <message>
+        <source>Sidder fast (F)</source>
+        <translation>Stuck (F)</translation>
+    </message>
+    <message>
+        <source>Borgeren sidder fast</source>
+        <translation>The citizen is stuck</translation>
+    </message>
+    <message>
+        <source>Spring over (O)</source>
+        <translation>Skip (O)</translation>
+    </message>
+    <message>
+        <source>Spring trinnet over</source>
+        <translation>Skip the step</translation>
+    </message>
+    <message>
+        <source>Taster i trinlisten: Enter/U udført · F sidder fast · O spring over · M tilstand · B åbn løsningen · P udskriv · R/Esc resultat. Ctrl+G skifter mellem guide og skranke.</source>
+        <translation>Keys in the step list: Enter/U done · F stuck · O skip · M mode · B open the solution · P print · R/Esc outcome. Ctrl+G switches between guide and counter.</translation>
+    </message>
+    <message>
+        <source>Selvbetjening: %1</source>
+        <translation>Self-service: %1</translation>
+    </message>
+    <message>
+        <source>Ingen digital selvbetjening til dette ærinde.</source>
+        <translation>No digital self-service for this errand.</translation>
+    </message>
+    <message>
+        <source>Tid: %1</source>
+        <translation>Time: %1</translation>
+    </message>
+    <message>
+        <source>Trin %1 af %2</source>
+        <translation>Step %1 of %2</translation>
+    </message>
+    <message>
+        <source>Tip:</source>
+        <translation>Tip:</translation>
+    </message>
+    <message>
+        <source>Andet</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Tilstand: %1</source>
+        <translation>Mode: %1</translation>
+    </message>
+    <message>
+        <source>udført</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>sidder fast</source>
+        <translation>stuck</translation>
+    </message>
+    <message>
+        <source>sprunget over</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>Trin %1: %2</source>
+        <translation>Step %1: %2</translation>
+    </message>
+    <message>
+        <source>Alle trin er markeret – vælg resultatet med et tal.</source>
+        <translation>All steps are marked – pick the outcome with a digit.</translation>
+    </message>
+    <message>
+        <source>Browseren kunne ikke åbnes. Adressen er %1</source>
+        <translation>The browser could not be opened. The address is %1</translation>
+    </message>
+    <message>
+        <source>Åbner %1 i browseren.</source>
+        <translation>Opening %1 in the browser.</translation>
+    </message>
+    <message>
+        <source>Skranke</source>
+        <translation>Skranke</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutButtons</name>
+    <message>
+        <source>Udskriv vejledning til borgeren (P)</source>
+        <translation>Print the guide for the citizen (P)</translation>
+    </message>
+    <message>
+        <source>Udskriv vejledning til borgeren</source>
+        <translation>Print the guide for the citizen</translation>
+    </message>
+    <message>
+        <source>Gem som PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Gem vejledningen til borgeren som PDF</source>
+        <translation>Save the guide for the citizen as PDF</translation>
+    </message>
+    <message>
+        <source>Mappen %1 kan ikke oprettes: %2</source>
+        <translation>The folder %1 cannot be created: %2</translation>
+    </message>
+    <message>
+        <source>Vejledningen er åbnet til udskrift: %1</source>
+        <translation>The guide was opened for printing: %1</translation>
+    </message>
+    <message>
+        <source>Gem vejledning som PDF</source>
+        <translation>Save the guide as PDF</translation>
+    </message>
+    <message>
+        <source>PDF-filer (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Vejledningen er gemt: %1</source>
+        <translation>The guide was saved: %1</translation>
+    </message>
+    <message>
+        <source>Vejledningen kunne ikke gemmes: %1</source>
+        <translation>The guide could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Skranke</source>
+        <translation>Skranke</translation>
+    </message>
+</context>
+<context>
+    <name>HoursModel</name>
+    <message>
+        <source>Mandag</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Tirsdag</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Onsdag</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Torsdag</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Fredag</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Lørdag</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Søndag</source>
+        <translation>Sunday</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>%1 – skranke %2</source>
@@ -218,8 +822,24 @@
         <translation>&amp;Counter</translation>
     </message>
     <message>
+        <source>&amp;Ledelse</source>
+        <translation>&amp;Management</translation>
+    </message>
+    <message>
         <source>&amp;Filer</source>
         <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Udgiv øjebliksbillede nu</source>
+        <translation>&amp;Publish a snapshot now</translation>
+    </message>
+    <message>
+        <source>Saml s&amp;kranker…</source>
+        <translation>Com&amp;bine desks…</translation>
+    </message>
+    <message>
+        <source>Skranke og &amp;fælles mappe…</source>
+        <translation>Desk and shared &amp;folder…</translation>
     </message>
     <message>
         <source>&amp;Indstillinger…</source>
@@ -236,6 +856,10 @@
     <message>
         <source>&amp;Om Skranke</source>
         <translation>&amp;About Skranke</translation>
+    </message>
+    <message>
+        <source>Status for udgivelse af øjebliksbillede</source>
+        <translation>Status of the snapshot publication</translation>
     </message>
     <message>
         <source>Indstillingerne er gemt. Ændringerne gælder, når Skranke startes igen.</source>
@@ -263,6 +887,229 @@ Journal: %3</translation>
     </message>
 </context>
 <context>
+    <name>ManagerPage</name>
+    <message>
+        <source>Skranke</source>
+        <translation>Skranke</translation>
+    </message>
+    <message>
+        <source>Alle skranker</source>
+        <translation>All desks</translation>
+    </message>
+    <message>
+        <source>&amp;Importér digitale tal…</source>
+        <translation>&amp;Import digital counts…</translation>
+    </message>
+    <message>
+        <source>Importér digitale tal fra CSV</source>
+        <translation>Import digital counts from CSV</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Eksportér optælling som CSV</source>
+        <translation>Export the tally as CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Excel…</source>
+        <translation>&amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Eksportér til Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>P&amp;DF-rapport…</source>
+        <translation>P&amp;DF report…</translation>
+    </message>
+    <message>
+        <source>Eksportér PDF-rapport</source>
+        <translation>Export a PDF report</translation>
+    </message>
+    <message>
+        <source>Nøgletal</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <source>Ærinde</source>
+        <translation>Errand</translation>
+    </message>
+    <message>
+        <source>Henvendelser</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Henvendelser pr. ærinde</source>
+        <translation>Contacts per errand</translation>
+    </message>
+    <message>
+        <source>Årsager for det valgte ærinde</source>
+        <translation>Reasons for the selected errand</translation>
+    </message>
+    <message>
+        <source>Resultater for det valgte ærinde</source>
+        <translation>Outcomes for the selected errand</translation>
+    </message>
+    <message>
+        <source>Årsager til fremmøde</source>
+        <translation>Reasons for coming in</translation>
+    </message>
+    <message>
+        <source>Resultater</source>
+        <translation>Outcomes</translation>
+    </message>
+    <message>
+        <source>Ærinder fordelt på årsager</source>
+        <translation>Errands by reason</translation>
+    </message>
+    <message>
+        <source>Ærinder fordelt på resultater</source>
+        <translation>Errands by outcome</translation>
+    </message>
+    <message>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Andel</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Henvendelser pr. kanal</source>
+        <translation>Contacts per channel</translation>
+    </message>
+    <message>
+        <source>Søjlediagram: henvendelser pr. kanal</source>
+        <translation>Bar chart: contacts per channel</translation>
+    </message>
+    <message>
+        <source>Digitale</source>
+        <translation>Digital</translation>
+    </message>
+    <message>
+        <source>I skranken</source>
+        <translation>At the counter</translation>
+    </message>
+    <message>
+        <source>Selvbetjening</source>
+        <translation>Self-service</translation>
+    </message>
+    <message>
+        <source>Digital andel</source>
+        <translation>Digital share</translation>
+    </message>
+    <message>
+        <source>Mod mål (80 %)</source>
+        <translation>Against the goal (80 %)</translation>
+    </message>
+    <message>
+        <source>Digital andel mod målet pr. ærinde</source>
+        <translation>Digital share against the goal per errand</translation>
+    </message>
+    <message>
+        <source>Søjlediagram: digital andel mod målet</source>
+        <translation>Bar chart: digital share against the goal</translation>
+    </message>
+    <message>
+        <source>Mørk søjle: digital andel · lys søjle: selvbetjeningsandel · stiplet streg: målet på 80 %</source>
+        <translation>Dark bar: digital share · light bar: self-service share · dashed line: the 80 % goal</translation>
+    </message>
+    <message>
+        <source>Trin</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Gået i stå</source>
+        <translation>Got stuck</translation>
+    </message>
+    <message>
+        <source>Forhindringer</source>
+        <translation>Obstacles</translation>
+    </message>
+    <message>
+        <source>De største friktionspunkter</source>
+        <translation>The biggest friction points</translation>
+    </message>
+    <message>
+        <source>Henvendelser pr. ugedag og time</source>
+        <translation>Contacts per weekday and hour</translation>
+    </message>
+    <message>
+        <source>Optællinger</source>
+        <translation>Tallies</translation>
+    </message>
+    <message>
+        <source>Ærinder</source>
+        <translation>Errands</translation>
+    </message>
+    <message>
+        <source>Ærinder × årsager</source>
+        <translation>Errands × reasons</translation>
+    </message>
+    <message>
+        <source>Ærinder × resultater</source>
+        <translation>Errands × outcomes</translation>
+    </message>
+    <message>
+        <source>Kanaler</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>Friktionspunkter</source>
+        <translation>Friction points</translation>
+    </message>
+    <message>
+        <source>Ugedag × time</source>
+        <translation>Weekday × hour</translation>
+    </message>
+    <message>
+        <source>nået</source>
+        <translation>reached</translation>
+    </message>
+    <message>
+        <source>%1 point under</source>
+        <translation>%1 points below</translation>
+    </message>
+    <message>
+        <source>Tæller op …</source>
+        <translation>Counting …</translation>
+    </message>
+    <message>
+        <source>Optællingen mislykkedes: %1</source>
+        <translation>Counting failed: %1</translation>
+    </message>
+    <message>
+        <source>Uge %1: %2 henvendelser</source>
+        <translation>Week %1: %2 contacts</translation>
+    </message>
+    <message>
+        <source>%1 % i forhold til forrige periode</source>
+        <translation>%1 % compared with the previous period</translation>
+    </message>
+    <message>
+        <source>digital andel %1 (mål 80 %)</source>
+        <translation>digital share %1 (goal 80 %)</translation>
+    </message>
+    <message>
+        <source>fejlhenvendelser %1</source>
+        <translation>error contacts %1</translation>
+    </message>
+    <message>
+        <source>Vælg et ærinde for at se årsager og resultater.</source>
+        <translation>Choose an errand to see reasons and outcomes.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 henvendelser</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 contacts</translation>
+    </message>
+    <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
     <name>OpenVisits</name>
     <message>
         <source>Uafsluttet besøg</source>
@@ -281,6 +1128,56 @@ Do you want to finish it now?</translation>
     <message>
         <source>&amp;Kassér det</source>
         <translation>&amp;Discard it</translation>
+    </message>
+</context>
+<context>
+    <name>PivotModel</name>
+    <message>
+        <source>Ærinde</source>
+        <translation>Errand</translation>
+    </message>
+    <message>
+        <source>I alt</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>Publisher</name>
+    <message>
+        <source>Ingen fælles mappe er valgt; øjebliksbilledet er ikke udgivet.</source>
+        <translation>No shared folder is chosen; the snapshot was not published.</translation>
+    </message>
+    <message>
+        <source>Øjebliksbillede udgivet kl. %1</source>
+        <translation>Snapshot published at %1</translation>
+    </message>
+    <message>
+        <source>den fælles mappe kan ikke findes (offline?)</source>
+        <translation>the shared folder cannot be found (offline?)</translation>
+    </message>
+    <message>
+        <source>ingen adgang til den fælles mappe</source>
+        <translation>no access to the shared folder</translation>
+    </message>
+    <message>
+        <source>den fælles mappe er fuld</source>
+        <translation>the shared folder is full</translation>
+    </message>
+    <message>
+        <source>journalen kunne ikke læses</source>
+        <translation>the journal could not be read</translation>
+    </message>
+    <message>
+        <source>en fejl ved skrivning</source>
+        <translation>an error while writing</translation>
+    </message>
+    <message>
+        <source>Øjebliksbillede ikke udgivet: %1. Prøver igen om %2 min.</source>
+        <translation>Snapshot not published: %1. Trying again in %2 min.</translation>
     </message>
 </context>
 <context>
@@ -441,6 +1338,41 @@ Do you want to finish it now?</translation>
     </message>
 </context>
 <context>
+    <name>StepList</name>
+    <message>
+        <source>Trin i vejledningen</source>
+        <translation>Steps of the guide</translation>
+    </message>
+    <message>
+        <source>Enter eller U: udført. F: sidder fast. O: spring over. R: vælg resultat.</source>
+        <translation>Enter or U: done. F: stuck. O: skip. R: pick the outcome.</translation>
+    </message>
+    <message>
+        <source>ikke markeret</source>
+        <translation>not marked</translation>
+    </message>
+    <message>
+        <source>udført</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>sidder fast</source>
+        <translation>stuck</translation>
+    </message>
+    <message>
+        <source>sprunget over</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>Sidder fast: %1</source>
+        <translation>Stuck: %1</translation>
+    </message>
+    <message>
+        <source>Trin %1, %2: %3</source>
+        <translation>Step %1, %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>TodayModel</name>
     <message>
         <source>Tid</source>
@@ -461,6 +1393,53 @@ Do you want to finish it now?</translation>
     <message>
         <source>Kanal</source>
         <translation>Channel</translation>
+    </message>
+</context>
+<context>
+    <name>WeekRangePicker</name>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Denne uge</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Sidste uge</source>
+        <translation>Last week</translation>
+    </message>
+    <message>
+        <source>Sidste 4 uger</source>
+        <translation>Last 4 weeks</translation>
+    </message>
+    <message>
+        <source>Valgfri periode</source>
+        <translation>Custom period</translation>
+    </message>
+    <message>
+        <source>Fra uge</source>
+        <translation>From week</translation>
+    </message>
+    <message>
+        <source>Til uge</source>
+        <translation>To week</translation>
+    </message>
+    <message>
+        <source>&amp;Periode:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>fra</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>til</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Skriv ugerne som 2026-W48, og &apos;fra&apos; før &apos;til&apos;.</source>
+        <translation>Write the weeks as 2026-W48, and &apos;from&apos; before &apos;to&apos;.</translation>
     </message>
 </context>
 <context>
