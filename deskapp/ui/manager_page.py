@@ -28,6 +28,7 @@ from deskapp.services.exports.report_data import ReportData
 from deskapp.services.tallies import GOAL, Query, Row, change
 from deskapp.ui.bar_chart import BarChart, BarDelegate
 from deskapp.ui.digital_import import ask_and_import
+from deskapp.ui.focus_table import FocusFrameTableView
 from deskapp.ui.journal_hub import JournalHub
 from deskapp.ui.manager_exports import ExportRunner
 from deskapp.ui.tally_models import CODE_ROLE, Column, HoursModel, PivotModel, RowsModel
@@ -72,7 +73,7 @@ class ManagerPage(QWidget):
         return button
 
     def _table(self, name: str, accessible: str, model: object) -> QTableView:
-        view = QTableView(self)
+        view = FocusFrameTableView(self)
         view.setObjectName(name)
         view.setAccessibleName(accessible)
         view.setModel(model)  # type: ignore[arg-type]
