@@ -61,6 +61,21 @@ def test_every_order_and_repeat_gives_the_same_journal(tmp_path: Path,
     assert states[0]["coaching"] and all("digital_post" in row[7] for row in states[0]["coaching"])
 
 
+def test_a_snapshot_merged_before_is_not_read_again(tmp_path: Path,
+                                                    snapshots: dict[str, Path]) -> None:
+    into = tmp_path / "site.skranke"
+    consolidate(into, [snapshots["Skranke 1 new"]])
+    copy = copy_to(snapshots["Skranke 1 new"], tmp_path / "copy" / "same.skranke")
+    conn = sqlite3.connect(copy)  # same snapshot (same stamp), content changed behind its back
+    conn.execute("update visits set outcome = 'referred', updated_utc = '2999-01-01'")
+    conn.commit()
+    conn.close()
+    before = state(into)
+    report = consolidate(into, [copy])
+    assert state(into) == before
+    assert report.merged[0].unchanged == len(before["visits"]) and report.merged[0].updated == 0
+
+
 def test_second_run_reports_everything_unchanged(tmp_path: Path, snapshots: dict[str, Path]) -> None:
     into = tmp_path / "site.skranke"
     first = consolidate(into, [tmp_path / "new"])
@@ -92,6 +107,8 @@ def test_deletion_wins_a_tie(tmp_path: Path, snapshots: dict[str, Path]) -> None
     visit_id, updated = conn.execute(
         "select id, updated_utc from visits where deleted_utc is null limit 1").fetchone()
     conn.execute("update visits set deleted_utc = ? where id = ?", (updated, visit_id))
+    conn.execute("update meta set value = ? where key = 'snapshot_utc'",  # another snapshot
+                 (weeks.stamp(weeks.now_utc()),))
     conn.commit()
     conn.close()
     for order in ([live, undone], [undone, live]):

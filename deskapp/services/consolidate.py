@@ -18,6 +18,7 @@ still merge.
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -30,6 +31,9 @@ from deskapp.services.publish import SNAPSHOT_SUFFIX, sqlite_uri
 from deskapp.services.schema import APPLICATION_ID, SCHEMA_VERSION
 
 STALE_AFTER = timedelta(days=7)
+GROUP = 8  # snapshots attached at once (SQLite allows 10 attached databases)
+BULK_ROWS = 50_000  # from this many incoming visits into an empty journal: rebuild indexes once
+DROPPED_INDEXES = "consolidate_dropped_indexes"
 REQUIRED = {"visits": {"id", "updated_utc", "deleted_utc"},
             "step_events": {"id", "visit_id"},
             "visit_history": {"visit_id", "at_utc", "action"},
@@ -153,32 +157,117 @@ def consolidate(
     now = now or weeks.now_utc()
     conn = _open_target(into_path)
     try:
-        for done, (snapshot, info) in enumerate(usable):
-            if progress:
-                progress(done, len(usable))
-            if not info.get("snapshot_utc"):  # a plain journal copied by hand: use the file time
-                modified = datetime.fromtimestamp(snapshot.stat().st_mtime, UTC)
-                info["snapshot_utc"] = weeks.stamp(modified)
-            try:
-                merged = _merge(conn, snapshot, info)
-            except sqlite3.OperationalError as exc:
-                if _target_problem(exc):
-                    raise ConsolidateError(
-                        f"the site journal {into_path} cannot be written ({exc}); nothing more "
-                        "was merged") from exc
-                report.skipped.append(SkippedFile(snapshot, f"damaged while reading ({exc})"))
-                continue
-            except sqlite3.DatabaseError as exc:
-                report.skipped.append(SkippedFile(snapshot, f"damaged while reading ({exc})"))
-                continue
-            taken = weeks.parse_stamp(merged.snapshot_utc or info["snapshot_utc"])
-            merged.stale = now - taken > STALE_AFTER
-            report.merged.append(merged)
+        _restore_indexes(conn)  # after an interrupted bulk run
+        incoming = sum(info["visits"] for _path, info in usable)
+        existing = conn.execute("select count(*) from main.visits").fetchone()[0]
+        bulk = incoming >= BULK_ROWS and existing * 4 < incoming
+        if bulk:
+            with contextlib.suppress(sqlite3.OperationalError):  # someone reads it: stay in WAL
+                conn.execute("pragma journal_mode = delete")  # new pages need no second copy
+            _drop_indexes(conn)
+        try:
+            for first in range(0, len(usable), GROUP):
+                if progress:
+                    progress(first, len(usable))
+                _merge_group(conn, into_path, usable[first:first + GROUP], report, now)
+        finally:
+            if bulk:
+                _restore_indexes(conn)
+                conn.execute("pragma journal_mode = wal")
         if progress:
             progress(len(usable), len(usable))
+    except sqlite3.OperationalError as exc:
+        raise ConsolidateError(f"the site journal {into_path} cannot be written ({exc})") from exc
     finally:
         conn.close()
     return report
+
+
+def _drop_indexes(conn: sqlite3.Connection) -> None:
+    """Loading many rows into a (nearly) empty site journal: building the secondary
+    indexes once at the end is much faster than updating them row by row. Their definitions
+    are kept in ``meta`` in the same transaction, so an interrupted run restores them."""
+    rows = conn.execute(
+        "select name, sql from main.sqlite_master where type = 'index' and tbl_name = 'visits' "
+        "and sql is not null").fetchall()
+    conn.execute("begin immediate")
+    conn.execute("insert or replace into main.meta (key, value) values (?, ?)",
+                 (DROPPED_INDEXES, json.dumps([sql for _name, sql in rows])))
+    for name, _sql in rows:
+        conn.execute(f'drop index main."{name}"')
+    conn.execute("commit")
+
+
+def _restore_indexes(conn: sqlite3.Connection) -> None:
+    row = conn.execute("select value from main.meta where key = ?", (DROPPED_INDEXES,)).fetchone()
+    if not row:
+        return
+    conn.execute("begin immediate")
+    try:
+        for sql in json.loads(row[0]):
+            conn.execute(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+        conn.execute("delete from main.meta where key = ?", (DROPPED_INDEXES,))
+        conn.execute("commit")
+    except BaseException:
+        conn.execute("rollback")
+        raise
+
+
+def _merge_group(conn: sqlite3.Connection, into_path: Path, group: list[tuple[Path, dict]],
+                 report: ConsolidationReport, now: datetime) -> None:
+    """Merge up to GROUP snapshots in one transaction (pages of the site journal are
+    written once per group, not once per snapshot); each snapshot in its own savepoint."""
+    aliases: list[str] = []
+    try:
+        for snapshot, _info in group:
+            alias = f"snap{len(aliases)}"
+            conn.execute(f"attach database ? as {alias}", (sqlite_uri(snapshot, "ro", immutable=True),))
+            aliases.append(alias)
+            conn.execute(f"pragma {alias}.mmap_size = 1073741824")
+        conn.execute("begin immediate")
+        try:
+            for alias, (snapshot, info) in zip(aliases, group, strict=True):
+                merged = _merge_one(conn, into_path, alias, snapshot, info, report)
+                if merged:
+                    taken = weeks.parse_stamp(merged.snapshot_utc or info["snapshot_utc"])
+                    merged.stale = now - taken > STALE_AFTER
+                    report.merged.append(merged)
+            conn.execute("commit")
+        except BaseException:
+            conn.execute("rollback")
+            raise
+    except sqlite3.OperationalError as exc:
+        raise ConsolidateError(f"the site journal {into_path} cannot be written ({exc})") from exc
+    finally:
+        for alias in aliases:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute(f"detach database {alias}")
+
+
+def _merge_one(conn: sqlite3.Connection, into_path: Path, alias: str, snapshot: Path, info: dict,
+               report: ConsolidationReport) -> MergedSnapshot | None:
+    if not info.get("snapshot_utc"):  # a plain journal copied by hand: use the file time
+        modified = datetime.fromtimestamp(snapshot.stat().st_mtime, UTC)
+        info["snapshot_utc"] = weeks.stamp(modified)
+    desk = info.get("desk") or snapshot.stem
+    site = info.get("site") or snapshot.parent.name
+    merged = MergedSnapshot(snapshot, desk, site, info["snapshot_utc"])
+    seen = conn.execute("select value from main.meta where key = ?", (_meta_key(merged),)).fetchone()
+    if seen and seen[0] == merged.snapshot_utc:  # this very snapshot was merged before
+        merged.unchanged = info["visits"]
+        return merged
+    conn.execute("savepoint one")
+    try:
+        _merge_tables(conn, alias, merged)
+    except sqlite3.DatabaseError as exc:
+        conn.execute("rollback to one")
+        conn.execute("release one")
+        if isinstance(exc, sqlite3.OperationalError) and _target_problem(exc):
+            raise
+        report.skipped.append(SkippedFile(snapshot, f"damaged while reading ({exc})"))
+        return None
+    conn.execute("release one")
+    return merged
 
 
 def inspect(path: Path) -> tuple[str | None, dict]:
@@ -212,6 +301,7 @@ def inspect(path: Path) -> tuple[str | None, dict]:
             if not needed <= have:
                 return f"damaged or incomplete: table {table} is missing or lacks columns", {}
         meta = dict(conn.execute("select key, value from meta").fetchall())
+        meta["visits"] = conn.execute("select count(*) from visits").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         return f"damaged ({exc})", {}
     finally:
@@ -231,6 +321,7 @@ def _open_target(path: Path) -> sqlite3.Connection:
     conn.execute("pragma synchronous = normal")
     conn.execute("pragma cache_size = -262144")  # 256 MB: keeps the id index in memory
     conn.execute("pragma temp_store = memory")
+    conn.execute("pragma mmap_size = 4294967296")  # reads without a system call per page
     return conn
 
 
@@ -238,49 +329,33 @@ def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
     return [row[1] for row in conn.execute(f"pragma {schema}.table_info({table})")]
 
 
-def _merge(conn: sqlite3.Connection, path: Path, meta: dict) -> MergedSnapshot:
-    conn.execute("attach database ? as snap", (sqlite_uri(path, "ro", immutable=True),))
-    try:
-        conn.execute("begin immediate")
-        try:
-            merged = _merge_tables(conn, path, meta)
-            conn.execute("commit")
-        except BaseException:
-            conn.execute("rollback")
-            raise
-    finally:
-        with contextlib.suppress(sqlite3.Error):
-            conn.execute("detach database snap")
-    return merged
+def _meta_key(merged: MergedSnapshot) -> str:
+    return f"snapshot:{merged.site}/{merged.desk}"
 
 
-def _merge_tables(conn: sqlite3.Connection, path: Path, meta: dict) -> MergedSnapshot:
-    desk = meta.get("desk") or path.stem
-    site = meta.get("site") or path.parent.name
-    merged = MergedSnapshot(path, desk, site, meta.get("snapshot_utc"))
-    newer_visit = NEWER.format(t="m")
-    new, updated, total = conn.execute(
-        f"""select count(*) filter (where m.id is null),
-                   count(*) filter (where m.id is not null and {newer_visit.replace('excluded', 's')}),
-                   count(*)
-            from snap.visits s left join main.visits m on m.id = s.id"""
-    ).fetchone()
-    merged.new, merged.updated, merged.unchanged = new, updated, total - new - updated
-    _upsert_newest(conn, "visits")
-    _upsert_newest(conn, "coaching_sessions", count_into=merged, attr="coaching_changed")
+def _merge_tables(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot) -> None:
+    total = conn.execute(f"select count(*) from {alias}.visits").fetchone()[0]
+    # Nothing is ever deleted from a journal, so a new row always gets rowid max + 1: the
+    # growth of max(rowid) counts the new visits and the remaining changes are updates.
+    top = conn.execute("select coalesce(max(rowid), 0) from main.visits").fetchone()[0]
+    changed = _upsert_newest(conn, alias, "visits")
+    merged.new = conn.execute("select coalesce(max(rowid), 0) from main.visits").fetchone()[0] - top
+    merged.updated = changed - merged.new
+    merged.unchanged = total - changed
+    merged.coaching_changed = _upsert_newest(conn, alias, "coaching_sessions")
 
-    step_cols = _shared_columns(conn, "step_events")
+    step_cols = _shared_columns(conn, alias, "step_events")
     before = conn.total_changes
     conn.execute(
-        f"insert into main.step_events ({step_cols}) select {step_cols} from snap.step_events "
+        f"insert into main.step_events ({step_cols}) select {step_cols} from {alias}.step_events "
         "where true on conflict(id) do nothing"
     )
     merged.step_events_new = conn.total_changes - before
 
     before = conn.total_changes
     conn.execute(
-        """insert into main.visit_history (visit_id, at_utc, action, before)
-           select s.visit_id, s.at_utc, s.action, min(s.before) from snap.visit_history s
+        f"""insert into main.visit_history (visit_id, at_utc, action, before)
+           select s.visit_id, s.at_utc, s.action, min(s.before) from {alias}.visit_history s
            where not exists (select 1 from main.visit_history m where m.visit_id = s.visit_id
                              and m.at_utc is s.at_utc and m.action is s.action)
            group by s.visit_id, s.at_utc, s.action"""
@@ -289,8 +364,8 @@ def _merge_tables(conn: sqlite3.Connection, path: Path, meta: dict) -> MergedSna
 
     before = conn.total_changes
     conn.execute(
-        """insert into main.digital_counts (week, errand, source, count, imported_utc)
-           select week, errand, source, count, imported_utc from snap.digital_counts where true
+        f"""insert into main.digital_counts (week, errand, source, count, imported_utc)
+           select week, errand, source, count, imported_utc from {alias}.digital_counts where true
            on conflict(week, errand, source) do update set count = excluded.count,
                imported_utc = excluded.imported_utc
            where excluded.imported_utc > digital_counts.imported_utc
@@ -299,33 +374,32 @@ def _merge_tables(conn: sqlite3.Connection, path: Path, meta: dict) -> MergedSna
     )
     merged.digital_changed = conn.total_changes - before
 
-    if merged.snapshot_utc:
-        key = f"snapshot:{site}/{desk}"
-        conn.execute(
-            """insert into main.meta (key, value) values (?, ?)
-               on conflict(key) do update set value = excluded.value
-               where excluded.value > meta.value""",
-            (key, merged.snapshot_utc),
-        )
-    return merged
+    conn.execute(
+        """insert into main.meta (key, value) values (?, ?)
+           on conflict(key) do update set value = excluded.value
+           where excluded.value > meta.value""",
+        (_meta_key(merged), merged.snapshot_utc),
+    )
 
 
-def _shared_columns(conn: sqlite3.Connection, table: str) -> str:
-    theirs = set(_columns(conn, "snap", table))
+def _shared_columns(conn: sqlite3.Connection, alias: str, table: str) -> str:
+    theirs = set(_columns(conn, alias, table))
     return ", ".join(c for c in _columns(conn, "main", table) if c in theirs)
 
 
-def _upsert_newest(conn: sqlite3.Connection, table: str, count_into: MergedSnapshot | None = None,
-                   attr: str = "") -> None:
-    cols = _shared_columns(conn, table)
+def _upsert_newest(conn: sqlite3.Connection, alias: str, table: str) -> int:
+    """Insert new rows, replace older ones; return how many rows were inserted or replaced.
+
+    Reading the snapshot in id order makes the lookups in the site journal sequential.
+    """
+    cols = _shared_columns(conn, alias, table)
     updates = ", ".join(f"{c} = excluded.{c}" for c in cols.split(", ") if c != "id")
     before = conn.total_changes
     conn.execute(
-        f"insert into main.{table} ({cols}) select {cols} from snap.{table} where true "
+        f"insert into main.{table} ({cols}) select {cols} from {alias}.{table} where true order by id "
         f"on conflict(id) do update set {updates} where {NEWER.format(t=table)}"
     )
-    if count_into is not None:
-        setattr(count_into, attr, conn.total_changes - before)
+    return conn.total_changes - before
 
 
 def _short_time(stamp: str | None) -> str:
