@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import json
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from deskapp.services import consolidate as consolidate_module
 from deskapp.services import weeks
 from deskapp.services.catalog import Catalog
 from deskapp.services.consolidate import ConsolidateError, consolidate, find_snapshots, inspect
@@ -230,3 +232,39 @@ def test_inspect_reads_meta_without_changing_the_file(snapshots: dict[str, Path]
     assert problem is None
     assert meta["desk"] == "Skranke 2" and meta["site"] == "Rådhuset" and meta["snapshot_utc"]
     assert path.read_bytes() == before
+
+
+def _indexes(path: Path) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return {row[0] for row in conn.execute(
+            "select name from sqlite_master where type = 'index' and tbl_name = 'visits'")}
+    finally:
+        conn.close()
+
+
+def test_bulk_load_rebuilds_indexes_and_gives_the_same_result(
+        tmp_path: Path, snapshots: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    normal = tmp_path / "normal.skranke"
+    consolidate(normal, list(snapshots.values()))
+    monkeypatch.setattr(consolidate_module, "BULK_ROWS", 1)
+    bulk = tmp_path / "bulk.skranke"
+    consolidate(bulk, list(snapshots.values()))
+    assert state(bulk) == state(normal)
+    assert _indexes(bulk) == _indexes(normal) and "visits_week_tally" in _indexes(bulk)
+    with Journal(bulk) as journal:
+        assert journal.meta(consolidate_module.DROPPED_INDEXES) == ""
+        assert journal.db.execute("pragma journal_mode").fetchone()[0] == "wal"
+
+
+def test_interrupted_bulk_load_gets_its_indexes_back(tmp_path: Path, snapshots: dict[str, Path]) -> None:
+    into = tmp_path / "site.skranke"
+    consolidate(into, [tmp_path / "old"])
+    conn = sqlite3.connect(into)
+    sql = conn.execute("select sql from sqlite_master where name = 'visits_day'").fetchone()[0]
+    conn.execute("drop index visits_day")
+    conn.execute("insert into meta values (?, ?)", (consolidate_module.DROPPED_INDEXES, json.dumps([sql])))
+    conn.commit()
+    conn.close()
+    consolidate(into, [tmp_path / "new"])
+    assert "visits_day" in _indexes(into)
