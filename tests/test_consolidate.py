@@ -109,8 +109,8 @@ def test_deletion_wins_a_tie(tmp_path: Path, snapshots: dict[str, Path]) -> None
     visit_id, updated = conn.execute(
         "select id, updated_utc from visits where deleted_utc is null limit 1").fetchone()
     conn.execute("update visits set deleted_utc = ? where id = ?", (updated, visit_id))
-    conn.execute("update meta set value = ? where key = 'snapshot_utc'",  # another snapshot
-                 (weeks.stamp(weeks.now_utc()),))
+    conn.execute("update meta set value = 'Skranke 1 kopi' where key = 'desk'")  # another source
+
     conn.commit()
     conn.close()
     for order in ([live, undone], [undone, live]):
@@ -268,3 +268,28 @@ def test_interrupted_bulk_load_gets_its_indexes_back(tmp_path: Path, snapshots: 
     conn.close()
     consolidate(into, [tmp_path / "new"])
     assert "visits_day" in _indexes(into)
+
+
+def test_rows_written_with_old_timestamps_are_still_merged(tmp_path: Path, catalog: Catalog) -> None:
+    """A newer snapshot is merged by its recent rows only; rows added with old timestamps
+    (demo data, a clock put back) fail the count check and force a full comparison."""
+    from deskapp.services import demo
+
+    journal = make_desk(tmp_path / "desk.skranke", catalog, "A", "S", 21)
+    share = tmp_path / "share"
+    into = tmp_path / "site.skranke"
+    try:
+        publish_copy(journal, share)
+        first = consolidate(into, [share]).merged[0]
+        assert first.full_compare
+        change_desk(journal)
+        publish_copy(journal, share)
+        quick = consolidate(into, [share]).merged[0]
+        assert not quick.full_compare and (quick.new, quick.updated) == (2, 4)
+        demo.generate(journal, catalog, weeks_back=2, seed=99, desk="A", site="S")  # old stamps
+        publish_copy(journal, share)
+        checked = consolidate(into, [share]).merged[0]
+    finally:
+        journal.close()
+    assert checked.full_compare and checked.new > 0
+    assert visit_rows(into) == visit_rows(tmp_path / "desk.skranke")

@@ -63,6 +63,7 @@ class MergedSnapshot:
     digital_changed: int = 0
     coaching_changed: int = 0
     stale: bool = False
+    full_compare: bool = False  # every visit compared (first merge of a desk, or a check failed)
 
     @property
     def total(self) -> int:
@@ -334,14 +335,7 @@ def _meta_key(merged: MergedSnapshot) -> str:
 
 
 def _merge_tables(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot) -> None:
-    total = conn.execute(f"select count(*) from {alias}.visits").fetchone()[0]
-    # Nothing is ever deleted from a journal, so a new row always gets rowid max + 1: the
-    # growth of max(rowid) counts the new visits and the remaining changes are updates.
-    top = conn.execute("select coalesce(max(rowid), 0) from main.visits").fetchone()[0]
-    changed = _upsert_newest(conn, alias, "visits")
-    merged.new = conn.execute("select coalesce(max(rowid), 0) from main.visits").fetchone()[0] - top
-    merged.updated = changed - merged.new
-    merged.unchanged = total - changed
+    _merge_visits(conn, alias, merged)
     merged.coaching_changed = _upsert_newest(conn, alias, "coaching_sessions")
 
     step_cols = _shared_columns(conn, alias, "step_events")
@@ -382,22 +376,65 @@ def _merge_tables(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot) 
     )
 
 
+def _merge_visits(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot) -> None:
+    """Upsert the snapshot's visits and count new, updated and unchanged ones.
+
+    A newer snapshot of a desk merged before only needs its rows changed since then: the
+    rows up to the previous snapshot's newest ``updated_utc`` are that snapshot's rows,
+    already merged. That is checked by counting (older rows + rows changed since that
+    already existed must equal the previous snapshot's size); if it does not add up (a clock
+    put back, a journal restored or replaced) every row is compared after all.
+    """
+    def one(sql: str, *params: object) -> int:
+        return conn.execute(sql, params).fetchone()[0]
+
+    total = one(f"select count(*) from {alias}.visits")
+    # Nothing is ever deleted from a journal, so a new row always gets rowid max + 1: the
+    # growth of max(rowid) counts the new visits and the remaining changes are updates.
+    top = one("select coalesce(max(rowid), 0) from main.visits")
+    key = "merge_state:" + _meta_key(merged).split(":", 1)[1]
+    row = conn.execute("select value from main.meta where key = ?", (key,)).fetchone()
+    state = json.loads(row[0]) if row else None
+    if state and merged.snapshot_utc and merged.snapshot_utc > state["snapshot_utc"]:
+        since = state["max_updated"]
+        changed = _upsert_newest(conn, alias, "visits", since)
+        recent = one(f"select count(*) from {alias}.visits where updated_utc > ?", since)
+        older = one(f"select count(*) from {alias}.visits where updated_utc <= ?", since)
+        new = one("select coalesce(max(rowid), 0) from main.visits") - top
+        if older + recent - new != state["visits"]:
+            changed += _upsert_newest(conn, alias, "visits")
+            merged.full_compare = True
+    else:
+        changed = _upsert_newest(conn, alias, "visits")
+        merged.full_compare = True
+    merged.new = one("select coalesce(max(rowid), 0) from main.visits") - top
+    merged.updated = changed - merged.new
+    merged.unchanged = total - changed
+    if not state or (merged.snapshot_utc or "") > state["snapshot_utc"]:
+        newest = one(f"select coalesce(max(updated_utc), '') from {alias}.visits")
+        value = json.dumps({"snapshot_utc": merged.snapshot_utc, "max_updated": newest, "visits": total})
+        conn.execute("insert or replace into main.meta (key, value) values (?, ?)", (key, value))
+
+
 def _shared_columns(conn: sqlite3.Connection, alias: str, table: str) -> str:
     theirs = set(_columns(conn, alias, table))
     return ", ".join(c for c in _columns(conn, "main", table) if c in theirs)
 
 
-def _upsert_newest(conn: sqlite3.Connection, alias: str, table: str) -> int:
+def _upsert_newest(conn: sqlite3.Connection, alias: str, table: str, since: str | None = None) -> int:
     """Insert new rows, replace older ones; return how many rows were inserted or replaced.
 
-    Reading the snapshot in id order makes the lookups in the site journal sequential.
+    Only rows updated after ``since`` when given. Reading the snapshot in id order makes the
+    lookups in the site journal sequential.
     """
     cols = _shared_columns(conn, alias, table)
     updates = ", ".join(f"{c} = excluded.{c}" for c in cols.split(", ") if c != "id")
+    where = "updated_utc > ?" if since is not None else "true"
     before = conn.total_changes
     conn.execute(
-        f"insert into main.{table} ({cols}) select {cols} from {alias}.{table} where true order by id "
-        f"on conflict(id) do update set {updates} where {NEWER.format(t=table)}"
+        f"insert into main.{table} ({cols}) select {cols} from {alias}.{table} where {where} "
+        f"order by id on conflict(id) do update set {updates} where {NEWER.format(t=table)}",
+        () if since is None else (since,),
     )
     return conn.total_changes - before
 
