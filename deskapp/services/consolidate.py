@@ -210,7 +210,8 @@ def _restore_indexes(conn: sqlite3.Connection) -> None:
         conn.execute("delete from main.meta where key = ?", (DROPPED_INDEXES,))
         conn.execute("commit")
     except BaseException:
-        conn.execute("rollback")
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("rollback")
         raise
 
 
@@ -235,7 +236,8 @@ def _merge_group(conn: sqlite3.Connection, into_path: Path, group: list[tuple[Pa
                     report.merged.append(merged)
             conn.execute("commit")
         except BaseException:
-            conn.execute("rollback")
+            with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back already
+                conn.execute("rollback")
             raise
     except sqlite3.OperationalError as exc:
         raise ConsolidateError(f"the site journal {into_path} cannot be written ({exc})") from exc
@@ -342,7 +344,7 @@ def _merge_tables(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot) 
     before = conn.total_changes
     conn.execute(
         f"insert into main.step_events ({step_cols}) select {step_cols} from {alias}.step_events "
-        "where true on conflict(id) do nothing"
+        "where true order by id on conflict(id) do nothing"
     )
     merged.step_events_new = conn.total_changes - before
 
