@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from deskapp.services import weeks
 from deskapp.services.journal import Journal, JournalError
@@ -175,6 +176,9 @@ def consolidate(
             if bulk:
                 _restore_indexes(conn)
                 conn.execute("pragma journal_mode = wal")
+        # One checkpoint at the end writes each changed page into the file once, however
+        # many groups changed it (the automatic one would run after every group).
+        conn.execute("pragma wal_checkpoint(truncate)")
         if progress:
             progress(len(usable), len(usable))
     except sqlite3.OperationalError as exc:
@@ -322,6 +326,7 @@ def _open_target(path: Path) -> sqlite3.Connection:
     conn.execute("pragma busy_timeout = 10000")
     conn.execute("pragma journal_mode = wal")
     conn.execute("pragma synchronous = normal")
+    conn.execute("pragma wal_autocheckpoint = 0")  # checkpointed once at the end
     conn.execute("pragma cache_size = -262144")  # 256 MB: keeps the id index in memory
     conn.execute("pragma temp_store = memory")
     conn.execute("pragma mmap_size = 4294967296")  # reads without a system call per page
@@ -337,26 +342,14 @@ def _meta_key(merged: MergedSnapshot) -> str:
 
 
 def _merge_tables(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot) -> None:
-    _merge_visits(conn, alias, merged)
+    key, state = _load_state(conn, merged)
+    newer = state is None or (merged.snapshot_utc or "") > state["snapshot_utc"]
+    quick = state if state is not None and newer else None
+    _merge_visits(conn, alias, merged, quick)
     merged.coaching_changed = _upsert_newest(conn, alias, "coaching_sessions")
+    _merge_step_events(conn, alias, merged, quick)
 
-    step_cols = _shared_columns(conn, alias, "step_events")
-    before = conn.total_changes
-    conn.execute(
-        f"insert into main.step_events ({step_cols}) select {step_cols} from {alias}.step_events "
-        "where true order by id on conflict(id) do nothing"
-    )
-    merged.step_events_new = conn.total_changes - before
-
-    before = conn.total_changes
-    conn.execute(
-        f"""insert into main.visit_history (visit_id, at_utc, action, before)
-           select s.visit_id, s.at_utc, s.action, min(s.before) from {alias}.visit_history s
-           where not exists (select 1 from main.visit_history m where m.visit_id = s.visit_id
-                             and m.at_utc is s.at_utc and m.action is s.action)
-           group by s.visit_id, s.at_utc, s.action"""
-    )
-    merged.history_new = conn.total_changes - before
+    _merge_history(conn, alias, merged, quick)
 
     before = conn.total_changes
     conn.execute(
@@ -376,46 +369,103 @@ def _merge_tables(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot) 
            where excluded.value > meta.value""",
         (_meta_key(merged), merged.snapshot_utc),
     )
+    if newer:
+        _save_state(conn, alias, key, merged)
 
 
-def _merge_visits(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot) -> None:
+def _one(conn: sqlite3.Connection, sql: str, *params: object) -> Any:
+    return conn.execute(sql, params).fetchone()[0]
+
+
+def _merge_visits(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot,
+                  state: dict | None) -> None:
     """Upsert the snapshot's visits and count new, updated and unchanged ones.
 
-    A newer snapshot of a desk merged before only needs its rows changed since then: the
-    rows up to the previous snapshot's newest ``updated_utc`` are that snapshot's rows,
-    already merged. That is checked by counting (older rows + rows changed since that
-    already existed must equal the previous snapshot's size); if it does not add up (a clock
-    put back, a journal restored or replaced) every row is compared after all.
+    With ``state`` (a newer snapshot of a desk merged before) only the rows changed since
+    then are read: the rows up to the previous snapshot's newest ``updated_utc`` are that
+    snapshot's rows, already merged. That is checked by counting (older rows + rows changed
+    since that already existed must equal the previous snapshot's size); if it does not add
+    up (a clock put back, a journal restored or replaced) every row is compared after all.
     """
-    def one(sql: str, *params: object) -> int:
-        return conn.execute(sql, params).fetchone()[0]
-
-    total = one(f"select count(*) from {alias}.visits")
+    total = _one(conn, f"select count(*) from {alias}.visits")
     # Nothing is ever deleted from a journal, so a new row always gets rowid max + 1: the
     # growth of max(rowid) counts the new visits and the remaining changes are updates.
-    top = one("select coalesce(max(rowid), 0) from main.visits")
-    key = "merge_state:" + _meta_key(merged).split(":", 1)[1]
-    row = conn.execute("select value from main.meta where key = ?", (key,)).fetchone()
-    state = json.loads(row[0]) if row else None
-    if state and merged.snapshot_utc and merged.snapshot_utc > state["snapshot_utc"]:
+    top = _one(conn, "select coalesce(max(rowid), 0) from main.visits")
+    if state:
         since = state["max_updated"]
         changed = _upsert_newest(conn, alias, "visits", since)
-        recent = one(f"select count(*) from {alias}.visits where updated_utc > ?", since)
-        older = one(f"select count(*) from {alias}.visits where updated_utc <= ?", since)
-        new = one("select coalesce(max(rowid), 0) from main.visits") - top
+        recent = _one(conn, f"select count(*) from {alias}.visits where updated_utc > ?", since)
+        older = _one(conn, f"select count(*) from {alias}.visits where updated_utc <= ?", since)
+        new = _one(conn, "select coalesce(max(rowid), 0) from main.visits") - top
         if older + recent - new != state["visits"]:
             changed += _upsert_newest(conn, alias, "visits")
             merged.full_compare = True
     else:
         changed = _upsert_newest(conn, alias, "visits")
         merged.full_compare = True
-    merged.new = one("select coalesce(max(rowid), 0) from main.visits") - top
+    merged.new = _one(conn, "select coalesce(max(rowid), 0) from main.visits") - top
     merged.updated = changed - merged.new
     merged.unchanged = total - changed
-    if not state or (merged.snapshot_utc or "") > state["snapshot_utc"]:
-        newest = one(f"select coalesce(max(updated_utc), '') from {alias}.visits")
-        value = json.dumps({"snapshot_utc": merged.snapshot_utc, "max_updated": newest, "visits": total})
-        conn.execute("insert or replace into main.meta (key, value) values (?, ?)", (key, value))
+
+
+def _merge_step_events(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot,
+                       state: dict | None) -> None:
+    """Step events never change: add the missing ones. For a newer snapshot of a desk, the
+    events up to the previous snapshot's mark are that snapshot's (checked by count)."""
+    cols = _shared_columns(conn, alias, "step_events")
+    where, params = "true", ()
+    if state and "events_before" in state:
+        since = state["max_updated"]
+        if _one(conn, f"select count(*) from {alias}.step_events where at_utc <= ?",
+                since) == state["events_before"]:
+            where, params = "at_utc > ?", (since,)
+    before = conn.total_changes
+    conn.execute(
+        f"insert into main.step_events ({cols}) select {cols} from {alias}.step_events "
+        f"where {where} order by id on conflict(id) do nothing", params)
+    merged.step_events_new = conn.total_changes - before
+
+
+def _merge_history(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot,
+                   state: dict | None) -> None:
+    """History rows are added once, recognised by (visit, time, action); for a newer
+    snapshot of a desk only those after the previous snapshot's mark (checked by count)."""
+    where, params = "true", ()
+    if state and "history_before" in state:
+        since = state["max_updated"]
+        if _one(conn, f"select count(*) from {alias}.visit_history where at_utc <= ?",
+                since) == state["history_before"]:
+            where, params = "s.at_utc > ?", (since,)
+    before = conn.total_changes
+    conn.execute(
+        f"""insert into main.visit_history (visit_id, at_utc, action, before)
+           select s.visit_id, s.at_utc, s.action, min(s.before) from {alias}.visit_history s
+           where {where} and not exists (
+               select 1 from main.visit_history m where m.visit_id = s.visit_id
+               and m.at_utc is s.at_utc and m.action is s.action)
+           group by s.visit_id, s.at_utc, s.action""", params)
+    merged.history_new = conn.total_changes - before
+
+
+def _load_state(conn: sqlite3.Connection, merged: MergedSnapshot) -> tuple[str, dict | None]:
+    key = "merge_state:" + _meta_key(merged).split(":", 1)[1]
+    row = conn.execute("select value from main.meta where key = ?", (key,)).fetchone()
+    return key, json.loads(row[0]) if row else None
+
+
+def _save_state(conn: sqlite3.Connection, alias: str, key: str, merged: MergedSnapshot) -> None:
+    """Remember the newest snapshot of this desk: its time, newest change and sizes."""
+    newest = _one(conn, f"select coalesce(max(updated_utc), '') from {alias}.visits")
+    value = json.dumps({
+        "snapshot_utc": merged.snapshot_utc,
+        "max_updated": newest,
+        "visits": _one(conn, f"select count(*) from {alias}.visits"),
+        "events_before": _one(conn, f"select count(*) from {alias}.step_events where at_utc <= ?",
+                              newest),
+        "history_before": _one(conn, f"select count(*) from {alias}.visit_history where at_utc <= ?",
+                               newest),
+    })
+    conn.execute("insert or replace into main.meta (key, value) values (?, ?)", (key, value))
 
 
 def _shared_columns(conn: sqlite3.Connection, alias: str, table: str) -> str:
@@ -431,10 +481,15 @@ def _upsert_newest(conn: sqlite3.Connection, alias: str, table: str, since: str 
     """
     cols = _shared_columns(conn, alias, table)
     updates = ", ".join(f"{c} = excluded.{c}" for c in cols.split(", ") if c != "id")
+    # Without statistics SQLite would scan in id order and test every row: use the index.
     where = "updated_utc > ?" if since is not None else "true"
+    hint = ""
+    if since is not None and any(row[1] == f"{table}_updated" for row in conn.execute(
+            f"pragma {alias}.index_list({table})")):
+        hint = f" indexed by {table}_updated"
     before = conn.total_changes
     conn.execute(
-        f"insert into main.{table} ({cols}) select {cols} from {alias}.{table} where {where} "
+        f"insert into main.{table} ({cols}) select {cols} from {alias}.{table}{hint} where {where} "
         f"order by id on conflict(id) do update set {updates} where {NEWER.format(t=table)}",
         () if since is None else (since,),
     )
