@@ -193,8 +193,8 @@ def _drop_indexes(conn: sqlite3.Connection) -> None:
     indexes once at the end is much faster than updating them row by row. Their definitions
     are kept in ``meta`` in the same transaction, so an interrupted run restores them."""
     rows = conn.execute(
-        "select name, sql from main.sqlite_master where type = 'index' and tbl_name = 'visits' "
-        "and sql is not null").fetchall()
+        "select name, sql from main.sqlite_master where type = 'index' "
+        "and tbl_name in ('visits', 'step_events') and sql is not null").fetchall()
     conn.execute("begin immediate")
     conn.execute("insert or replace into main.meta (key, value) values (?, ?)",
                  (DROPPED_INDEXES, json.dumps([sql for _name, sql in rows])))
