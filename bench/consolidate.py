@@ -2,7 +2,8 @@
 scratch, then again after 1 % of every desk's visits changed (edits and undos) and the
 desks published again. Targets: from scratch < 30 s, incremental < 5 s.
 
-Run: .venv/bin/python bench/consolidate.py [--desks 20] [--visits 100000] [--keep DIR]
+Run from the repository root: PYTHONPATH=. .venv/bin/python bench/consolidate.py
+     [--desks 20] [--visits 100000] [--changed 0.01] [--keep DIR]
 """
 
 from __future__ import annotations

@@ -238,7 +238,7 @@ def _indexes(path: Path) -> set[str]:
     conn = sqlite3.connect(path)
     try:
         return {row[0] for row in conn.execute(
-            "select name from sqlite_master where type = 'index' and tbl_name = 'visits'")}
+            "select name from sqlite_master where type = 'index' and tbl_name in ('visits', 'step_events')")}
     finally:
         conn.close()
 
