@@ -13,6 +13,12 @@ one transaction with plain SQL:
 Running the same merge twice changes nothing, and the order of the snapshots does not
 change the result. A snapshot that cannot be used is skipped with a reason and the others
 still merge.
+
+Speed: up to GROUP snapshots share one transaction; a snapshot already merged (same desk,
+site and snapshot time, kept in ``meta``) is not read again; a newer snapshot of a desk is
+read from its ``updated_utc`` index, only the rows changed since the previous one, after a
+count check (see ``_merge_visits``); a bulk load into an (almost) empty site journal builds
+the secondary indexes once at the end.
 """
 
 from __future__ import annotations
