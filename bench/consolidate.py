@@ -2,7 +2,8 @@
 scratch, then again after 1 % of every desk's visits changed (edits and undos) and the
 desks published again. Targets: from scratch < 30 s, incremental < 5 s.
 
-Run: .venv/bin/python bench/consolidate.py [--desks 20] [--visits 100000] [--keep DIR]
+Run from the repository root: PYTHONPATH=. .venv/bin/python bench/consolidate.py
+     [--desks 20] [--visits 100000] [--changed 0.01] [--recent] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -82,11 +83,13 @@ def fill_desk(path: Path, desk: str, site: str, count: int, rng: random.Random) 
     conn.close()
 
 
-def change_desk(path: Path, share: Path, fraction: float, rng: random.Random) -> int:
-    """Edit or undo ``fraction`` of the visits the way the app does (newer updated_utc)."""
+def change_desk(path: Path, fraction: float, rng: random.Random, recent: bool = False) -> int:
+    """Edit or undo ``fraction`` of the visits the way the app does (newer updated_utc):
+    spread over all of history (worst case) or among the most recent visits (a normal day)."""
     conn = sqlite3.connect(path)
-    ids = [row[0] for row in conn.execute("select id from visits")]
-    chosen = rng.sample(ids, max(1, int(len(ids) * fraction)))
+    ids = [row[0] for row in conn.execute("select id from visits order by started_utc")]
+    count = max(1, int(len(ids) * fraction))
+    chosen = ids[-count:] if recent else rng.sample(ids, count)
     now = weeks.stamp(weeks.now_utc())
     with conn:
         for n, visit_id in enumerate(chosen):
@@ -120,6 +123,8 @@ def main() -> None:
     parser.add_argument("--desks", type=int, default=20)
     parser.add_argument("--visits", type=int, default=100_000)
     parser.add_argument("--changed", type=float, default=0.01, help="fraction changed (0.01 = 1 %%)")
+    parser.add_argument("--recent", action="store_true",
+                        help="change the most recent visits instead of random ones across history")
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep the files")
     args = parser.parse_args()
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="skranke-bench-"))
@@ -150,8 +155,9 @@ def main() -> None:
 
         publish_all()
         scratch = timed_consolidate(into, share, "consolidate from scratch", total)
-        changed = sum(change_desk(p, share, args.changed, rng) for p in paths)
-        print(f"changed {changed:,} visits ({args.changed:.0%} of each desk: edits and undos)")
+        changed = sum(change_desk(p, args.changed, rng, args.recent) for p in paths)
+        where = "the most recent visits" if args.recent else "spread over all history"
+        print(f"changed {changed:,} visits ({args.changed:.0%} of each desk, {where}: edits and undos)")
         publish_all()
         incremental = timed_consolidate(into, share, "consolidate incremental", total)
         again = timed_consolidate(into, share, "consolidate unchanged (repeat)", total)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import json
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from deskapp.services import consolidate as consolidate_module
 from deskapp.services import weeks
 from deskapp.services.catalog import Catalog
 from deskapp.services.consolidate import ConsolidateError, consolidate, find_snapshots, inspect
@@ -61,6 +63,21 @@ def test_every_order_and_repeat_gives_the_same_journal(tmp_path: Path,
     assert states[0]["coaching"] and all("digital_post" in row[7] for row in states[0]["coaching"])
 
 
+def test_a_snapshot_merged_before_is_not_read_again(tmp_path: Path,
+                                                    snapshots: dict[str, Path]) -> None:
+    into = tmp_path / "site.skranke"
+    consolidate(into, [snapshots["Skranke 1 new"]])
+    copy = copy_to(snapshots["Skranke 1 new"], tmp_path / "copy" / "same.skranke")
+    conn = sqlite3.connect(copy)  # same snapshot (same stamp), content changed behind its back
+    conn.execute("update visits set outcome = 'referred', updated_utc = '2999-01-01'")
+    conn.commit()
+    conn.close()
+    before = state(into)
+    report = consolidate(into, [copy])
+    assert state(into) == before
+    assert report.merged[0].unchanged == len(before["visits"]) and report.merged[0].updated == 0
+
+
 def test_second_run_reports_everything_unchanged(tmp_path: Path, snapshots: dict[str, Path]) -> None:
     into = tmp_path / "site.skranke"
     first = consolidate(into, [tmp_path / "new"])
@@ -92,6 +109,8 @@ def test_deletion_wins_a_tie(tmp_path: Path, snapshots: dict[str, Path]) -> None
     visit_id, updated = conn.execute(
         "select id, updated_utc from visits where deleted_utc is null limit 1").fetchone()
     conn.execute("update visits set deleted_utc = ? where id = ?", (updated, visit_id))
+    conn.execute("update meta set value = 'Skranke 1 kopi' where key = 'desk'")  # another source
+
     conn.commit()
     conn.close()
     for order in ([live, undone], [undone, live]):
@@ -213,3 +232,65 @@ def test_inspect_reads_meta_without_changing_the_file(snapshots: dict[str, Path]
     assert problem is None
     assert meta["desk"] == "Skranke 2" and meta["site"] == "Rådhuset" and meta["snapshot_utc"]
     assert path.read_bytes() == before
+
+
+def _indexes(path: Path) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return {row[0] for row in conn.execute(
+            "select name from sqlite_master where type = 'index' and tbl_name in ('visits', 'step_events')")}
+    finally:
+        conn.close()
+
+
+def test_bulk_load_rebuilds_indexes_and_gives_the_same_result(
+        tmp_path: Path, snapshots: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    normal = tmp_path / "normal.skranke"
+    consolidate(normal, list(snapshots.values()))
+    monkeypatch.setattr(consolidate_module, "BULK_ROWS", 1)
+    bulk = tmp_path / "bulk.skranke"
+    consolidate(bulk, list(snapshots.values()))
+    assert state(bulk) == state(normal)
+    assert _indexes(bulk) == _indexes(normal) and "visits_week_tally" in _indexes(bulk)
+    with Journal(bulk) as journal:
+        assert journal.meta(consolidate_module.DROPPED_INDEXES) == ""
+        assert journal.db.execute("pragma journal_mode").fetchone()[0] == "wal"
+
+
+def test_interrupted_bulk_load_gets_its_indexes_back(tmp_path: Path, snapshots: dict[str, Path]) -> None:
+    into = tmp_path / "site.skranke"
+    consolidate(into, [tmp_path / "old"])
+    conn = sqlite3.connect(into)
+    sql = conn.execute("select sql from sqlite_master where name = 'visits_day'").fetchone()[0]
+    conn.execute("drop index visits_day")
+    conn.execute("insert into meta values (?, ?)", (consolidate_module.DROPPED_INDEXES, json.dumps([sql])))
+    conn.commit()
+    conn.close()
+    consolidate(into, [tmp_path / "new"])
+    assert "visits_day" in _indexes(into)
+
+
+def test_rows_written_with_old_timestamps_are_still_merged(tmp_path: Path, catalog: Catalog) -> None:
+    """A newer snapshot is merged by its recent rows only; rows added with old timestamps
+    (demo data, a clock put back) fail the count check and force a full comparison."""
+    from deskapp.services import demo
+
+    journal = make_desk(tmp_path / "desk.skranke", catalog, "A", "S", 21)
+    share = tmp_path / "share"
+    into = tmp_path / "site.skranke"
+    try:
+        publish_copy(journal, share)
+        first = consolidate(into, [share]).merged[0]
+        assert first.full_compare
+        change_desk(journal)
+        publish_copy(journal, share)
+        quick = consolidate(into, [share]).merged[0]
+        assert not quick.full_compare and (quick.new, quick.updated) == (2, 4)
+        assert state(into) == state(journal.path)
+        demo.generate(journal, catalog, weeks_back=2, seed=99, desk="A", site="S")  # old stamps
+        publish_copy(journal, share)
+        checked = consolidate(into, [share]).merged[0]
+    finally:
+        journal.close()
+    assert checked.full_compare and checked.new > 0
+    assert state(into) == state(tmp_path / "desk.skranke")

@@ -150,3 +150,19 @@ def test_menu_opens_consolidate_dialog(qtbot, window: MainWindow) -> None:
     assert dialog is not None and dialog.isVisible()
     assert dialog.findChild(QLineEdit, "consolidateFolderEdit").text() == window.config.shared_folder
     dialog.reject()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_changing_the_desk_name_applies_to_new_visits(qtbot, window: MainWindow) -> None:
+    saved = []
+    window._save_settings = saved.append
+    window.findChild(type(window.menuBar().actions()[0]), "deskSettingsAction").trigger()
+    dialog = window.findChild(DeskDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.findChild(QLineEdit, "deskNameEdit").setText("Skranke 5")
+    dialog.accept()
+    assert window.config.desk == "Skranke 5" and saved == [window.config]
+    assert "Skranke 5" in window.windowTitle()
+    visit = window.hub.journal.log_visit(errand="pas", reason="failed", outcome="manual",
+                                         channel="fremmoede")
+    assert visit.desk == "Skranke 5"

@@ -13,16 +13,24 @@ one transaction with plain SQL:
 Running the same merge twice changes nothing, and the order of the snapshots does not
 change the result. A snapshot that cannot be used is skipped with a reason and the others
 still merge.
+
+Speed: up to GROUP snapshots share one transaction; a snapshot already merged (same desk,
+site and snapshot time, kept in ``meta``) is not read again; a newer snapshot of a desk is
+read from its ``updated_utc`` index, only the rows changed since the previous one, after a
+count check (see ``_merge_visits``); a bulk load into an (almost) empty site journal builds
+the secondary indexes once at the end.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from deskapp.services import weeks
 from deskapp.services.journal import Journal, JournalError
@@ -30,6 +38,9 @@ from deskapp.services.publish import SNAPSHOT_SUFFIX, sqlite_uri
 from deskapp.services.schema import APPLICATION_ID, SCHEMA_VERSION
 
 STALE_AFTER = timedelta(days=7)
+GROUP = 8  # snapshots attached at once (SQLite allows 10 attached databases)
+BULK_ROWS = 50_000  # from this many incoming visits into an empty journal: rebuild indexes once
+DROPPED_INDEXES = "consolidate_dropped_indexes"
 REQUIRED = {"visits": {"id", "updated_utc", "deleted_utc"},
             "step_events": {"id", "visit_id"},
             "visit_history": {"visit_id", "at_utc", "action"},
@@ -59,6 +70,7 @@ class MergedSnapshot:
     digital_changed: int = 0
     coaching_changed: int = 0
     stale: bool = False
+    full_compare: bool = False  # every visit compared (first merge of a desk, or a check failed)
 
     @property
     def total(self) -> int:
@@ -153,32 +165,122 @@ def consolidate(
     now = now or weeks.now_utc()
     conn = _open_target(into_path)
     try:
-        for done, (snapshot, info) in enumerate(usable):
-            if progress:
-                progress(done, len(usable))
-            if not info.get("snapshot_utc"):  # a plain journal copied by hand: use the file time
-                modified = datetime.fromtimestamp(snapshot.stat().st_mtime, UTC)
-                info["snapshot_utc"] = weeks.stamp(modified)
-            try:
-                merged = _merge(conn, snapshot, info)
-            except sqlite3.OperationalError as exc:
-                if _target_problem(exc):
-                    raise ConsolidateError(
-                        f"the site journal {into_path} cannot be written ({exc}); nothing more "
-                        "was merged") from exc
-                report.skipped.append(SkippedFile(snapshot, f"damaged while reading ({exc})"))
-                continue
-            except sqlite3.DatabaseError as exc:
-                report.skipped.append(SkippedFile(snapshot, f"damaged while reading ({exc})"))
-                continue
-            taken = weeks.parse_stamp(merged.snapshot_utc or info["snapshot_utc"])
-            merged.stale = now - taken > STALE_AFTER
-            report.merged.append(merged)
+        _restore_indexes(conn)  # after an interrupted bulk run
+        incoming = sum(info["visits"] for _path, info in usable)
+        existing = conn.execute("select count(*) from main.visits").fetchone()[0]
+        bulk = incoming >= BULK_ROWS and existing * 4 < incoming
+        if bulk:
+            with contextlib.suppress(sqlite3.OperationalError):  # someone reads it: stay in WAL
+                conn.execute("pragma journal_mode = delete")  # new pages need no second copy
+            _drop_indexes(conn)
+        try:
+            for first in range(0, len(usable), GROUP):
+                if progress:
+                    progress(first, len(usable))
+                _merge_group(conn, into_path, usable[first:first + GROUP], report, now)
+        finally:
+            if bulk:
+                _restore_indexes(conn)
+                conn.execute("pragma journal_mode = wal")
+        # One checkpoint at the end writes each changed page into the file once, however
+        # many groups changed it (the automatic one would run after every group).
+        conn.execute("pragma wal_checkpoint(truncate)")
         if progress:
             progress(len(usable), len(usable))
+    except sqlite3.OperationalError as exc:
+        raise ConsolidateError(f"the site journal {into_path} cannot be written ({exc})") from exc
     finally:
         conn.close()
     return report
+
+
+def _drop_indexes(conn: sqlite3.Connection) -> None:
+    """Loading many rows into a (nearly) empty site journal: building the secondary
+    indexes once at the end is much faster than updating them row by row. Their definitions
+    are kept in ``meta`` in the same transaction, so an interrupted run restores them."""
+    rows = conn.execute(
+        "select name, sql from main.sqlite_master where type = 'index' "
+        "and tbl_name in ('visits', 'step_events') and sql is not null").fetchall()
+    conn.execute("begin immediate")
+    conn.execute("insert or replace into main.meta (key, value) values (?, ?)",
+                 (DROPPED_INDEXES, json.dumps([sql for _name, sql in rows])))
+    for name, _sql in rows:
+        conn.execute(f'drop index main."{name}"')
+    conn.execute("commit")
+
+
+def _restore_indexes(conn: sqlite3.Connection) -> None:
+    row = conn.execute("select value from main.meta where key = ?", (DROPPED_INDEXES,)).fetchone()
+    if not row:
+        return
+    conn.execute("begin immediate")
+    try:
+        for sql in json.loads(row[0]):
+            conn.execute(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+        conn.execute("delete from main.meta where key = ?", (DROPPED_INDEXES,))
+        conn.execute("commit")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("rollback")
+        raise
+
+
+def _merge_group(conn: sqlite3.Connection, into_path: Path, group: list[tuple[Path, dict]],
+                 report: ConsolidationReport, now: datetime) -> None:
+    """Merge up to GROUP snapshots in one transaction (pages of the site journal are
+    written once per group, not once per snapshot); each snapshot in its own savepoint."""
+    aliases: list[str] = []
+    try:
+        for snapshot, _info in group:
+            alias = f"snap{len(aliases)}"
+            conn.execute(f"attach database ? as {alias}", (sqlite_uri(snapshot, "ro", immutable=True),))
+            aliases.append(alias)
+            conn.execute(f"pragma {alias}.mmap_size = 1073741824")
+        conn.execute("begin immediate")
+        try:
+            for alias, (snapshot, info) in zip(aliases, group, strict=True):
+                merged = _merge_one(conn, into_path, alias, snapshot, info, report)
+                if merged:
+                    taken = weeks.parse_stamp(merged.snapshot_utc or info["snapshot_utc"])
+                    merged.stale = now - taken > STALE_AFTER
+                    report.merged.append(merged)
+            conn.execute("commit")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back already
+                conn.execute("rollback")
+            raise
+    except sqlite3.OperationalError as exc:
+        raise ConsolidateError(f"the site journal {into_path} cannot be written ({exc})") from exc
+    finally:
+        for alias in aliases:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute(f"detach database {alias}")
+
+
+def _merge_one(conn: sqlite3.Connection, into_path: Path, alias: str, snapshot: Path, info: dict,
+               report: ConsolidationReport) -> MergedSnapshot | None:
+    if not info.get("snapshot_utc"):  # a plain journal copied by hand: use the file time
+        modified = datetime.fromtimestamp(snapshot.stat().st_mtime, UTC)
+        info["snapshot_utc"] = weeks.stamp(modified)
+    desk = info.get("desk") or snapshot.stem
+    site = info.get("site") or snapshot.parent.name
+    merged = MergedSnapshot(snapshot, desk, site, info["snapshot_utc"])
+    seen = conn.execute("select value from main.meta where key = ?", (_meta_key(merged),)).fetchone()
+    if seen and seen[0] == merged.snapshot_utc:  # this very snapshot was merged before
+        merged.unchanged = info["visits"]
+        return merged
+    conn.execute("savepoint one")
+    try:
+        _merge_tables(conn, alias, merged)
+    except sqlite3.DatabaseError as exc:
+        conn.execute("rollback to one")
+        conn.execute("release one")
+        if isinstance(exc, sqlite3.OperationalError) and _target_problem(exc):
+            raise
+        report.skipped.append(SkippedFile(snapshot, f"damaged while reading ({exc})"))
+        return None
+    conn.execute("release one")
+    return merged
 
 
 def inspect(path: Path) -> tuple[str | None, dict]:
@@ -212,6 +314,7 @@ def inspect(path: Path) -> tuple[str | None, dict]:
             if not needed <= have:
                 return f"damaged or incomplete: table {table} is missing or lacks columns", {}
         meta = dict(conn.execute("select key, value from meta").fetchall())
+        meta["visits"] = conn.execute("select count(*) from visits").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         return f"damaged ({exc})", {}
     finally:
@@ -229,8 +332,10 @@ def _open_target(path: Path) -> sqlite3.Connection:
     conn.execute("pragma busy_timeout = 10000")
     conn.execute("pragma journal_mode = wal")
     conn.execute("pragma synchronous = normal")
+    conn.execute("pragma wal_autocheckpoint = 0")  # checkpointed once at the end
     conn.execute("pragma cache_size = -262144")  # 256 MB: keeps the id index in memory
     conn.execute("pragma temp_store = memory")
+    conn.execute("pragma mmap_size = 4294967296")  # reads without a system call per page
     return conn
 
 
@@ -238,59 +343,24 @@ def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
     return [row[1] for row in conn.execute(f"pragma {schema}.table_info({table})")]
 
 
-def _merge(conn: sqlite3.Connection, path: Path, meta: dict) -> MergedSnapshot:
-    conn.execute("attach database ? as snap", (sqlite_uri(path, "ro", immutable=True),))
-    try:
-        conn.execute("begin immediate")
-        try:
-            merged = _merge_tables(conn, path, meta)
-            conn.execute("commit")
-        except BaseException:
-            conn.execute("rollback")
-            raise
-    finally:
-        with contextlib.suppress(sqlite3.Error):
-            conn.execute("detach database snap")
-    return merged
+def _meta_key(merged: MergedSnapshot) -> str:
+    return f"snapshot:{merged.site}/{merged.desk}"
 
 
-def _merge_tables(conn: sqlite3.Connection, path: Path, meta: dict) -> MergedSnapshot:
-    desk = meta.get("desk") or path.stem
-    site = meta.get("site") or path.parent.name
-    merged = MergedSnapshot(path, desk, site, meta.get("snapshot_utc"))
-    newer_visit = NEWER.format(t="m")
-    new, updated, total = conn.execute(
-        f"""select count(*) filter (where m.id is null),
-                   count(*) filter (where m.id is not null and {newer_visit.replace('excluded', 's')}),
-                   count(*)
-            from snap.visits s left join main.visits m on m.id = s.id"""
-    ).fetchone()
-    merged.new, merged.updated, merged.unchanged = new, updated, total - new - updated
-    _upsert_newest(conn, "visits")
-    _upsert_newest(conn, "coaching_sessions", count_into=merged, attr="coaching_changed")
+def _merge_tables(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot) -> None:
+    key, state = _load_state(conn, merged)
+    newer = state is None or (merged.snapshot_utc or "") > state["snapshot_utc"]
+    quick = state if state is not None and newer else None
+    _merge_visits(conn, alias, merged, quick)
+    merged.coaching_changed = _upsert_newest(conn, alias, "coaching_sessions")
+    _merge_step_events(conn, alias, merged, quick)
 
-    step_cols = _shared_columns(conn, "step_events")
-    before = conn.total_changes
-    conn.execute(
-        f"insert into main.step_events ({step_cols}) select {step_cols} from snap.step_events "
-        "where true on conflict(id) do nothing"
-    )
-    merged.step_events_new = conn.total_changes - before
+    _merge_history(conn, alias, merged, quick)
 
     before = conn.total_changes
     conn.execute(
-        """insert into main.visit_history (visit_id, at_utc, action, before)
-           select s.visit_id, s.at_utc, s.action, min(s.before) from snap.visit_history s
-           where not exists (select 1 from main.visit_history m where m.visit_id = s.visit_id
-                             and m.at_utc is s.at_utc and m.action is s.action)
-           group by s.visit_id, s.at_utc, s.action"""
-    )
-    merged.history_new = conn.total_changes - before
-
-    before = conn.total_changes
-    conn.execute(
-        """insert into main.digital_counts (week, errand, source, count, imported_utc)
-           select week, errand, source, count, imported_utc from snap.digital_counts where true
+        f"""insert into main.digital_counts (week, errand, source, count, imported_utc)
+           select week, errand, source, count, imported_utc from {alias}.digital_counts where true
            on conflict(week, errand, source) do update set count = excluded.count,
                imported_utc = excluded.imported_utc
            where excluded.imported_utc > digital_counts.imported_utc
@@ -299,33 +369,137 @@ def _merge_tables(conn: sqlite3.Connection, path: Path, meta: dict) -> MergedSna
     )
     merged.digital_changed = conn.total_changes - before
 
-    if merged.snapshot_utc:
-        key = f"snapshot:{site}/{desk}"
-        conn.execute(
-            """insert into main.meta (key, value) values (?, ?)
-               on conflict(key) do update set value = excluded.value
-               where excluded.value > meta.value""",
-            (key, merged.snapshot_utc),
-        )
-    return merged
+    conn.execute(
+        """insert into main.meta (key, value) values (?, ?)
+           on conflict(key) do update set value = excluded.value
+           where excluded.value > meta.value""",
+        (_meta_key(merged), merged.snapshot_utc),
+    )
+    if newer:
+        _save_state(conn, alias, key, merged)
 
 
-def _shared_columns(conn: sqlite3.Connection, table: str) -> str:
-    theirs = set(_columns(conn, "snap", table))
+def _one(conn: sqlite3.Connection, sql: str, *params: object) -> Any:
+    return conn.execute(sql, params).fetchone()[0]
+
+
+def _merge_visits(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot,
+                  state: dict | None) -> None:
+    """Upsert the snapshot's visits and count new, updated and unchanged ones.
+
+    With ``state`` (a newer snapshot of a desk merged before) only the rows changed since
+    then are read: the rows up to the previous snapshot's newest ``updated_utc`` are that
+    snapshot's rows, already merged. That is checked by counting (older rows + rows changed
+    since that already existed must equal the previous snapshot's size); if it does not add
+    up (a clock put back, a journal restored or replaced) every row is compared after all.
+    """
+    total = _one(conn, f"select count(*) from {alias}.visits")
+    # Nothing is ever deleted from a journal, so a new row always gets rowid max + 1: the
+    # growth of max(rowid) counts the new visits and the remaining changes are updates.
+    top = _one(conn, "select coalesce(max(rowid), 0) from main.visits")
+    if state:
+        since = state["max_updated"]
+        changed = _upsert_newest(conn, alias, "visits", since)
+        recent = _one(conn, f"select count(*) from {alias}.visits where updated_utc > ?", since)
+        older = _one(conn, f"select count(*) from {alias}.visits where updated_utc <= ?", since)
+        new = _one(conn, "select coalesce(max(rowid), 0) from main.visits") - top
+        if older + recent - new != state["visits"]:
+            changed += _upsert_newest(conn, alias, "visits")
+            merged.full_compare = True
+    else:
+        changed = _upsert_newest(conn, alias, "visits")
+        merged.full_compare = True
+    merged.new = _one(conn, "select coalesce(max(rowid), 0) from main.visits") - top
+    merged.updated = changed - merged.new
+    merged.unchanged = total - changed
+
+
+def _merge_step_events(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot,
+                       state: dict | None) -> None:
+    """Step events never change: add the missing ones. For a newer snapshot of a desk, the
+    events up to the previous snapshot's mark are that snapshot's (checked by count)."""
+    cols = _shared_columns(conn, alias, "step_events")
+    where, params = "true", ()
+    if state and "events_before" in state:
+        since = state["max_updated"]
+        if _one(conn, f"select count(*) from {alias}.step_events where at_utc <= ?",
+                since) == state["events_before"]:
+            where, params = "at_utc > ?", (since,)
+    before = conn.total_changes
+    conn.execute(
+        f"insert into main.step_events ({cols}) select {cols} from {alias}.step_events "
+        f"where {where} order by id on conflict(id) do nothing", params)
+    merged.step_events_new = conn.total_changes - before
+
+
+def _merge_history(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot,
+                   state: dict | None) -> None:
+    """History rows are added once, recognised by (visit, time, action); for a newer
+    snapshot of a desk only those after the previous snapshot's mark (checked by count)."""
+    where, params = "true", ()
+    if state and "history_before" in state:
+        since = state["max_updated"]
+        if _one(conn, f"select count(*) from {alias}.visit_history where at_utc <= ?",
+                since) == state["history_before"]:
+            where, params = "s.at_utc > ?", (since,)
+    before = conn.total_changes
+    conn.execute(
+        f"""insert into main.visit_history (visit_id, at_utc, action, before)
+           select s.visit_id, s.at_utc, s.action, min(s.before) from {alias}.visit_history s
+           where {where} and not exists (
+               select 1 from main.visit_history m where m.visit_id = s.visit_id
+               and m.at_utc is s.at_utc and m.action is s.action)
+           group by s.visit_id, s.at_utc, s.action""", params)
+    merged.history_new = conn.total_changes - before
+
+
+def _load_state(conn: sqlite3.Connection, merged: MergedSnapshot) -> tuple[str, dict | None]:
+    key = "merge_state:" + _meta_key(merged).split(":", 1)[1]
+    row = conn.execute("select value from main.meta where key = ?", (key,)).fetchone()
+    return key, json.loads(row[0]) if row else None
+
+
+def _save_state(conn: sqlite3.Connection, alias: str, key: str, merged: MergedSnapshot) -> None:
+    """Remember the newest snapshot of this desk: its time, newest change and sizes."""
+    newest = _one(conn, f"select coalesce(max(updated_utc), '') from {alias}.visits")
+    value = json.dumps({
+        "snapshot_utc": merged.snapshot_utc,
+        "max_updated": newest,
+        "visits": _one(conn, f"select count(*) from {alias}.visits"),
+        "events_before": _one(conn, f"select count(*) from {alias}.step_events where at_utc <= ?",
+                              newest),
+        "history_before": _one(conn, f"select count(*) from {alias}.visit_history where at_utc <= ?",
+                               newest),
+    })
+    conn.execute("insert or replace into main.meta (key, value) values (?, ?)", (key, value))
+
+
+def _shared_columns(conn: sqlite3.Connection, alias: str, table: str) -> str:
+    theirs = set(_columns(conn, alias, table))
     return ", ".join(c for c in _columns(conn, "main", table) if c in theirs)
 
 
-def _upsert_newest(conn: sqlite3.Connection, table: str, count_into: MergedSnapshot | None = None,
-                   attr: str = "") -> None:
-    cols = _shared_columns(conn, table)
+def _upsert_newest(conn: sqlite3.Connection, alias: str, table: str, since: str | None = None) -> int:
+    """Insert new rows, replace older ones; return how many rows were inserted or replaced.
+
+    Only rows updated after ``since`` when given. Reading the snapshot in id order makes the
+    lookups in the site journal sequential.
+    """
+    cols = _shared_columns(conn, alias, table)
     updates = ", ".join(f"{c} = excluded.{c}" for c in cols.split(", ") if c != "id")
+    # Without statistics SQLite would scan in id order and test every row: use the index.
+    where = "updated_utc > ?" if since is not None else "true"
+    hint = ""
+    if since is not None and any(row[1] == f"{table}_updated" for row in conn.execute(
+            f"pragma {alias}.index_list({table})")):
+        hint = f" indexed by {table}_updated"
     before = conn.total_changes
     conn.execute(
-        f"insert into main.{table} ({cols}) select {cols} from snap.{table} where true "
-        f"on conflict(id) do update set {updates} where {NEWER.format(t=table)}"
+        f"insert into main.{table} ({cols}) select {cols} from {alias}.{table}{hint} where {where} "
+        f"order by id on conflict(id) do update set {updates} where {NEWER.format(t=table)}",
+        () if since is None else (since,),
     )
-    if count_into is not None:
-        setattr(count_into, attr, conn.total_changes - before)
+    return conn.total_changes - before
 
 
 def _short_time(stamp: str | None) -> str:

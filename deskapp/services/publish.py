@@ -34,7 +34,8 @@ class PublishError(Exception):
     """A snapshot could not be written; ``kind`` names the cause, the message says it plainly.
 
     Kinds: ``folder_missing`` (shared folder absent or offline), ``permission``,
-    ``disk_full``, ``journal`` (the local journal cannot be read), ``failed`` (other I/O).
+    ``disk_full``, ``busy`` (the old snapshot is open elsewhere), ``journal`` (the local
+    journal cannot be read), ``failed`` (other I/O).
     """
 
     def __init__(self, kind: str, message: str):
@@ -88,7 +89,13 @@ def publish(journal_path: Path | str, folder: Path | str, desk: str, site: str,
     try:
         taken, visits = _backup(journal_path, tmp, desk, site, now)
         _fsync_file(tmp)
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except PermissionError as exc:
+            if os.name == "nt" and target.exists():  # Windows: a reader has the old file open
+                raise PublishError("busy", f"the snapshot {target} is in use (being consolidated?); "
+                                   "try again in a moment") from exc
+            raise
         _fsync_dir(target.parent)
         size = target.stat().st_size
     except OSError as exc:

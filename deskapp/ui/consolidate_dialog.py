@@ -33,6 +33,7 @@ log = logging.getLogger("skranke.consolidate")
 class _Signals(QObject):
     done = Signal(object)  # ConsolidationReport
     failed = Signal(str)
+    progress = Signal(int, int)  # snapshots merged, snapshots in all
 
 
 class _ConsolidateTask(QRunnable):
@@ -42,7 +43,7 @@ class _ConsolidateTask(QRunnable):
 
     def run(self) -> None:
         try:
-            report = consolidate(self.into, self.sources)
+            report = consolidate(self.into, self.sources, progress=self.signals.progress.emit)
         except ConsolidateError as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:
@@ -69,6 +70,7 @@ class ConsolidatePanel(QWidget):
         self._signals = _Signals(self)
         self._signals.done.connect(self.on_done)
         self._signals.failed.connect(self.on_failed)
+        self._signals.progress.connect(self.on_progress)
         self.folder_edit = self._line("consolidateFolderEdit", self.tr("Mappe med øjebliksbilleder"),
                                       shared_folder)
         self.into_edit = self._line("consolidateIntoEdit", self.tr("Samlet journal"),
@@ -131,6 +133,11 @@ class ConsolidatePanel(QWidget):
         self.run_button.setEnabled(False)
         self.report_view.setPlainText(self.tr("Samler skranker…"))
         self.pool.start(_ConsolidateTask(Path(into), [Path(folder)], self._signals))
+
+    def on_progress(self, done: int, total: int) -> None:
+        if not self.run_button.isEnabled():
+            self.report_view.setPlainText(self.tr("Samler skranker… %1 af %2 øjebliksbilleder")
+                                          .replace("%1", str(done)).replace("%2", str(total)))
 
     def on_done(self, report: ConsolidationReport) -> None:
         self.run_button.setEnabled(True)

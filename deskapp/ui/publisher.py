@@ -122,6 +122,7 @@ class Publisher(QObject):
             "folder_missing": self.tr("den fælles mappe kan ikke findes (offline?)"),
             "permission": self.tr("ingen adgang til den fælles mappe"),
             "disk_full": self.tr("den fælles mappe er fuld"),
+            "busy": self.tr("det forrige øjebliksbillede er i brug"),
             "journal": self.tr("journalen kunne ikke læses"),
         }
         reason = reasons.get(kind, self.tr("en fejl ved skrivning"))
