@@ -215,6 +215,10 @@
         <translation>Combining desks…</translation>
     </message>
     <message>
+        <source>Samler skranker… %1 af %2 øjebliksbilleder</source>
+        <translation>Merging counters… %1 of %2 snapshots</translation>
+    </message>
+    <message>
         <source>Sammenlægningen kunne ikke køre: %1</source>
         <translation>The combining could not run: %1</translation>
     </message>
@@ -1166,6 +1170,10 @@ Do you want to finish it now?</translation>
     <message>
         <source>den fælles mappe er fuld</source>
         <translation>the shared folder is full</translation>
+    </message>
+    <message>
+        <source>det forrige øjebliksbillede er i brug</source>
+        <translation>the previous snapshot is in use</translation>
     </message>
     <message>
         <source>journalen kunne ikke læses</source>
