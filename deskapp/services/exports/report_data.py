@@ -69,6 +69,7 @@ class ReportData:
     hours: dict[tuple[int, int], int]
     durations: list[Row]
     weekly: list[Row] = field(default_factory=list)
+    snapshots: dict[str, str] = field(default_factory=dict)  # "site/desk" -> snapshot time (UTC)
 
     @property
     def period_text(self) -> str:
@@ -105,7 +106,14 @@ def collect(journal: Journal, catalog: Catalog, query: Query, municipality: str 
         hours={(int(r["weekday"]), int(r["hour"])): int(r["count"]) for r in tally.hours(query)},
         durations=tally.with_labels(tally.durations(query)),
         weekly=tally.count_by(query, ("week",)),
+        snapshots=snapshot_times(journal),
     )
+
+
+def snapshot_times(journal: Journal) -> dict[str, str]:
+    """When each desk's newest merged snapshot was taken (a consolidated site journal only)."""
+    rows = journal.db.query("select key, value from meta where key like 'snapshot:%' order by key")
+    return {r["key"].split(":", 1)[1]: r["value"] for r in rows}
 
 
 def _pivot(tally: Tally, query: Query, dim: str, known: set[str], order: list[str],

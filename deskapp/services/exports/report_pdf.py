@@ -149,6 +149,16 @@ class _Report:
 
     # --- sections -------------------------------------------------------------------------
 
+    def snapshot_ages(self, snapshots: dict[str, str]) -> str:
+        """Each merged desk with the age of its snapshot; a week or older is flagged."""
+        parts = []
+        for desk, taken in snapshots.items():
+            moment = weeks.parse_stamp(taken)
+            days = (weeks.now_utc() - moment).days
+            flag = " – ældre end en uge!" if days >= 7 else ""
+            parts.append(f"{desk}: {weeks.local(moment):%d.%m.%Y %H:%M} ({days} dage){flag}")
+        return "; ".join(parts)
+
     def cover(self) -> None:
         d, s = self.data, self.s
         self.story += [Spacer(1, 52 * mm), self.p(f"Uge {d.period_text}", s.subtitle), Spacer(1, 4 * mm)]
@@ -160,6 +170,8 @@ class _Report:
             ["Skranker", ", ".join(d.desks) or "ingen registreringer"],
             ["Katalog", f"{self.catalog.name} {self.catalog.version}".strip()],
         ]
+        if d.snapshots:
+            facts.append(["Øjebliksbilleder", self.snapshot_ages(d.snapshots)])
         if self.min_count > 1:
             facts.append(["Diskretion", f"Antal under {self.min_count} vises som <{self.min_count}"])
         current = weeks.this_week(self.generated.date())
