@@ -1,4 +1,5 @@
-"""The privacy guard: CPR numbers are refused, e-mail and phone numbers warn."""
+"""The privacy guard: CPR numbers are refused, e-mail and phone numbers warn; every text
+field of the app that stores text goes through it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,19 @@ import string
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
+from deskapp.services import settings as settings_service
+from deskapp.services.catalog import Catalog
+from deskapp.services.journal import Journal, Visit
 from deskapp.services.privacy import (
     NOTE_MAX_LENGTH,
     Finding,
@@ -18,6 +31,9 @@ from deskapp.services.privacy import (
     scan,
     warnings,
 )
+from deskapp.ui.edit_visit_dialog import EditVisitDialog
+from deskapp.ui.journal_hub import JournalHub
+from deskapp.ui.main_window import MainWindow
 
 MODEST = settings(max_examples=200, deadline=None)
 
@@ -341,3 +357,129 @@ def test_empty_text_is_none(empty: str | None) -> None:
 
 def test_clean_text_passes_stripped() -> None:
     assert guard("  Hjælp til MitID-app  ") == "Hjælp til MitID-app"
+
+
+# --- Every text field of the app goes through the guard -------------------------------
+# The guard is only as good as the fields that call it, so the app's own widgets are driven
+# here: every editable text field of the main window and its dialogs is either a guarded
+# free-text field or named below as configuration that is never about a citizen.
+
+GUARDED_FIELDS = {"noteEdit", "guideBlockerNote", "editNote"}
+CONFIGURATION_FIELDS = {
+    "errandSearch",  # a search, never stored
+    "weekFrom", "weekTo",  # week strings, parsed, never stored
+    "deskEdit", "siteEdit", "municipalityEdit", "helpLineEdit", "sharedFolderEdit",
+    "catalogFileEdit",  # settings dialog
+    "deskNameEdit", "siteNameEdit",  # first-start desk dialog
+    "consolidateFolderEdit", "consolidateIntoEdit",  # folder and file paths
+}
+
+
+def _text_fields(root: QWidget) -> set[str]:
+    from tests import ui_walk
+
+    found = set()
+    for widget in ui_walk.all_widgets(root):
+        editable = (
+            (isinstance(widget, QLineEdit) and not widget.isReadOnly()
+             and not ui_walk.is_internal_part(widget))
+            or (isinstance(widget, QTextEdit | QPlainTextEdit) and not widget.isReadOnly())
+            or (isinstance(widget, QComboBox) and widget.isEditable())
+        )
+        if editable:
+            found.add(widget.objectName() or f"<unnamed {type(widget).__name__}>")
+    return found
+
+
+@pytest.fixture
+def window(show_window, journal: Journal, catalog: Catalog) -> MainWindow:
+    win = MainWindow(JournalHub(journal, catalog), settings_service.Settings(desk="skranke-1"))
+    return show_window(win)
+
+
+def test_every_text_field_is_guarded_or_known_configuration(window: MainWindow) -> None:
+    from tests import ui_walk
+
+    found = _text_fields(window)
+    for _name, factory in ui_walk.DIALOGS:
+        dialog = factory(window.hub, window.config, window)
+        found |= _text_fields(dialog)
+        dialog.deleteLater()
+    unknown = found - GUARDED_FIELDS - CONFIGURATION_FIELDS
+    assert not unknown, f"new text fields: guard them with privacy.guard or list them: {unknown}"
+    assert found >= GUARDED_FIELDS  # the guarded fields are really there (found by name)
+
+
+def _visit_with_note(journal: Journal, catalog: Catalog, note: str) -> Visit:
+    return journal.log_visit(errand="flytning", reason=catalog.reasons[0].code,
+                             outcome=catalog.outcomes[0].code, channel="fremmoede", note=note)
+
+
+def test_edit_dialog_refuses_a_cpr_and_keeps_the_text(qtbot, journal: Journal, catalog: Catalog,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda _parent, _title, text, *a: shown.append(text)))
+    visit = _visit_with_note(journal, catalog, "kom med papirer")
+    dialog = EditVisitDialog(catalog, visit)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    typed = "borgeren 0101901234 kom med papirer"
+    dialog.note_edit.setText(typed)
+    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)  # Enter = Save
+    [text] = shown
+    assert "CPR-nummer (0101901234)" in text and "Fjern det" in text
+    assert dialog.isVisible() and dialog.result() != EditVisitDialog.DialogCode.Accepted
+    assert dialog.note_edit.text() == typed
+    assert journal.visit(visit.id).note == "kom med papirer"
+
+    dialog.note_edit.setText("kom med papirer igen")
+    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)
+    assert dialog.result() == EditVisitDialog.DialogCode.Accepted
+    assert dialog.changes() == {"note": "kom med papirer igen"}
+
+
+def test_long_note_with_a_cpr_names_both_problems(qtbot, window: MainWindow,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda _parent, _title, text, *a: shown.append(text)))
+    note = window.findChild(QLineEdit, "noteEdit")
+    typed = "x" * NOTE_MAX_LENGTH + " 010190-1234"
+    note.setText(typed)
+    qtbot.keyClicks(window.counter.errand_search, "pas")
+    qtbot.keyClick(window.counter.errand_search, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.counter.reasons.list, "1")
+    qtbot.keyClicks(window.counter.outcomes.list, "1")
+    [text] = shown
+    assert f"{NOTE_MAX_LENGTH + 12} tegn" in text and "CPR-nummer (010190-1234)" in text
+    assert note.text() == typed
+    assert window.hub.journal.visits()[0].status == "open"
+
+
+@pytest.mark.parametrize(("answer", "saved"), [(QMessageBox.StandardButton.No, False),
+                                               (QMessageBox.StandardButton.Yes, True)])
+def test_phone_number_in_a_note_asks_first(qtbot, window: MainWindow, answer, saved: bool,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *a):
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    typed = "ring tilbage på 12 34 56 78"
+    window.counter.note_edit.setText(typed)
+    qtbot.keyClicks(window.counter.errand_search, "pas")
+    qtbot.keyClick(window.counter.errand_search, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.counter.reasons.list, "1")
+    qtbot.keyClicks(window.counter.outcomes.list, "1")
+    [text] = asked
+    assert "kontaktoplysninger (12 34 56 78)" in text
+    [visit] = window.hub.journal.visits()
+    if saved:
+        assert (visit.status, visit.note) == ("saved", typed)
+        assert window.counter.note_edit.text() == ""
+    else:
+        assert (visit.status, visit.note) == ("open", None)
+        assert window.counter.note_edit.text() == typed

@@ -44,12 +44,21 @@ def journal_error(exc: JournalError) -> str:
 
 
 def refused_text(exc: privacy.FreeTextRefused) -> str:
+    """What to remove before saving: the length, and every CPR number (or contact detail)
+    found, so a long note with a CPR number in it is not refused twice in a row."""
+    texts = []
     if exc.too_long:
-        return QCoreApplication.translate(
+        texts.append(QCoreApplication.translate(
             "messages", "Noten er for lang ({n} tegn). Højst {limit} tegn.").format(
-            n=exc.too_long, limit=privacy.NOTE_MAX_LENGTH)
+            n=exc.too_long, limit=privacy.NOTE_MAX_LENGTH))
+    if exc.findings:
+        texts.append(_findings_text(exc.findings))
+    return " ".join(texts)
+
+
+def _findings_text(findings: list[privacy.Finding]) -> str:
     parts = []
-    for finding in exc.findings:
+    for finding in findings:
         if finding.kind == "cpr":
             text = QCoreApplication.translate("messages", "et CPR-nummer ({text})")
         elif finding.kind == "email":
