@@ -3,6 +3,9 @@ random moments and restarted. Every visit the app reported as saved must be in t
 journal, every visit it wrote as open must be there too, and an open visit left by the
 kill is offered back on the next start and can be finished.
 
+Settings are written atomically: a process saving them in a loop, killed at random
+moments, always leaves a complete settings file.
+
 The app is driven through its test hook (deskapp/ui/test_hook.py, inert unless
 SKRANKE_SCRIPT is set): it replays keystroke lines and prints ``open <id>`` and
 ``saved <id>`` once the journal has committed them.
@@ -10,6 +13,7 @@ SKRANKE_SCRIPT is set): it replays keystroke lines and prints ``open <id>`` and
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import random
@@ -28,10 +32,7 @@ from deskapp.services.catalog import Catalog
 from deskapp.services.journal import OPEN, SAVED, Journal
 from tests.safety_helpers import REPO
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
-]
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
 LINE_TIMEOUT = 30.0  # seconds to wait for the app's next line before giving up
 
@@ -113,6 +114,7 @@ def _check_promises(journal: Path, saved: set[str], opened: set[str]) -> None:
             assert check.visit(visit_id).status in (OPEN, SAVED)
 
 
+@pytest.mark.slow
 def test_confirmed_and_open_visits_survive_kill_9(tmp_path: Path, catalog: Catalog) -> None:
     settings_service.save(settings_service.Settings(desk="skranke-test", desk_confirmed=True),
                           paths.settings_file())
@@ -184,3 +186,38 @@ def test_confirmed_and_open_visits_survive_kill_9(tmp_path: Path, catalog: Catal
         assert check.open_visits() == []
     assert len(saved) >= 2
     print(f"seed {seed}: {len(saved)} saved visits checked in {time.monotonic() - started:.1f} s")
+
+
+SAVE_LOOP = """
+import sys
+from pathlib import Path
+from deskapp.services import settings
+path = Path(sys.argv[1])
+for i in range(1, 1_000_000):
+    settings.save(settings.Settings(desk=f"desk-{i}", help_line=str(i) * 5000), path)
+    print(i, flush=True)
+"""
+
+
+def test_settings_survive_kill_9_at_any_moment(tmp_path: Path) -> None:
+    """A process saves settings as fast as it can and is killed at a random moment: the file
+    is always a whole settings file, at least as new as the last save it reported."""
+    path = tmp_path / "settings.json"
+    rng = random.Random()
+    for _ in range(5):
+        proc = subprocess.Popen([sys.executable, "-c", SAVE_LOOP, str(path)], cwd=REPO,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "1"  # killed after the first save
+        time.sleep(rng.uniform(0, 0.3))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+        reported = [1] + [int(line) for line in proc.stdout.read().split()]
+        proc.stdout.close()
+        data = json.loads(path.read_text(encoding="utf-8"))  # never half a file
+        number = int(data["desk"].removeprefix("desk-"))
+        assert data["help_line"] == str(number) * 5000
+        assert number >= reported[-1]
+        assert settings_service.load(path) == settings_service.Settings(
+            desk=f"desk-{number}", help_line=str(number) * 5000)
+        assert not path.with_suffix(".json.damaged").exists()

@@ -115,3 +115,20 @@ def test_purge_runs_at_app_start(journal_path: Path) -> None:
         assert journal.visit(gone).note is None
         assert journal.visit(kept).note == "frisk"
         assert retention.purge_history(journal)[0]["notes_erased"] == 1
+
+
+def test_default_is_30_days_without_any_setting(journal_path: Path,
+                                                capsys: pytest.CaptureFixture) -> None:
+    from deskapp import paths
+
+    paths.settings_file().unlink()  # a counter PC where nobody has touched the settings
+    with Journal(journal_path) as journal:
+        gone = _visit(journal, 31, "en måned gammel")
+        kept = _visit(journal, 29, "knap en måned")
+    assert main(["purge", "--journal", str(journal_path)]) == 0
+    assert "erased 1 note(s) older than 30 days" in capsys.readouterr().out
+    with Journal(journal_path) as journal:
+        assert journal.visit(gone).note is None
+        assert journal.visit(kept).note == "knap en måned"
+        [run] = retention.purge_history(journal)
+        assert (run["older_than_days"], run["notes_erased"]) == (30, 1)
