@@ -24,6 +24,11 @@ def workspace(tmp_path: Path, journal_path: Path) -> Path:
     settings_service.save(settings_service.Settings(desk="skranke-1"), paths.settings_file())
     (tmp_path / "out").mkdir()
     (tmp_path / "not-a-folder").write_text("x", encoding="utf-8")
+    (tmp_path / "garbage.skranke").write_bytes(bytes(range(256)) * 16)  # not a journal at all
+    (tmp_path / "count.csv").write_text("week;errand;count;source\n2026-W47;flytning;mange;borger.dk\n",
+                                        encoding="utf-8")
+    (tmp_path / "latin1.csv").write_bytes("week;errand;count;source\n2026-W47;flytning;1;ø\n"
+                                          .encode("latin-1"))
     return tmp_path
 
 
@@ -67,6 +72,29 @@ def _cases(journal: str, tmp: Path) -> dict[str, tuple[list[str], str]]:
                                   str(tmp / "none.backup")], "there is no backup file"),
         "catalogue not found": (["catalog", "check", str(tmp / "none.toml")],
                                 "file not found"),
+        "export from a garbage journal": (["export", "tallies", "--journal",
+                                           str(tmp / "garbage.skranke"), "--from", "2026-W40",
+                                           "--out", out], "garbage.skranke is damaged"),
+        "purge a garbage journal": (["purge", "--journal", str(tmp / "garbage.skranke")],
+                                    "garbage.skranke is damaged"),
+        "log into a garbage journal": (["log", "--journal", str(tmp / "garbage.skranke"), *LOG],
+                                       "garbage.skranke is damaged"),
+        "back up a garbage journal": (["backup", "--journal", str(tmp / "garbage.skranke")],
+                                      "garbage.skranke is damaged"),
+        "purge a missing journal": (["purge", "--journal", str(tmp / "nowhere" / "x")],
+                                    "there is no journal at"),
+        "count not a number": (["import-digital", "--journal", journal, str(tmp / "count.csv")],
+                               "count.csv not imported, nothing changed: line 2"),
+        "csv not UTF-8": (["import-digital", "--journal", journal, str(tmp / "latin1.csv")],
+                          "latin1.csv not imported, nothing changed"),
+        "e-mail in note": (["log", "--journal", journal, *LOG, "--note", "svar a@b.dk"],
+                           "--note contains an e-mail address"),
+        "phone in note": (["log", "--journal", journal, *LOG, "--note", "ring 12345678"],
+                          "--note contains a phone number"),
+        "bad separator": (["export", "visits", "--journal", journal, "--from", "2026-W40",
+                           "--sep", "|", "--out", out], "argument --sep: invalid choice"),
+        "negative min count": (["export", "tallies", "--journal", journal, "--from", "2026-W40",
+                                "--min-count", "-1", "--out", out], "--min-count must be 0"),
     }
 
 
