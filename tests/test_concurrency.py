@@ -221,3 +221,29 @@ def test_full_disk_keeps_the_typed_errand(qtbot, counter: CounterPage, journal: 
     qtbot.keyClick(counter.errand_search, Qt.Key.Key_Return)
     assert counter.open_visit_id is not None
     assert journal.count() == before + 1
+
+
+def test_busy_journal_keeps_the_visit_on_screen(qtbot, counter: CounterPage,
+                                                journal: Journal) -> None:
+    """A backup or consolidation holding the write lock longer than the wait: the user is
+    told the journal is busy, the visit stays in the form, and the same key saves it later."""
+    _pick_errand_and_reason(qtbot, counter)
+    counter.note_edit.setText("kom med papirer")
+    visit_id = counter.open_visit_id
+    other = _hold_exclusive(journal.path)
+    try:
+        qtbot.keyClicks(counter.outcomes.list, "1")
+    finally:
+        other.execute("rollback")
+        other.close()
+
+    [text] = counter.shown_errors  # type: ignore[attr-defined]
+    assert "er optaget" in text and "Prøv igen om lidt" in text
+    assert journal.visit(visit_id).status != SAVED
+    assert counter.open_visit_id == visit_id
+    assert counter.note_edit.text() == "kom med papirer"
+
+    qtbot.keyClicks(counter.outcomes.list, "1")  # the backup is done: retry
+    saved = journal.visit(visit_id)
+    assert (saved.status, saved.note) == (SAVED, "kom med papirer")
+    assert counter.open_visit_id is None
