@@ -11,15 +11,21 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QAccessible, QColor, QFont, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDialog,
     QLabel,
     QLineEdit,
+    QListView,
+    QStyle,
+    QStyleOptionFrame,
+    QTableView,
+    QTreeView,
     QWidget,
 )
 
@@ -143,6 +149,46 @@ def test_every_interactive_widget_has_a_name(qtbot, window: MainWindow, show_win
     assert problems == []
 
 
+# Interactive widgets that still lack an accessible description (issue 7 asks for one on every
+# interactive widget). Known gaps, so a new widget without one fails now; the list must shrink:
+# a widget named here that has gained a description fails the test until it is removed.
+# Qt's standard dialog buttons (Save, Cancel, OK, Close) are exempt: their name says it all.
+DESCRIPTION_GAPS = {
+    "weekPreset", "deskFilter", "importDigital", "exportCsv", "exportXlsx", "exportPdf",
+    "hoursByWeekday", "frictionPoints", "sharesVsGoal", "channelTotals", "errandsByOutcome",
+    "errandsByReason", "errandTally", "qt_tabwidget_tabbar", "errandList", "lateEntryCheck",
+    "startTimeEdit", "pageTabs", "guideOpenEntry", "guideReadyList", "guideModeCombo",
+    "guideMarkDone", "guideMarkStuck", "guideMarkSkipped", "guideBlockerList", "guidePrintHandout",
+    "guideSaveHandout", "editErrand", "editReason", "editOutcome", "editChannel", "editNote",
+    "coachingSkills", "coachingMinutes", "coachingSave", "coachingCancel", "consolidateFolderEdit",
+    "consolidateIntoEdit", "consolidateRun", "consolidateReport", "consolidateFolderBrowse",
+    "consolidateIntoBrowse",
+}
+
+
+def accessible_description(widget: QWidget) -> str:
+    """What a screen reader reads after the name: the accessibleDescription, else the tooltip."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    text = interface.text(QAccessible.Text.Description) if interface is not None else ""
+    return (widget.accessibleDescription() or text or "").strip()
+
+
+def test_every_interactive_widget_has_a_description(qtbot, window: MainWindow, show_window) -> None:
+    window.counter.focus_search()  # mid-visit, so the guide's controls exist too
+    qtbot.keyClicks(window.counter.errand_search, "flyt")
+    qtbot.keyClick(window.counter.errand_search, Qt.Key.Key_Return)
+    roots: list[QWidget] = [window] + [_dialog(name, window, show_window) for name, _f in ui_walk.DIALOGS]
+    missing, described = set(), set()
+    for root in roots:
+        for widget in ui_walk.interactive_widgets(root):
+            if ui_walk.is_dialog_button(widget):
+                continue
+            (described if accessible_description(widget) else missing).add(
+                widget.objectName() or _name(widget))
+    assert sorted(missing - DESCRIPTION_GAPS) == [], "give these an accessible description"
+    assert sorted(DESCRIPTION_GAPS & described - missing) == [], "described now: remove from DESCRIPTION_GAPS"
+
+
 def unseen_focus(root: QWidget) -> list[str]:
     """Tab round the window twice; on the second round every widget must look different
     while it has keyboard focus than after Tab moved on (a focus frame or highlight).
@@ -237,13 +283,36 @@ def double_font(qapp):
 FULL_HD = QSize(1920, 1040)  # a 1920x1080 screen minus the taskbar
 
 
+UNLIMITED = (1 << 24) - 1  # QWIDGETSIZE_MAX
+
+
+def _text_room(edit: QLineEdit) -> int:
+    """The width a line edit has for its text (inside the frame and Qt's 2 px margins)."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    area = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    return area.width() - 4 - margins.left() - margins.right()
+
+
 def clipped(root: QWidget) -> list[str]:
-    """Visible text widgets smaller than they need to show their text."""
+    """Visible text widgets smaller than they need to show their text: a label, button or
+    field below its minimum size; the text of a width-capped field or of a spin box wider than
+    its room; a list whose items need a horizontal scroll bar."""
     problems = []
     for widget in ui_walk.all_widgets(root):
-        if ui_walk.is_internal_part(widget):
+        if ui_walk.is_internal_part(widget) or not widget.isVisible():
             continue
-        if not widget.isVisible() or not isinstance(widget, QLabel | QAbstractButton | QLineEdit | QComboBox):
+        if isinstance(widget, QListView) and not isinstance(widget, QTableView | QTreeView):
+            if widget.horizontalScrollBar().isVisible():
+                problems.append(f"{_name(widget)}: items wider than the list "
+                                f"({widget.sizeHintForColumn(0)} > {widget.viewport().width()})")
+            continue
+        edit = widget.findChild(QLineEdit) if isinstance(widget, QAbstractSpinBox) else (
+            widget if isinstance(widget, QLineEdit) and widget.maximumWidth() < UNLIMITED else None)
+        if edit is not None and edit.fontMetrics().horizontalAdvance(edit.text()) > _text_room(edit):
+            problems.append(f"{_name(widget)} {edit.text()!r}: text wider than the field")
+        if not isinstance(widget, QLabel | QAbstractButton | QLineEdit | QComboBox):
             continue
         if isinstance(widget, QLabel) and widget.wordWrap():
             need_w, need_h = widget.minimumSizeHint().width(), widget.heightForWidth(widget.width())
@@ -254,6 +323,18 @@ def clipped(root: QWidget) -> list[str]:
             problems.append(f"{_name(widget)} {getattr(widget, 'text', lambda: '')()!r}: "
                             f"{widget.width()}x{widget.height()} < {need_w}x{need_h}")
     return problems
+
+
+# Known clipping at 200 % text (issue 7 GAP, owned by the pages): the week fields are capped at
+# 110 px, the reason list shares the counter's width equally with the errand list, the coaching
+# skills list is narrower than its items. A widget not named here fails the test at once; one
+# named here that no longer clips fails it too, until it is removed from this set.
+CLIPPING_GAPS = {"weekFrom", "weekTo", "reasonList", "coachingSkills"}
+
+
+def _split_known(problems: list[str]) -> tuple[list[str], set[str]]:
+    known = {name for name in CLIPPING_GAPS if any(f"({name})" in p for p in problems)}
+    return [p for p in problems if not any(f"({name})" in p for name in CLIPPING_GAPS)], known
 
 
 def test_double_font_size_fits_a_full_hd_screen_without_clipping(qtbot, double_font, journal: Journal,
@@ -285,7 +366,9 @@ def test_double_font_size_fits_a_full_hd_screen_without_clipping(qtbot, double_f
         dialog.resize(dialog.sizeHint().boundedTo(FULL_HD))
         qtbot.wait(10)
         problems += clipped(dialog)
-    assert problems == []
+    unknown, known = _split_known(problems)
+    assert unknown == []
+    assert known == CLIPPING_GAPS, f"no longer clipped: remove {sorted(CLIPPING_GAPS - known)}"
 
 
 def test_tab_cycle_catches_a_table_that_traps_tab(qtbot, show_window) -> None:

@@ -38,13 +38,18 @@ class DeskDialog(QDialog):
             "når skrankerne samles til én opgørelse.") if first_start else self.tr(
             "Nye besøg får det nye navn; gemte besøg beholder det, de blev gemt med."))
         intro.setWordWrap(True)
-        self.desk_edit = self._line("deskNameEdit", self.tr("Skrankens navn"), config.desk)
-        self.site_edit = self._line("siteNameEdit", self.tr("Sted"), config.site)
-        self.folder_edit = self._line("sharedFolderEdit", self.tr("Fælles mappe"), config.shared_folder)
+        self.desk_edit = self._line("deskNameEdit", self.tr("Skrankens navn"), config.desk, self.tr(
+            "Navnet på denne skranke; det står på hvert nyt besøg, fx skranke-3"))
+        self.site_edit = self._line("siteNameEdit", self.tr("Sted"), config.site, self.tr(
+            "Borgerservicens navn eller adresse; skranker samles pr. sted"))
+        self.folder_edit = self._line("sharedFolderEdit", self.tr("Fælles mappe"), config.shared_folder,
+                                      self.tr("Mappen hvor skranken lægger sin kopi af journalen"))
         self.folder_edit.setPlaceholderText(self.tr("valgfri, fx \\\\server\\skranke"))
         browse = QPushButton(self.tr("&Vælg…"), self)
         browse.setObjectName("sharedFolderBrowse")
         browse.setAccessibleName(self.tr("Vælg fælles mappe"))
+        browse.setAccessibleDescription(self.tr("Åbner en mappevælger til den fælles mappe"))
+        browse.setToolTip(browse.accessibleDescription())
         browse.clicked.connect(self.on_browse)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
@@ -52,6 +57,8 @@ class DeskDialog(QDialog):
         self.minutes_spin = QSpinBox(self)
         self.minutes_spin.setObjectName("publishMinutesSpin")
         self.minutes_spin.setAccessibleName(self.tr("Minutter mellem udgivelser"))
+        self.minutes_spin.setAccessibleDescription(
+            self.tr("Hvor ofte skranken lægger en ny kopi af journalen i den fælles mappe"))
         self.minutes_spin.setRange(1, 240)
         self.minutes_spin.setValue(config.publish_minutes)
         self.minutes_spin.setSuffix(self.tr(" min"))
@@ -77,10 +84,12 @@ class DeskDialog(QDialog):
             edit.textChanged.connect(self.on_changed)
         self.on_changed()
 
-    def _line(self, name: str, accessible: str, text: str) -> QLineEdit:
+    def _line(self, name: str, accessible: str, text: str, description: str) -> QLineEdit:
         edit = QLineEdit(text, self)
         edit.setObjectName(name)
         edit.setAccessibleName(accessible)
+        edit.setAccessibleDescription(description)
+        edit.setToolTip(description)
         edit.setMaxLength(60)
         return edit
 

@@ -50,11 +50,13 @@ class SettingsDialog(QDialog):
                                          self.tr("Telefon eller web til borgerservice på udskrifter"))
         self.shared_edit = self._line("sharedFolderEdit", settings.shared_folder, self.tr("Fælles mappe"),
                                       self.tr("Mappen hvor skranken lægger sin kopi af journalen"))
-        self.shared_browse = self._browse("sharedFolderBrowse", self.tr("Vælg fælles mappe"))
+        self.shared_browse = self._browse("sharedFolderBrowse", self.tr("Vælg fælles mappe"),
+                                          self.tr("Åbner en mappevælger til den fælles mappe"))
         self.catalog_edit = self._line(
             "catalogFileEdit", settings.catalog_file, self.tr("Katalogfil"),
             self.tr("Tom: det medfølgende katalog. Ellers en TOML-fil med ærinder"))
-        self.catalog_browse = self._browse("catalogFileBrowse", self.tr("Vælg katalogfil"))
+        self.catalog_browse = self._browse("catalogFileBrowse", self.tr("Vælg katalogfil"),
+                                           self.tr("Åbner en filvælger til katalogfilen (TOML)"))
         self.retention_spin = QSpinBox(self)
         self.retention_spin.setObjectName("retentionSpin")
         self.retention_spin.setRange(*RETENTION_RANGE)
@@ -98,10 +100,12 @@ class SettingsDialog(QDialog):
         edit.setToolTip(description)
         return edit
 
-    def _browse(self, name: str, accessible: str) -> QPushButton:
+    def _browse(self, name: str, accessible: str, description: str) -> QPushButton:
         button = QPushButton(self.tr("Gennemse…"), self)
         button.setObjectName(name)
         button.setAccessibleName(accessible)
+        button.setAccessibleDescription(description)
+        button.setToolTip(description)
         button.setAutoDefault(False)
         return button
 

@@ -413,12 +413,24 @@
         <translation>Desk name</translation>
     </message>
     <message>
+        <source>Navnet på denne skranke; det står på hvert nyt besøg, fx skranke-3</source>
+        <translation>The name of this desk; it is stored on every new visit, e.g. skranke-3</translation>
+    </message>
+    <message>
         <source>Sted</source>
         <translation>Site</translation>
     </message>
     <message>
+        <source>Borgerservicens navn eller adresse; skranker samles pr. sted</source>
+        <translation>The citizen service&apos;s name or address; desks are combined per site</translation>
+    </message>
+    <message>
         <source>Fælles mappe</source>
         <translation>Shared folder</translation>
+    </message>
+    <message>
+        <source>Mappen hvor skranken lægger sin kopi af journalen</source>
+        <translation>The folder where this desk publishes its copy of the journal</translation>
     </message>
     <message>
         <source>valgfri, fx \\server\skranke</source>
@@ -433,8 +445,16 @@
         <translation>Choose the shared folder</translation>
     </message>
     <message>
+        <source>Åbner en mappevælger til den fælles mappe</source>
+        <translation>Opens a folder picker for the shared folder</translation>
+    </message>
+    <message>
         <source>Minutter mellem udgivelser</source>
         <translation>Minutes between publications</translation>
+    </message>
+    <message>
+        <source>Hvor ofte skranken lægger en ny kopi af journalen i den fælles mappe</source>
+        <translation>How often the desk puts a new copy of its journal in the shared folder</translation>
     </message>
     <message>
         <source> min</source>
@@ -1239,6 +1259,10 @@ Do you want to finish it now?</translation>
         <translation>Choose the shared folder</translation>
     </message>
     <message>
+        <source>Åbner en mappevælger til den fælles mappe</source>
+        <translation>Opens a folder picker for the shared folder</translation>
+    </message>
+    <message>
         <source>Katalogfil</source>
         <translation>Catalogue file</translation>
     </message>
@@ -1249,6 +1273,10 @@ Do you want to finish it now?</translation>
     <message>
         <source>Vælg katalogfil</source>
         <translation>Choose the catalogue file</translation>
+    </message>
+    <message>
+        <source>Åbner en filvælger til katalogfilen (TOML)</source>
+        <translation>Opens a file picker for the catalogue file (TOML)</translation>
     </message>
     <message>
         <source> dage</source>
