@@ -60,6 +60,9 @@ def _run(folder: Path, name: str, args: list[str], home: Path) -> subprocess.Com
         "SKRANKE_HOME": str(home),
         "QT_QPA_PLATFORM": "offscreen",
         "LANG": "C.UTF-8",  # as on any desktop; Qt warns under the bare C locale
+        # No system time zone database, as on Windows: Europe/Copenhagen must come from the
+        # bundled tzdata package.
+        "PYTHONTZPATH": "",
     }
     if sys.platform == "win32":
         env["SYSTEMROOT"] = os.environ.get("SYSTEMROOT", "")
@@ -154,7 +157,7 @@ def test_frozen_folder_is_lean(frozen_app: Path) -> None:
                      "designer_da.qm", "assistant_da.qm", "qtbase_de.qm"):
         assert not any(name.startswith(unwanted) for name in names), unwanted
     for wanted in ("catalog.toml", "skranke_en.qm", "DejaVuSans.ttf", "LICENSE-DejaVu.txt",
-                   "skranke.png", "qtbase_da.qm"):
+                   "skranke.png", "qtbase_da.qm", "Copenhagen"):
         assert wanted in names, wanted
     size = sum(p.stat().st_size for p in frozen_app.rglob("*") if p.is_file() and not p.is_symlink())
     print(f"frozen folder: {size / 1e6:.0f} MB")
