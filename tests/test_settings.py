@@ -73,8 +73,25 @@ def test_file_from_a_newer_version_keeps_what_it_does_not_know(tmp_path: Path) -
     assert saved["site"] == "Rådhuset"
 
 
-def test_settings_live_in_the_platform_config_folder(isolated_home: Path) -> None:
+def test_skranke_home_moves_every_file_under_one_folder(isolated_home: Path) -> None:
     assert paths.settings_file() == isolated_home / "config" / "settings.json"
+    assert paths.default_journal().parent == paths.backups_dir().parent == isolated_home / "data"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG folders of Linux")
+def test_without_skranke_home_files_go_to_the_platform_folders(monkeypatch: pytest.MonkeyPatch,
+                                                                tmp_path: Path) -> None:
+    """Settings in the user's config folder; journal, backups, logs and exports in the user's
+    data folder (~/.config/Skranke and ~/.local/share/Skranke by default). On Windows
+    platformdirs gives %LOCALAPPDATA%\\Skranke for both."""
+    monkeypatch.delenv("SKRANKE_HOME")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    config, data = tmp_path / "xdg-config" / "Skranke", tmp_path / "xdg-data" / "Skranke"
+    assert paths.settings_file() == config / "settings.json"
+    assert paths.default_journal() == data / "journal.skranke"
+    assert (paths.backups_dir(), paths.logs_dir(), paths.exports_dir()) == (
+        data / "backups", data / "logs", data / "exports")
 
 
 # --- the dialog -------------------------------------------------------------------------------
