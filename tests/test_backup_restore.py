@@ -303,3 +303,34 @@ def test_running_app_makes_the_next_days_backup(qapp: QApplication, journal_path
             first.name, "desk.skranke.2020-01-01.backup"]
     finally:
         opened.close()
+
+
+def test_restore_from_the_journal_itself_is_refused(journal_path: Path, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture) -> None:
+    make_journal(journal_path)
+    before = snapshot(tmp_path)
+    assert main(["restore", "--journal", str(journal_path), "--from", str(journal_path)]) == 1
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line == f"deskapp: {journal_path} is the journal itself, not a backup of it"
+    assert snapshot(tmp_path) == before
+
+
+def test_restore_from_a_file_in_wal_mode_takes_its_wal_along(journal_path: Path,
+                                                             tmp_path: Path) -> None:
+    """A journal copied from another PC with its -wal (or a desk snapshot): the visits
+    committed only to the -wal come back too, and no -wal is left beside the restored file."""
+    source = tmp_path / "copied" / "other.skranke"
+    source.parent.mkdir()
+    ids = make_journal(source)
+    keeper = Journal(source)  # an open connection keeps the WAL from being checkpointed
+    try:
+        late = keeper.log_visit(errand="pas", reason="personal_attendance", outcome="manual",
+                                channel="fremmoede").id
+        assert Path(str(source) + "-wal").stat().st_size > 0
+        make_journal(journal_path, visits=1)
+        backup.restore(journal_path, tmp_path, source)
+    finally:
+        keeper.close()
+    assert _ids(journal_path) == set(ids) | {late}
+    assert not Path(str(journal_path) + "-wal").exists()
+    check_integrity(journal_path)

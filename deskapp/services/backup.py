@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -135,6 +134,8 @@ def choose_backup(journal: Path, folder: Path, source: Path | None = None) -> Pa
         return chosen
     if not source.is_file():
         raise BackupError(f"there is no backup file {source}")
+    if journal.exists() and source.samefile(journal):
+        raise BackupError(f"{source} is the journal itself, not a backup of it")
     try:
         check_integrity(source)
     except JournalError as exc:
@@ -152,15 +153,17 @@ def restore(journal: Path | str, folder: Path, source: Path | str | None = None,
     tmp = journal.with_name(journal.name + ".restoring")
     try:
         journal.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(chosen, tmp)
-        with tmp.open("rb+") as handle:
-            os.fsync(handle.fileno())
+        tmp.unlink(missing_ok=True)
+        # The backup API, not a file copy: a source in WAL mode (a desk snapshot, an older
+        # journal) has committed visits in its -wal file that a plain copy would leave out.
+        _copy_with_backup_api(chosen, tmp)
         aside = _move_aside(journal, stamp)
         os.replace(tmp, journal)
         _fsync_folder(journal.parent)
-    except OSError as exc:
+    except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
-        raise BackupError(f"could not restore {journal}: {exc.strerror or exc}") from exc
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise BackupError(f"could not restore {journal}: {reason}") from exc
     return Restored(journal=journal, source=chosen, kept_aside=aside)
 
 
