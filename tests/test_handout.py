@@ -12,7 +12,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from deskapp.services.catalog import Catalog
+from deskapp.services.catalog import Catalog, Choice, EntryPoint, Errand, Guide, GuideStep
 from deskapp.services.exports import ExportError
 from deskapp.services.exports.handout import (
     HOTLINE_PHONE,
@@ -23,6 +23,10 @@ from deskapp.services.exports.handout import (
 )
 
 CONTACT = HelpContact(municipality="Ærø Kommune", help_line="62 52 15 00")
+# every errand with a guide in the standard catalogue (a test below keeps the list complete)
+QR_ERRANDS = ("flytning", "sundhedskort", "eu_sygesikringskort", "laegeskift", "dagtilbud",
+              "skoleindskrivning", "folkepension", "boligstoette", "digital_post_fritagelse",
+              "mitid", "pas", "koerekort", "digital_post_hjaelp")
 
 
 def guided(catalog: Catalog) -> list:
@@ -66,13 +70,51 @@ def test_danish_letters_survive_and_the_font_is_embedded(tmp_path: Path, catalog
     _, text = pdf_text(out)
     assert "Sådan gør du selv næste gang" in text
     assert "Lægeskift" in text and "Ærø" in text
-    fonts = set()
+    fonts = {}
     for page in pypdf.PdfReader(out).pages:
         for font in page["/Resources"]["/Font"].values():
-            descriptor = font.get_object().get("/FontDescriptor")
-            if descriptor is not None and "/FontFile2" in descriptor.get_object():
-                fonts.add(str(font.get_object()["/BaseFont"]))
-    assert any("DejaVu" in name for name in fonts), fonts
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            fonts[str(font["/BaseFont"])] = (
+                descriptor is not None and "/FontFile2" in descriptor.get_object())
+    assert fonts and all(fonts.values()), fonts  # every font embedded: no Helvetica fallback
+    assert all("DejaVu" in name for name in fonts), fonts
+
+
+def test_errand_without_digital_solution_tells_the_citizen_so(tmp_path: Path,
+                                                              catalog: Catalog) -> None:
+    errand = catalog.errand("digital_post_fritagelse")
+    assert errand.no_digital and errand.guide is not None
+    _, text = pdf_text(write_handout(errand, tmp_path / "fritagelse.pdf", CONTACT))
+    assert "Det kan ikke klares på nettet" in text and "Her kan du læse mere" in text
+    assert "Her gør du det" not in text
+
+
+def test_every_sheet_speaks_to_the_citizen(catalog: Catalog, tmp_path: Path) -> None:
+    for errand in guided(catalog):
+        _, text = pdf_text(write_handout(errand, tmp_path / f"{errand.code}.pdf", CONTACT))
+        assert "borgeren" not in text.lower(), errand.code  # staff wording, not the citizen's
+
+
+def longest_guide() -> Errand:
+    """A catalogue edit at the limits: 8 long steps, 8 ready items, a long URL."""
+    words = "Udfyld feltet med de oplysninger, der står i brevet fra kommunen, og kontrollér dem"
+    steps = tuple(GuideStep(f"s{i}", "i", "h", f"{i}. {words} en gang til, før du går videre.")
+                  for i in range(8))
+    ready = tuple(f"Dokument nummer {i} med {words.lower()}" for i in range(8))
+    url = "https://www.borger.dk/familie-og-boern/dagtilbud-og-pasning/skriv-op-til-plads?kommune=0751"
+    return Errand("lang", "Et ærinde med et meget langt navn, som fylder to linjer på siden", "g",
+                  entry=EntryPoint("Kommunens selvbetjening til opskrivning", url),
+                  guide=Guide(ready, steps, (Choice("b", "B"),)))
+
+
+def test_the_longest_guide_still_fits_on_one_page(tmp_path: Path) -> None:
+    errand = longest_guide()
+    pages, text = pdf_text(write_handout(errand, tmp_path / "lang.pdf", CONTACT))
+    assert pages == 1
+    flat = squash(text)
+    assert all(squash(step.citizen) in flat for step in errand.guide.steps)
+    assert squash(HOTLINE_PHONE) in flat and squash(errand.entry.url) in flat
 
 
 def test_without_municipality_settings_the_sheet_points_to_borgerservice(
@@ -101,9 +143,9 @@ def test_failed_write_leaves_the_old_file_and_no_partial(tmp_path: Path, catalog
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils (scripts/setup.sh test)")
-@pytest.mark.parametrize("code", ["flytning", "sundhedskort", "boligstoette", "mitid"])
+@pytest.mark.parametrize("code", [*QR_ERRANDS, "longest"])
 def test_qr_code_decodes_to_the_entry_point(tmp_path: Path, catalog: Catalog, code: str) -> None:
-    errand = catalog.errand(code)
+    errand = longest_guide() if code == "longest" else catalog.errand(code)
     out = write_handout(errand, tmp_path / "sheet.pdf", CONTACT)
     subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(out), str(tmp_path / "page")],
                    check=True, timeout=60)
@@ -111,3 +153,7 @@ def test_qr_code_decodes_to_the_entry_point(tmp_path: Path, catalog: Catalog, co
         results = zxingcpp.read_barcodes(image)
     qr = [r for r in results if r.format == zxingcpp.BarcodeFormat.QRCode]
     assert [r.text for r in qr] == [errand.entry.url]
+
+
+def test_the_qr_list_covers_every_guide(catalog: Catalog) -> None:
+    assert {e.code for e in guided(catalog)} <= set(QR_ERRANDS)

@@ -42,6 +42,8 @@ from deskapp.services.exports import ExportError, atomic_output
 TITLE = "Sådan gør du selv næste gang"
 HOTLINE_NAME = "Den Digitale Hotline"
 HOTLINE_PHONE = "70 20 00 00"
+NO_DIGITAL_NOTE = ("Det kan ikke klares på nettet. Trinene herunder viser, hvad du skal gøre i "
+                   "stedet.")
 FONT = "SkrankeDejaVu"
 FONT_BOLD = "SkrankeDejaVu-Bold"
 QR_SIZE = 4.2 * cm
@@ -79,7 +81,7 @@ def handout_pdf(errand: Errand, contact: HelpContact | None = None) -> bytes:
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
         bottomMargin=MARGIN, title=f"{TITLE}: {errand.label}", author=_issuer(contact),
-        subject=errand.entry.name, lang="da-DK",
+        subject=errand.entry.name, lang="da-DK", initialFontName=FONT,
     )
     story = _story(errand, contact, doc.width)
     # Everything on one page: a long guide is shrunk a little rather than spilling over.
@@ -120,7 +122,9 @@ def _story(errand: Errand, contact: HelpContact, width: float) -> list:
         _entry_box(errand, styles, width),
     ]
     if errand.no_digital:
-        story.append(Paragraph(escape(errand.no_digital), styles["note"]))
+        # The catalogue's no_digital text is written for staff ("borgeren ..."); the sheet
+        # speaks to the citizen, and the steps below say what to do instead.
+        story.append(Paragraph(escape(NO_DIGITAL_NOTE), styles["note"]))
     if errand.guide.ready:
         story.append(Paragraph("Det skal du have klar", styles["heading"]))
         story.append(_list([escape(item) for item in errand.guide.ready], styles, numbered=False))
@@ -140,7 +144,8 @@ def _entry_box(errand: Errand, styles: dict[str, ParagraphStyle], width: float) 
     url = errand.entry.url
     text_width = width - QR_SIZE - 0.6 * cm
     text = [
-        Paragraph("Her gør du det:", styles["body"]),
+        Paragraph("Her kan du læse mere:" if errand.no_digital else "Her gør du det:",
+                  styles["body"]),
         Paragraph(escape(errand.entry.name), styles["entry"]),
         Spacer(1, 4),
         _url_paragraph(url, styles["url"], text_width - 16),
@@ -149,6 +154,7 @@ def _entry_box(errand: Errand, styles: dict[str, ParagraphStyle], width: float) 
     ]
     table = Table([[text, _qr_drawing(url)]], colWidths=[text_width, QR_SIZE + 0.6 * cm])
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # the cell default would add Helvetica
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BOX", (0, 0), (-1, -1), 1, ACCENT),
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#EEF3F8")),
@@ -166,6 +172,7 @@ def _qr_drawing(url: str) -> Drawing:
     left, bottom, right, top = widget.getBounds()
     drawing = Drawing(QR_SIZE, QR_SIZE,
                       transform=[QR_SIZE / (right - left), 0, 0, QR_SIZE / (top - bottom), 0, 0])
+    drawing.initialFontName = FONT  # else the drawing's state names an unembedded Helvetica
     drawing.add(widget)
     return drawing
 
