@@ -22,7 +22,7 @@ from deskapp.services import weeks
 from deskapp.services.schema import SCHEMA_VERSION, migrate
 
 OPEN, SAVED = "open", "saved"
-EDITABLE = ("errand", "reason", "outcome", "channel", "note", "error_contact",
+EDITABLE = ("errand", "contact_type", "reason", "outcome", "channel", "note", "error_contact",
             "life_event", "first_time", "age_band", "guide_mode", "handout")
 
 

@@ -275,7 +275,8 @@ class CounterPage(QWidget):
                 )
                 self.visit_started.emit(self.open_visit_id, errand.code)
             else:
-                self.hub.journal.update_open(self.open_visit_id, errand=errand.code)
+                self.hub.journal.update_open(self.open_visit_id, errand=errand.code,
+                                             contact_type=errand.contact_type)
                 self.visit_errand_changed.emit(self.open_visit_id, errand.code)
         except JournalError as exc:
             self.show_error(messages.journal_error(exc))

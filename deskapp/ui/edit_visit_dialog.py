@@ -23,6 +23,7 @@ class EditVisitDialog(QDialog):
     def __init__(self, catalog: Catalog, visit: Visit, parent: QWidget | None = None):
         super().__init__(parent)
         self.visit = visit
+        self.catalog = catalog
         self.setObjectName("editVisitDialog")
         self.setWindowTitle(self.tr("Ret besøg kl. %1").replace(
             "%1", visit.started_local.strftime("%H:%M")))
@@ -77,4 +78,7 @@ class EditVisitDialog(QDialog):
     def changes(self) -> dict[str, object]:
         values: dict[str, object] = {k: c.currentData() for k, c in self.combos.items()}
         values["note"] = self._note
+        errand = self.catalog.errand(str(values["errand"]))
+        if errand is not None:  # a corrected errand brings its own KOMHEN contact type
+            values["contact_type"] = errand.contact_type
         return {k: v for k, v in values.items() if getattr(self.visit, k) != v}
