@@ -33,6 +33,7 @@ ERRAND = """
 code = "{code}"
 label = "{label}"
 group = "{group}"
+{more}
 [errands.entry]
 name = "borger.dk"
 url = "{url}"
@@ -41,7 +42,7 @@ url = "{url}"
 
 def write(tmp_path: Path, *errands: dict, extra: str = "") -> Path:
     text = GOOD_HEAD + "".join(
-        ERRAND.format(**{"code": "e", "label": "Ærinde", "group": "g",
+        ERRAND.format(**{"code": "e", "label": "Ærinde", "group": "g", "more": "",
                          "url": "https://www.borger.dk/x", **e}) for e in errands) + extra
     path = tmp_path / "katalog.toml"
     path.write_text(text, encoding="utf-8")
@@ -70,6 +71,10 @@ def test_a_good_small_catalogue_passes(tmp_path: Path, capsys) -> None:
     ([{"url": "https://"}], "errands 'e' entry: bad URL"),
     ([{"label": ""}], "errands 'e': missing label"),
     ([{"code": "Flytning!"}], "errands 'Flytning!': code must be lower-case"),
+    ([{"more": 'synonymer = ["x"]'}],
+     "errands 'e': unknown key 'synonymer' (did you mean 'synonyms'?)"),
+    ([{"more": "kle = 23.05"}], "errands 'e': kle 23.05 must be a KLE number in quotes"),
+    ([{"more": 'kle = "23.5"'}], "errands 'e': kle '23.5' must be a KLE number"),
 ])
 def test_each_kind_of_problem_names_file_entry_and_reason(tmp_path: Path, capsys, errands,
                                                           expected) -> None:
@@ -111,3 +116,24 @@ def test_search_folds_danish_letters_and_synonyms(catalog) -> None:
     assert catalog.search("LAEGESKIFT")[0].code == "laegeskift"
     assert catalog.search("adresse")[0].code == "flytning"
     assert catalog.search("zzzz") == []
+
+
+def test_misspelt_keys_everywhere_are_reported(tmp_path: Path, capsys) -> None:
+    path = write(tmp_path, {"url": 'https://www.borger.dk/x"\nnavn = "n'},
+                 extra='[[reasons]]\ncode = "r2"\nlabel = "R"\ndefinitoin = "d"\n[oops]\nx = 1\n')
+    code, err = check(path, capsys)
+    assert code != 0
+    assert "reasons 'r2': unknown key 'definitoin' (did you mean 'definition'?)" in err
+    assert "reasons 'r2': missing definition" in err
+    assert "errands 'e' entry: unknown key 'navn'" in err
+    assert "katalog.toml: top level: unknown key 'oops'" in err
+
+
+def test_a_valid_kle_number_passes(tmp_path: Path, capsys) -> None:
+    assert check(write(tmp_path, {"more": 'kle = "23.05.04"'}), capsys)[0] == 0
+
+
+def test_search_finds_compound_words_on_a_known_word(catalog) -> None:
+    assert catalog.search("adresseændring")[0].code == "flytning"
+    assert catalog.search("pasfoto")[0].code == "pas"
+    assert [e.code for e in catalog.search("mitid")] == ["mitid"]  # 'mit' + 'id' is no compound

@@ -7,6 +7,7 @@ tallies across catalogue versions still add up.
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+KLE_RE = re.compile(r"^\d{2}(\.\d{2}){0,2}$")  # main group, group or subject: 23.05.04
 CONTACT_TYPES = ("transaction", "information")
 GUIDE_STEP_RANGE = (3, 8)
 
@@ -151,12 +153,18 @@ def _score(words: list[str], keys: tuple[str, ...]) -> int:
                 best = max(best, 4 * weight)
             elif any(part.startswith(word) for part in key.split()):
                 best = max(best, 3 * weight)
-            elif word in key.replace(" ", ""):
+            elif word in key.replace(" ", "") or _compound_of(word, key):
                 best = max(best, weight)
         if not best:
             return 0
         total += best
     return total
+
+
+def _compound_of(word: str, key: str) -> bool:
+    """A Danish compound built on a key word: 'adresseaendring' on 'adresse', 'pasfoto' on 'pas'."""
+    return any(len(part) >= 3 and len(word) >= len(part) + 3 and word.startswith(part)
+               for part in key.split())
 
 
 # --- loading and validation -------------------------------------------------------------
@@ -196,6 +204,18 @@ def check(path: Path | str) -> tuple[Catalog | None, list[Problem]]:
     return catalog, builder.problems
 
 
+# Every key the app reads; any other key is reported, so a misspelt one ("synonymer",
+# "personal_attendence") is not silently ignored.
+TOP_KEYS = {"catalog", "groups", "errands", "reasons", "outcomes", "channels", "skills", "age_bands"}
+META_KEYS = {"version", "name"}
+CHOICE_KEYS = {"code", "label", "definition", "completed_digitally"}
+ERRAND_KEYS = {"code", "label", "group", "contact_type", "synonyms", "kle", "entry", "no_digital",
+               "personal_attendance", "obligatory_digital", "obligatory_since", "retired", "guide"}
+ENTRY_KEYS = {"name", "url"}
+GUIDE_KEYS = {"ready", "steps", "blockers"}
+STEP_KEYS = {"code", "instruction", "hint", "citizen"}
+
+
 class _Builder:
     def __init__(self, file: str):
         self.file = file
@@ -204,11 +224,19 @@ class _Builder:
     def problem(self, entry: str, reason: str) -> None:
         self.problems.append(Problem(self.file, entry, reason))
 
+    def known_keys(self, where: str, item: dict, known: set[str]) -> None:
+        for key in sorted(set(item) - known):
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(sorted(known))}"
+            self.problem(where, f"unknown key '{key}' ({hint})")
+
     def build(self, raw: dict) -> Catalog:
+        self.known_keys("top level", raw, TOP_KEYS)
         meta = raw.get("catalog", {})
         if not isinstance(meta, dict) or not str(meta.get("version", "")).strip():
             self.problem("[catalog]", "missing version")
             meta = meta if isinstance(meta, dict) else {}
+        self.known_keys("[catalog]", meta, META_KEYS)
         groups = self.choices(raw, "groups")
         reasons = self.choices(raw, "reasons", need_definition=True)
         outcomes = self.choices(raw, "outcomes", need_definition=True)
@@ -278,6 +306,7 @@ class _Builder:
             if code is None:
                 continue
             where = f"{kind} '{code}'"
+            self.known_keys(where, item, CHOICE_KEYS)
             result.append(
                 Choice(
                     code=code,
@@ -305,6 +334,7 @@ class _Builder:
             if code is None:
                 continue
             where = f"errands '{code}'"
+            self.known_keys(where, item, ERRAND_KEYS)
             label = self.text(where, item, "label")
             group = self.text(where, item, "group")
             if group and group not in group_codes:
@@ -322,6 +352,7 @@ class _Builder:
                 if not isinstance(raw_entry, dict):
                     self.problem(where, "entry must be a table with name and url")
                 else:
+                    self.known_keys(f"{where} entry", raw_entry, ENTRY_KEYS)
                     entry = EntryPoint(
                         name=self.text(f"{where} entry", raw_entry, "name"),
                         url=self.url(f"{where} entry", raw_entry.get("url")),
@@ -331,6 +362,10 @@ class _Builder:
             if since is not None and not isinstance(since, int):
                 self.problem(where, "obligatory_since must be a year")
                 since = None
+            kle = item.get("kle", "")
+            if not isinstance(kle, str) or (kle and not KLE_RE.match(kle)):
+                self.problem(where, f"kle {kle!r} must be a KLE number in quotes, like \"23.05.04\"")
+                kle = ""
             guide = self.guide(where, item["guide"]) if "guide" in item else None
             if guide and entry is None:
                 self.problem(where, "a guide needs an entry point (entry.name, entry.url)")
@@ -341,7 +376,7 @@ class _Builder:
                     group=group,
                     contact_type=contact_type if contact_type in CONTACT_TYPES else "transaction",
                     synonyms=tuple(synonyms),
-                    kle=str(item.get("kle", "")),
+                    kle=kle,
                     entry=entry,
                     no_digital=no_digital,
                     personal_attendance=self.flag(where, item, "personal_attendance"),
@@ -359,6 +394,7 @@ class _Builder:
             self.problem(where, "guide must be a table")
             return None
         where = f"{where} guide"
+        self.known_keys(where, raw, GUIDE_KEYS)
         ready = raw.get("ready", [])
         if not isinstance(ready, list) or not all(isinstance(r, str) for r in ready):
             self.problem(where, "ready must be a list of text")
@@ -377,6 +413,7 @@ class _Builder:
             if code is None:
                 continue
             step_where = f"{where} step '{code}'"
+            self.known_keys(step_where, step, STEP_KEYS)
             steps.append(
                 GuideStep(
                     code=code,
