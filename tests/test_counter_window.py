@@ -6,8 +6,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QMessageBox, QTableView
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QTableView,
+)
 
+from deskapp import paths
 from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
 from deskapp.ui.journal_hub import JournalHub
@@ -208,3 +217,81 @@ def test_edit_todays_visit_from_the_list(qtbot, window: MainWindow, journal: Jou
     [visit] = journal.visits()
     assert visit.outcome == "referred"
     assert table.model().index(0, 3).data() == "Henvist til anden myndighed"
+
+
+def test_definitions_show_while_choosing(qtbot, window: MainWindow, catalog) -> None:
+    search = find(window, QLineEdit, "errandSearch")
+    qtbot.keyClicks(search, "pas")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    reasons = find(window, QListWidget, "reasonList")
+    definition = window.findChild(QLabel, "reasonListDefinition")
+    assert definition.isVisible() and definition.text() == catalog.reasons[0].definition
+    qtbot.keyClick(reasons, Qt.Key.Key_Down)
+    assert definition.text() == catalog.reasons[1].definition
+    qtbot.keyClicks(reasons, "3")
+    outcome_definition = window.findChild(QLabel, "outcomeListDefinition")
+    qtbot.keyClick(find(window, QListWidget, "outcomeList"), Qt.Key.Key_Down)
+    assert outcome_definition.isVisible()
+    assert outcome_definition.text() == catalog.outcomes[1].definition
+
+
+def test_outcome_counts_name_each_outcome(qtbot, window: MainWindow, catalog) -> None:
+    log_by_keyboard(qtbot, window, "pas", "1", "3")
+    log_by_keyboard(qtbot, window, "sundhedskort", "2", "1")
+    log_by_keyboard(qtbot, window, "flytning", "2", "1")
+    counts = window.findChild(QLabel, "outcomeCounts").text()
+    assert f"{catalog.outcomes[0].label}: 2" in counts
+    assert f"{catalog.outcomes[2].label}: 1" in counts
+
+
+def test_aa_and_compound_words_find_the_errand(qtbot, window: MainWindow, journal: Journal) -> None:
+    log_by_keyboard(qtbot, window, "blaat kort", "1", "1")
+    log_by_keyboard(qtbot, window, "adresseændring", "1", "1")
+    assert sorted(v.errand for v in journal.visits()) == ["eu_sygesikringskort", "flytning"]
+
+
+def test_channel_chosen_with_f2_is_used_after_a_restart(qtbot, show_window, journal: Journal,
+                                                        catalog) -> None:
+    settings_path = paths.settings_file()
+    config = settings_service.load(settings_path)
+    assert config.channel == "fremmoede"
+    win = MainWindow(JournalHub(journal, catalog), config,
+                     lambda c: settings_service.save(c, settings_path))
+    show_window(win)
+    qtbot.keyClick(find(win, QLineEdit, "errandSearch"), Qt.Key.Key_F2)
+    win.close()
+    again = show_window(MainWindow(JournalHub(journal, catalog), settings_service.load(settings_path)))
+    assert find(again, QComboBox, "channelCombo").currentData() == "telefon"
+    log_by_keyboard(qtbot, again, "pas", "1", "3")
+    assert journal.visits()[0].channel == "telefon"
+
+
+def test_correcting_the_errand_takes_its_contact_type(qtbot, window: MainWindow,
+                                                      journal: Journal, monkeypatch) -> None:
+    from deskapp.ui.edit_visit_dialog import EditVisitDialog
+
+    search = find(window, QLineEdit, "errandSearch")
+    qtbot.keyClicks(search, "pas")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    search.setFocus()
+    search.clear()
+    qtbot.keyClicks(search, "nemkonto")  # open visit corrected to an information errand
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    [visit] = journal.open_visits()
+    assert (visit.errand, visit.contact_type) == ("nemkonto", "information")
+    qtbot.keyClicks(find(window, QListWidget, "reasonList"), "1")
+    qtbot.keyClicks(find(window, QListWidget, "outcomeList"), "1")
+
+    def accept_as_pas(dialog: EditVisitDialog) -> int:
+        combo = dialog.combos["errand"]
+        combo.setCurrentIndex(combo.findData("pas"))
+        dialog.accept()
+        return EditVisitDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(EditVisitDialog, "exec", accept_as_pas)
+    table = find(window, QTableView, "todayTable")
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    [visit] = journal.visits()
+    assert (visit.errand, visit.contact_type) == ("pas", "transaction")
