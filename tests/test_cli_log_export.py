@@ -5,11 +5,16 @@ from __future__ import annotations
 import csv
 import subprocess
 import sys
+from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from deskapp import paths
 from deskapp.cli import main
+from deskapp.paths import default_catalog
+from deskapp.services import settings as settings_service
 from deskapp.services import weeks
 from deskapp.services.journal import Journal
 
@@ -42,13 +47,14 @@ def test_log_then_export_visits_round_trip(tmp_path: Path, journal_path: Path, c
 
 
 def test_log_at_an_earlier_time_lands_in_that_week(journal_path: Path, capsys) -> None:
+    day = weeks.local(weeks.now_utc()).date() - timedelta(days=40)
     code, _, _ = run(capsys, "log", "--journal", str(journal_path), "--errand", "pas",
                      "--reason", "personal_attendance", "--outcome", "manual",
-                     "--at", "2026-01-05T09:30")
+                     "--at", f"{day.isoformat()}T09:30")
     assert code == 0
     with Journal(journal_path) as journal:
         [visit] = journal.visits()
-    assert (visit.iso_week, visit.local_hour, visit.late_entry) == ("2026-W02", 9, 1)
+    assert (visit.iso_week, visit.local_hour, visit.late_entry) == (weeks.week_of(day), 9, 1)
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -64,6 +70,17 @@ def test_log_at_an_earlier_time_lands_in_that_week(journal_path: Path, capsys) -
     (["--errand", "pas", "--reason", "failed", "--outcome", "manual", "--note", "cpr 0101901234"],
      "CPR number"),
     (["--errand", "pas"], "required"),
+    (["--errand", "PAS", "--reason", "failed", "--outcome", "manual"],
+     "unknown errand code 'PAS' (did you mean 'pas'?)"),
+    (["--errand", "flytte", "--reason", "failed", "--outcome", "manual"],
+     "(did you mean 'flytning'?)"),
+    (["--errand", "xyzzy", "--reason", "failed", "--outcome", "manual"],
+     "'deskapp catalog list' shows every code"),
+    (["--errand", "pas", "--reason", "faild", "--outcome", "manual"], "did you mean 'failed'?"),
+    (["--errand", "pas", "--reason", "failed", "--outcome", "x"],
+     "unknown outcome code 'x'; use one of: coached, assisted, manual,"),
+    (["--errand", "pas", "--reason", "failed", "--outcome", "manual", "--at", "1926-01-05T10:00"],
+     "more than 366 days ago"),
 ])
 def test_bad_log_input_is_one_line_and_writes_nothing(journal_path: Path, capsys, args,
                                                       message) -> None:
@@ -117,4 +134,47 @@ def test_python_dash_m_runs_without_traceback(tmp_path: Path) -> None:
         timeout=60,
     )
     assert result.returncode != 0
-    assert result.stderr.strip() == "deskapp: unknown errand code 'nope' (see 'deskapp catalog check')"
+    assert result.stderr.strip() == ("deskapp: unknown errand code 'nope' "
+                                     "('deskapp catalog list' shows every code)")
+
+
+def test_catalog_list_shows_the_codes_log_takes(capsys) -> None:
+    code, out, _ = run(capsys, "catalog", "list", "channels")
+    assert code == 0
+    assert out.splitlines() == ["channel\tfremmoede\tFremmøde", "channel\ttelefon\tTelefon",
+                                "channel\tdigital_post\tE-mail/Digital Post", "channel\tbrev\tBrev"]
+    code, out, _ = run(capsys, "catalog", "list")
+    assert "errand\tflytning\tAnmeld flytning" in out.splitlines()
+    assert "reason\tfailed\tPrøvede, men det gik ikke igennem" in out.splitlines()
+
+
+def test_a_retired_errand_is_refused(tmp_path: Path, journal_path: Path, capsys) -> None:
+    text = default_catalog().read_text(encoding="utf-8").replace(
+        'code = "cykeltyveri"\n', 'code = "cykeltyveri"\nretired = true\n')
+    own = tmp_path / "kommune.toml"
+    own.write_text(text, encoding="utf-8")
+    settings_service.save(settings_service.Settings(desk="d", catalog_file=str(own)),
+                          paths.settings_file())
+    code, _, err = run(capsys, "log", "--journal", str(journal_path), "--errand", "cykeltyveri",
+                       "--reason", "failed", "--outcome", "manual")
+    assert code != 0 and "errand 'cykeltyveri' is retired" in err
+    assert not journal_path.exists()
+
+
+def test_demo_is_shaped_like_a_real_counter(journal_path: Path, capsys) -> None:
+    today = weeks.local(weeks.now_utc()).date()
+    assert run(capsys, "demo", "--journal", str(journal_path), "--weeks", "6", "--seed", "7")[0] == 0
+    with Journal(journal_path) as journal:
+        visits = [v for v in journal.visits("deleted_utc is null") if v.local_date < today.isoformat()]
+    by_day = Counter(v.weekday for v in visits)
+    assert by_day[1] > by_day[5] * 1.5  # busy Mondays, short Fridays
+    assert not by_day[6] and not by_day[7]
+    morning = sum(1 for v in visits if v.local_hour < 12)
+    assert morning > len(visits) - morning  # busy mornings
+    top = [code for code, _ in Counter(v.errand for v in visits).most_common(5)]
+    assert "flytning" in top and "pas" in top
+    reasons = Counter(v.reason for v in visits)
+    assert len(reasons) >= 8  # every kind of reason occurs, not one canned answer
+    assert all(v.reason == "personal_attendance" for v in visits if v.errand == "pas")
+    channels = Counter(v.channel for v in visits)
+    assert channels.most_common(1)[0][0] == "fremmoede" and channels["telefon"] > 0

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from deskapp import paths
-from deskapp.cli.common import CliError, load_settings
+from deskapp.cli.common import CliError, load_catalog, load_settings
 from deskapp.services import catalog
+
+KINDS = ("errands", "reasons", "outcomes", "channels")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,6 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     check = actions.add_parser("check", help="validate a catalogue file")
     check.add_argument("file", nargs="?", help="catalogue TOML (default: the one in use)")
     check.set_defaults(handler=run_check)
+    listing = actions.add_parser("list", help="print the codes and labels of the catalogue in use")
+    listing.add_argument("kind", nargs="?", choices=KINDS, help="only errands, reasons, ...")
+    listing.set_defaults(handler=run_list)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -31,4 +37,18 @@ def run_check(args: argparse.Namespace) -> int:
     print(f"{path}: OK - {len(result.errands)} errands ({guides} with a guide), "
           f"{len(result.reasons)} reasons, {len(result.outcomes)} outcomes, "
           f"{len(result.channels)} channels")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """The codes `deskapp log` takes, one per line: kind, code, label (tab-separated)."""
+    cat = load_catalog()
+    lines = [f"{kind[:-1]}\t{item.code}\t{item.label}"
+             for kind in ([args.kind] if args.kind else KINDS)
+             for item in (cat.active_errands() if kind == "errands" else getattr(cat, kind))]
+    try:
+        print("\n".join(lines))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `deskapp catalog list | head`: the reader has seen enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
+import difflib
+from datetime import datetime, timedelta
 
 from deskapp.cli.common import (
     CliError,
@@ -13,6 +14,9 @@ from deskapp.cli.common import (
     open_journal,
 )
 from deskapp.services import privacy, weeks
+from deskapp.services.catalog import Catalog
+
+LATE_ENTRY_LIMIT = timedelta(days=366)  # catching up from paper, not a typo'd year
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,11 +38,14 @@ def run(args: argparse.Namespace) -> int:
     for kind, value in (("errands", args.errand), ("reasons", args.reason),
                         ("outcomes", args.outcome), ("channels", channel)):
         if value not in cat.codes(kind):
-            raise CliError(f"unknown {kind[:-1]} code '{value}' (see 'deskapp catalog check')")
-    at = parse_time(args.at) if args.at else None
-    note = guard_note(args.note)
+            raise CliError(f"unknown {kind[:-1]} code '{value}'{code_hint(cat, kind, value)}")
     errand = cat.errand(args.errand)
     assert errand is not None
+    if errand.retired:
+        raise CliError(f"errand '{args.errand}' is retired in catalogue {cat.version}; "
+                       "log it under the errand that replaced it")
+    at = parse_time(args.at) if args.at else None
+    note = guard_note(args.note)
     with open_journal(args.journal, create=True) as journal:
         visit = journal.log_visit(
             errand=args.errand, reason=args.reason, outcome=args.outcome, channel=channel,
@@ -48,6 +55,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def code_hint(cat: Catalog, kind: str, value: str) -> str:
+    """What to write instead: the close codes, or all of them when there are few."""
+    choices = list(cat.active_errands()) if kind == "errands" else getattr(cat, kind)
+    codes = [c.code for c in choices]
+    near = difflib.get_close_matches(value.casefold(), codes, n=3, cutoff=0.6)
+    if kind == "errands" and not near:  # a label word works too: 'flytte' finds flytning
+        near += [e.code for e in cat.search(value, limit=3) if e.code not in near]
+    if near:
+        return f" (did you mean {' or '.join(repr(c) for c in near[:3])}?)"
+    if len(codes) <= 10:
+        return f"; use one of: {', '.join(codes)}"
+    return " ('deskapp catalog list' shows every code)"
+
+
 def parse_time(text: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
@@ -55,6 +76,9 @@ def parse_time(text: str) -> datetime:
         raise CliError(f"--at '{text}' is not a time; write it like 2026-11-23T09:40") from exc
     if weeks.to_utc(moment) > weeks.now_utc():
         raise CliError(f"--at '{text}' is in the future")
+    if weeks.to_utc(moment) < weeks.now_utc() - LATE_ENTRY_LIMIT:
+        raise CliError(f"--at '{text}' is more than {LATE_ENTRY_LIMIT.days} days ago; "
+                       "check the year")
     return moment
 
 
