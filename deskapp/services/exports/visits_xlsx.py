@@ -9,14 +9,14 @@ import xlsxwriter
 
 from deskapp.services.catalog import Catalog
 from deskapp.services.exports import atomic_output
-from deskapp.services.exports.visits_csv import COLUMNS
+from deskapp.services.exports.visits_csv import COLUMNS, counted
 from deskapp.services.journal import Journal
 
 WIDTHS = {"id": 34, "local_start": 17, "errand_label": 36, "reason_label": 34, "outcome_label": 28}
 
 
-def export(journal: Journal, catalog: Catalog, span: list[str], out: Path | str, **_: object) -> int:
-    visits = journal.counted_visits(span[0], span[-1])
+def export(journal: Journal, catalog: Catalog, span: list[str], out: Path | str, **options: object) -> int:
+    visits = counted(journal, span, options)
     buffer = io.BytesIO()
     wb = xlsxwriter.Workbook(buffer, {"in_memory": True})
     head = wb.add_format({"bold": True, "bg_color": "#1F4E79", "font_color": "white"})
