@@ -147,8 +147,9 @@ def test_late_entry_logs_an_earlier_time(qtbot, window: MainWindow, journal: Jou
     qtbot.keyClick(search, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     time_edit = find(window, QTimeEdit, "startTimeEdit")
     assert time_edit.hasFocus() and time_edit.isEnabled()
-    time_edit.setTime(QTime(0, 1))
-    search.setFocus()
+    qtbot.keyClicks(time_edit, "0001")  # hours, then minutes: no mouse needed
+    assert time_edit.time() == QTime(0, 1)
+    qtbot.keyClick(time_edit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     log_by_keyboard(qtbot, window, "pas", "1", "3")
     [visit] = journal.visits()
     assert visit.started_local.strftime("%H:%M") == "00:01"

@@ -449,7 +449,8 @@ class CounterPage(QWidget):
     def on_late_toggled(self, checked: bool) -> None:
         self.time_edit.setEnabled(checked)
         if checked:
-            self.time_edit.setTime(QTime.currentTime())
+            now = QTime.currentTime()
+            self.time_edit.setTime(QTime(now.hour(), now.minute()))  # whole minutes, as shown
 
     # --- state ----------------------------------------------------------------------------
 
