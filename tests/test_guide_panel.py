@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+from datetime import timedelta
 from pathlib import Path
 
 import pypdf
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit, QLis
 
 from deskapp import paths
 from deskapp.services import settings as settings_service
+from deskapp.services import weeks
 from deskapp.services.journal import Journal
 from deskapp.ui.guide_dock import GuideDock
 from deskapp.ui.journal_hub import JournalHub
@@ -104,6 +107,8 @@ def test_guided_visit_by_keyboard_records_mode_steps_blockers_and_outcome(
         ("laege", "done", None, None),
         ("send", "done", None, None),
     ]
+    stamps = [e["at_utc"] for e in journal.step_events(visit.id)]  # each mark has its own time
+    assert visit.started_utc <= stamps[0] and stamps == sorted(stamps) and stamps[-1] <= visit.ended_utc
     assert not dock.isVisible()
     assert focused() == "errandSearch"
 
@@ -181,10 +186,18 @@ def test_mode_picker_and_ready_list_are_reachable(qtbot, window: MainWindow, jou
     start_visit(qtbot, window, "dagtilbud", "1")
     ready = find(window, QListWidget, "guideReadyList")
     assert ready.count() == len(catalog.errand("dagtilbud").guide.ready)
-    ready.setFocus()
-    qtbot.keyClick(ready, Qt.Key.Key_Space)
-    assert ready.item(0).checkState() == Qt.CheckState.Checked
     key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, Qt.Key.Key_Backtab)  # from the steps back past the mode picker ...
+    assert focused() == "guideModeCombo"
+    key(qtbot, Qt.Key.Key_Backtab)  # ... to the ready list
+    assert focused() == "guideReadyList"
+    key(qtbot, Qt.Key.Key_Space)
+    key(qtbot, Qt.Key.Key_Down)
+    key(qtbot, Qt.Key.Key_Space)
+    assert [ready.item(row).checkState() for row in range(3)] == [
+        Qt.CheckState.Checked, Qt.CheckState.Checked, Qt.CheckState.Unchecked]
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    assert focused() == "guideSteps"
     key(qtbot, "mm")  # coaching -> side_by_side -> proxy (fuldmagt)
     assert journal.open_visits()[0].guide_mode == "proxy"
 
@@ -302,3 +315,35 @@ def test_escape_in_the_counter_closes_the_guide(qtbot, window: MainWindow) -> No
     start_visit(qtbot, window, "flytning")
     key(qtbot, Qt.Key.Key_Escape)
     assert not window.guide.isVisible() and window.guide.panel.visit_id is None
+
+
+def test_steps_show_one_at_a_time_with_their_coaching_hint(qtbot, window: MainWindow,
+                                                           catalog) -> None:
+    steps = catalog.errand("flytning").guide.steps
+    start_visit(qtbot, window, "flytning", "5")
+
+    def shown(text: str) -> bool:
+        return html.escape(text, quote=False) in find(window, QLabel, "guideStepDetail").text()
+
+    detail = find(window, QLabel, "guideStepDetail")
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    assert "Trin 1 af 6" in detail.text() and shown(steps[0].hint)
+    key(qtbot, "u")
+    assert "Trin 2 af 6" in detail.text()
+    assert shown(steps[1].instruction) and shown(steps[1].hint)
+    assert not shown(steps[0].hint)
+    key(qtbot, Qt.Key.Key_Down)  # arrow keys look at another step's hint
+    assert "Trin 3 af 6" in detail.text() and shown(steps[2].hint)
+
+
+def test_the_timer_shows_how_long_the_visit_has_lasted(qtbot, window: MainWindow, journal: Journal,
+                                                       monkeypatch) -> None:
+    start_visit(qtbot, window, "boligstøtte", "1")
+    timer = find(window, QLabel, "guideTimer")
+    assert timer.isVisible() and timer.text() in ("Tid: 0:00", "Tid: 0:01")
+    [visit] = journal.open_visits()
+    later = weeks.parse_stamp(visit.started_utc) + timedelta(minutes=12, seconds=5)
+    monkeypatch.setattr(weeks, "now_utc", lambda: later)
+    qtbot.waitUntil(lambda: timer.text() == "Tid: 12:05", timeout=3000)  # the clock ticks itself
+    monkeypatch.setattr(weeks, "now_utc", lambda: later + timedelta(hours=1))
+    qtbot.waitUntil(lambda: timer.text() == "Tid: 1:12:05", timeout=3000)
