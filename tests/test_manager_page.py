@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -12,13 +13,16 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from deskapp.services import weeks
+from deskapp.services import digital_counts, exports, weeks
 from deskapp.services.catalog import Catalog
+from deskapp.services.exports import ExportError, atomic_output
 from deskapp.services.journal import Journal
 from deskapp.services.settings import Settings
 from deskapp.services.tallies import Query, Tally
+from deskapp.ui.digital_import import rejected_text
 from deskapp.ui.journal_hub import JournalHub
 from deskapp.ui.main_window import MainWindow
+from deskapp.ui.manager_exports import export_error_text
 from deskapp.ui.manager_page import ManagerPage
 from deskapp.ui.week_range_picker import CUSTOM, LAST_WEEK, THIS_WEEK
 from tests import demo_journal
@@ -169,8 +173,22 @@ def test_failed_export_says_so(page: ManagerPage, qtbot, tmp_path: Path,
     with qtbot.waitSignal(page.export_done, timeout=60000) as blocker:
         qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [""]
-    assert warnings and "Udtrækket blev ikke gemt" in warnings[0] and "does not exist" in warnings[0]
+    assert warnings == [f"Udtrækket blev ikke gemt.\n\nMappen {out.parent} findes ikke. Vælg en anden mappe."]
     assert not out.parent.exists()
+
+
+def test_export_failures_are_said_in_danish(tmp_path: Path) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    cases = [(tmp_path / "no" / "x.pdf", "findes ikke"), (folder, "er en mappe")]
+    for out, words in cases:
+        with pytest.raises(ExportError) as info, atomic_output(out, "wb"):
+            pass
+        assert words in export_error_text(info.value)
+    os_error = PermissionError(errno.EACCES, "Permission denied")
+    assert "ikke lov til at skrive" in export_error_text(exports._os_error(folder / "x.pdf", os_error))
+    full = OSError(errno.ENOSPC, "No space left on device")
+    assert "ikke plads på disken" in export_error_text(exports._os_error(folder / "x.pdf", full))
 
 
 def test_import_digital_counts_from_the_page(page: ManagerPage, tmp_path: Path, qtbot,
@@ -189,7 +207,24 @@ def test_import_digital_counts_from_the_page(page: ManagerPage, tmp_path: Path, 
     assert after == before + 500
     good.write_text("week;errand;count;source\n2027-W02;laegeskift;-1;ekstra\n", encoding="utf-8")
     page.import_button.click()
-    assert "Linje 2:" in shown[-1] and "intet er ændret" in shown[-1]
+    assert shown[-1] == ("Filen blev ikke importeret, og intet er ændret.\n\n"
+                         "Linje 2: Antallet '-1' er ikke et helt tal på 0 eller derover.")
+
+
+@pytest.mark.parametrize("text", [
+    "", "week;errand;antal;source\n2026-W47;flytning;5;x\n", "week;errand;count;source\n",
+    "week;errand;count;source\n2026-W47;flytning;5\n", "week;errand;count;source\n2026-W47;flytning;;x\n",
+    "week;errand;count;source\n2027-W53;flytning;5;x\n", "week;errand;count;source\n2026-W47;flytnig;5;x\n",
+    "week;errand;count;source\n2026-W47;flytning;fem;x\n",
+    "week;errand;count;source\n2026-W47;flytning;99999999;x\n",
+    "week;errand;count;source\n2026-W47;flytning;5;x\n2026-W47;flytning;6;x\n",
+])
+def test_import_refusals_are_said_in_danish(text: str, catalog: Catalog) -> None:
+    with pytest.raises(digital_counts.ImportRejected) as info:
+        digital_counts.parse(text, catalog)
+    danish = rejected_text(info.value)
+    assert info.value.kind and danish != info.value.reason and "{" not in danish
+    assert not any(word in danish for word in ("line", "the file", "count '", "header"))
 
 
 def test_models_pass_the_model_tester(page: ManagerPage, qtmodeltester) -> None:

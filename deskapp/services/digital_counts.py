@@ -23,11 +23,19 @@ MAX_COUNT = 10_000_000
 
 
 class ImportRejected(Exception):
-    """The file cannot be imported; ``line`` is its line number (the header is line 1)."""
+    """The file cannot be imported; ``line`` is its line number (the header is line 1).
 
-    def __init__(self, reason: str, line: int | None = None):
+    ``kind`` names the cause and ``values`` its details, so the app can say it in Danish:
+    cannot_read (path, error), not_utf8, empty, header_lacks (missing), fields (found, expected),
+    repeats (week, errand, source, first), no_rows, missing (column), bad_week (text),
+    unknown_errand (code), not_a_count (text), too_large (count).
+    """
+
+    def __init__(self, reason: str, line: int | None = None, kind: str = "", **values: object):
         self.reason = reason
         self.line = line
+        self.kind = kind
+        self.values = values
         super().__init__(f"line {line}: {reason}" if line else reason)
 
 
@@ -51,11 +59,13 @@ def read_file(path: Path | str, catalog: Catalog) -> list[CountRow]:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise ImportRejected(f"cannot read {path}: {exc.strerror or exc}") from exc
+        error = exc.strerror or str(exc)
+        raise ImportRejected(f"cannot read {path}: {error}", None, "cannot_read", path=str(path),
+                             error=error) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportRejected("the file is not UTF-8 text") from exc
+        raise ImportRejected("the file is not UTF-8 text", None, "not_utf8") from exc
     return parse(text, catalog)
 
 
@@ -64,13 +74,14 @@ def parse(text: str, catalog: Catalog) -> list[CountRow]:
     text = text.removeprefix("\ufeff")
     first_line = text.split("\n", 1)[0]
     if not first_line.strip():
-        raise ImportRejected("the file is empty; expected a header week,errand,count,source", 1)
+        raise ImportRejected("the file is empty; expected a header week,errand,count,source", 1, "empty")
     sep = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     header = [h.strip().lower() for h in next(reader)]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
-        raise ImportRejected(f"the header lacks {', '.join(missing)}; expected week,errand,count,source", 1)
+        raise ImportRejected(f"the header lacks {', '.join(missing)}; expected week,errand,count,source", 1,
+                             "header_lacks", missing=", ".join(missing))
     where = {c: header.index(c) for c in COLUMNS}
     errands = catalog.codes("errands")
     rows: list[CountRow] = []
@@ -80,36 +91,40 @@ def parse(text: str, catalog: Catalog) -> list[CountRow]:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
-            raise ImportRejected(f"has {len(cells)} fields, the header has {len(header)}", line)
+            raise ImportRejected(f"has {len(cells)} fields, the header has {len(header)}", line, "fields",
+                                 found=len(cells), expected=len(header))
         value = {c: cells[i].strip() for c, i in where.items()}
         row = _check(value, errands, line)
         key = (row.week, row.errand, row.source)
         if key in seen:
             raise ImportRejected(f"repeats week {row.week}, errand {row.errand}, source {row.source} "
-                                 f"from line {seen[key]}", line)
+                                 f"from line {seen[key]}", line, "repeats", week=row.week, errand=row.errand,
+                                 source=row.source, first=seen[key])
         seen[key] = line
         rows.append(row)
     if not rows:
-        raise ImportRejected("the file has a header but no rows")
+        raise ImportRejected("the file has a header but no rows", None, "no_rows")
     return rows
 
 
 def _check(value: dict[str, str], errands: set[str], line: int) -> CountRow:
     for column in COLUMNS:
         if not value[column]:
-            raise ImportRejected(f"missing {column}", line)
+            raise ImportRejected(f"missing {column}", line, "missing", column=column)
     try:
         week = weeks.parse_week(value["week"])
     except weeks.BadWeek as exc:
-        raise ImportRejected(f"bad week: {exc}", line) from exc
+        raise ImportRejected(f"bad week: {exc}", line, "bad_week", text=value["week"]) from exc
     if value["errand"] not in errands:
-        raise ImportRejected(f"unknown errand code '{value['errand']}'", line)
+        raise ImportRejected(f"unknown errand code '{value['errand']}'", line, "unknown_errand",
+                             code=value["errand"])
     text = value["count"]
     if not text.isdigit() or not text.isascii():
-        raise ImportRejected(f"count '{text}' is not a whole number of 0 or more", line)
+        raise ImportRejected(f"count '{text}' is not a whole number of 0 or more", line, "not_a_count",
+                             text=text)
     count = int(text)
     if count > MAX_COUNT:
-        raise ImportRejected(f"count {count} is implausibly large", line)
+        raise ImportRejected(f"count {count} is implausibly large", line, "too_large", count=count)
     return CountRow(week, value["errand"], count, value["source"])
 
 

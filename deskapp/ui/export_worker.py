@@ -17,7 +17,7 @@ from deskapp.services.journal import Journal, JournalError
 
 class ExportSignals(QObject):
     finished = Signal(str, int)  # output path, rows written
-    failed = Signal(str)  # plain-words reason
+    failed = Signal(object)  # the ExportError or JournalError (said in Danish by the page)
 
 
 class ExportTask(QRunnable):
@@ -40,9 +40,9 @@ class ExportTask(QRunnable):
                 rows = run_export(self.kind, self.fmt, journal, self.catalog, self.span, self.out,
                                   **self.options)
         except (ExportError, JournalError) as exc:
-            self.signals.failed.emit(str(exc))
+            self.signals.failed.emit(exc)
             return
         except Exception as exc:  # never let a worker die silently
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            self.signals.failed.emit(ExportError(f"{type(exc).__name__}: {exc}"))
             return
         self.signals.finished.emit(str(self.out), rows)

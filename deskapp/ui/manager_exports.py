@@ -5,16 +5,47 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from deskapp import paths
 from deskapp.services import settings as settings_service
 from deskapp.services.catalog import Catalog
+from deskapp.services.exports import ExportError
+from deskapp.services.journal import JournalError
 from deskapp.services.tallies import Query
+from deskapp.ui import messages
 from deskapp.ui.export_worker import ExportSignals, ExportTask
 
 PROGRESS_DELAY_MS = 500
+
+
+def export_error_text(exc: Exception) -> str:
+    """Why an export was not written, in the user's language (the service says it in English)."""
+    if isinstance(exc, JournalError):
+        return messages.journal_error(exc)
+    kind = getattr(exc, "kind", "")
+    values = {k: str(v) for k, v in getattr(exc, "values", {}).items()}
+    texts = {
+        "no_folder": QCoreApplication.translate(
+            "ExportRunner", "Mappen {folder} findes ikke. Vælg en anden mappe."),
+        "is_folder": QCoreApplication.translate(
+            "ExportRunner", "{path} er en mappe. Skriv et filnavn."),
+        "not_allowed": QCoreApplication.translate(
+            "ExportRunner", "Du har ikke lov til at skrive {path}. Vælg en anden mappe."),
+        "disk_full": QCoreApplication.translate(
+            "ExportRunner", "Der er ikke plads på disken til {path}."),
+        "cannot_write": QCoreApplication.translate(
+            "ExportRunner", "{path} kan ikke skrives ({reason})."),
+        "empty_range": QCoreApplication.translate("ExportRunner", "Perioden er tom."),
+    }
+    text = texts.get(kind)
+    if text is None:
+        return str(exc)
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
+        return str(exc)
 
 
 class ExportRunner(QObject):
@@ -93,11 +124,11 @@ class ExportRunner(QObject):
         self.status.emit(self.tr("Udtræk gemt: %1").replace("%1", out))
         self.done.emit(out)
 
-    def on_failed(self, reason: str) -> None:
+    def on_failed(self, error: ExportError | JournalError) -> None:
         self._finish()
         self.done.emit("")
-        QMessageBox.warning(self.window, self.tr("Eksport"),
-                            self.tr("Udtrækket blev ikke gemt.\n\n%1").replace("%1", reason))
+        text = self.tr("Udtrækket blev ikke gemt.\n\n%1").replace("%1", export_error_text(error))
+        QMessageBox.warning(self.window, self.tr("Eksport"), text)
 
     def wait(self) -> None:
         self.pool.waitForDone()

@@ -15,6 +15,7 @@ from deskapp.services.catalog import Catalog
 from deskapp.services.exports.report_data import collect
 from deskapp.services.journal import Journal, JournalError
 from deskapp.services.tallies import Query
+from deskapp.ui import messages
 
 
 class TallySignals(QObject):
@@ -38,7 +39,7 @@ class TallyTask(QRunnable):
             with Journal(self.journal_path, create=False) as journal:
                 data = collect(journal, self.catalog, self.query, self.municipality)
         except JournalError as exc:
-            self.signals.failed.emit(self.generation, str(exc))
+            self.signals.failed.emit(self.generation, messages.journal_error(exc))  # translate is thread-safe
             return
         except Exception as exc:  # a worker must never die silently
             self.signals.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")

@@ -4,6 +4,54 @@
 <context>
     <name></name>
     <message>
+        <source>Filen kan ikke læses ({error}).</source>
+        <translation>The file cannot be read ({error}).</translation>
+    </message>
+    <message>
+        <source>Filen er ikke UTF-8-tekst. Gem den som CSV UTF-8 og prøv igen.</source>
+        <translation>The file is not UTF-8 text. Save it as CSV UTF-8 and try again.</translation>
+    </message>
+    <message>
+        <source>Filen er tom. Første linje skal være overskriften week,errand,count,source.</source>
+        <translation>The file is empty. The first line must be the header week,errand,count,source.</translation>
+    </message>
+    <message>
+        <source>Overskriften mangler {missing}. Den skal være week,errand,count,source.</source>
+        <translation>The header lacks {missing}. It must be week,errand,count,source.</translation>
+    </message>
+    <message>
+        <source>Linjen har {found} felter, men overskriften har {expected}.</source>
+        <translation>The line has {found} fields, but the header has {expected}.</translation>
+    </message>
+    <message>
+        <source>Uge {week}, ærinde {errand} og kilde {source} står allerede i linje {first}.</source>
+        <translation>Week {week}, errand {errand} and source {source} are already on line {first}.</translation>
+    </message>
+    <message>
+        <source>Filen har en overskrift, men ingen rækker med tal.</source>
+        <translation>The file has a header but no rows of counts.</translation>
+    </message>
+    <message>
+        <source>Feltet {column} er tomt.</source>
+        <translation>The field {column} is empty.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; er ikke en uge, der findes. Skriv ugen som 2026-W48.</source>
+        <translation>&apos;{text}&apos; is not a week that exists. Write the week like 2026-W48.</translation>
+    </message>
+    <message>
+        <source>Ærindekoden &apos;{code}&apos; findes ikke i kataloget.</source>
+        <translation>The errand code &apos;{code}&apos; is not in the catalogue.</translation>
+    </message>
+    <message>
+        <source>Antallet &apos;{text}&apos; er ikke et helt tal på 0 eller derover.</source>
+        <translation>The count &apos;{text}&apos; is not a whole number of 0 or more.</translation>
+    </message>
+    <message>
+        <source>Antallet {count} er urimeligt stort.</source>
+        <translation>The count {count} is implausibly large.</translation>
+    </message>
+    <message>
         <source>Importér digitale tal</source>
         <translation>Import digital counts</translation>
     </message>
@@ -538,6 +586,30 @@
 </context>
 <context>
     <name>ExportRunner</name>
+    <message>
+        <source>Mappen {folder} findes ikke. Vælg en anden mappe.</source>
+        <translation>The folder {folder} does not exist. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>{path} er en mappe. Skriv et filnavn.</source>
+        <translation>{path} is a folder. Type a file name.</translation>
+    </message>
+    <message>
+        <source>Du har ikke lov til at skrive {path}. Vælg en anden mappe.</source>
+        <translation>You are not allowed to write {path}. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>Der er ikke plads på disken til {path}.</source>
+        <translation>There is no room on the disk for {path}.</translation>
+    </message>
+    <message>
+        <source>{path} kan ikke skrives ({reason}).</source>
+        <translation>{path} cannot be written ({reason}).</translation>
+    </message>
+    <message>
+        <source>Perioden er tom.</source>
+        <translation>The period is empty.</translation>
+    </message>
     <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>

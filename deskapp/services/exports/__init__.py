@@ -3,6 +3,7 @@ failed export never leaves a partial file behind."""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -15,7 +16,24 @@ from deskapp.services.journal import Journal
 
 
 class ExportError(Exception):
-    """The export cannot be written; the message says why in plain words."""
+    """The export cannot be written; the message says why in plain words.
+
+    ``kind`` names the cause and ``values`` its details, so the app can say it in Danish:
+    no_folder (path, folder), is_folder (path), not_allowed (path), disk_full (path),
+    cannot_write (path, reason), wrong_format (what, fmt), empty_range, min_count.
+    """
+
+    def __init__(self, message: str, kind: str = "", **values: object):
+        super().__init__(message)
+        self.kind = kind
+        self.values = values
+
+
+def _os_error(target: Path, exc: OSError) -> ExportError:
+    kind = {errno.EACCES: "not_allowed", errno.EPERM: "not_allowed", errno.EROFS: "not_allowed",
+            errno.ENOSPC: "disk_full"}.get(exc.errno or 0, "cannot_write")
+    reason = exc.strerror or str(exc)
+    return ExportError(f"cannot write {target}: {reason}", kind, path=str(target), reason=reason)
 
 
 @contextmanager
@@ -24,13 +42,14 @@ def atomic_output(out: Path | str, mode: str = "w", **kwargs: object) -> Iterato
     target = Path(out)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise ExportError(f"cannot write {target}: the folder {folder} does not exist")
+        raise ExportError(f"cannot write {target}: the folder {folder} does not exist", "no_folder",
+                          path=str(target), folder=str(folder))
     if target.is_dir():
-        raise ExportError(f"cannot write {target}: it is a folder")
+        raise ExportError(f"cannot write {target}: it is a folder", "is_folder", path=str(target))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise _os_error(target, exc) from exc
     try:
         with os.fdopen(fd, mode, **kwargs) as handle:  # type: ignore[call-overload]
             yield handle
@@ -38,7 +57,7 @@ def atomic_output(out: Path | str, mode: str = "w", **kwargs: object) -> Iterato
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise _os_error(target, exc) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -86,5 +105,5 @@ def run_export(
     """Write one export; returns the number of data rows. Raises ExportError."""
     exporter = _registry().get((kind, fmt))
     if exporter is None:
-        raise ExportError(f"{kind} cannot be exported as {fmt}")
+        raise ExportError(f"{kind} cannot be exported as {fmt}", "wrong_format", what=kind, fmt=fmt)
     return exporter(journal, catalog, span, out, **options)

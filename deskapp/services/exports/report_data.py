@@ -31,14 +31,14 @@ def pct(value: object) -> str:
 
 def make_query(span: Sequence[str], options: dict) -> Query:
     if not span:
-        raise ExportError("the week range is empty")
+        raise ExportError("the week range is empty", "empty_range")
     return Query.of_span(span, tuple(options.get("desks") or ()), tuple(options.get("sites") or ()))
 
 
 def min_count_of(options: dict) -> int:
     value = options.get("min_count") or 0
     if not isinstance(value, int) or value < 0:
-        raise ExportError("--min-count must be a whole number of 0 or more")
+        raise ExportError("--min-count must be a whole number of 0 or more", "min_count")
     return value
 
 
