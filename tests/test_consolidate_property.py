@@ -16,8 +16,8 @@ from tests.desk_helpers import rows, state
 
 ERRANDS = ("pas", "flytning", "mitid")
 OPS = st.lists(
-    st.tuples(st.sampled_from(("log", "edit", "undo", "restore", "publish")), st.integers(0, 1),
-              st.integers(0, 50)),
+    st.tuples(st.sampled_from(("log", "start", "finish", "edit", "undo", "restore", "publish")),
+              st.integers(0, 1), st.integers(0, 50)),
     min_size=1, max_size=40,
 )
 
@@ -30,6 +30,12 @@ def _apply(journals: list[Journal], ops: list[tuple[str, int, int]], share: Path
         if op == "log" or not visits:
             journal.log_visit(errand=ERRANDS[pick % 3], reason="failed", outcome="manual",
                               channel="fremmoede")
+        elif op == "start":  # an open visit: saved later by "finish", status open -> saved
+            journal.start_visit(ERRANDS[pick % 3], channel="fremmoede")
+        elif op == "finish":
+            waiting = journal.open_visits()
+            if waiting:
+                journal.finish_visit(waiting[pick % len(waiting)].id, "coached", reason="failed")
         elif op == "edit":
             journal.edit_visit(visits[pick % len(visits)].id, outcome=("coached", "assisted")[pick % 2])
         elif op == "undo":
