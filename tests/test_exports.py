@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import subprocess
 import sys
 import zipfile
@@ -230,3 +231,30 @@ def test_min_count_in_xlsx_and_pdf(journal: Journal, catalog: Catalog, tmp_path:
     text = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "t.pdf").pages)
     assert "Antal under 5 vises som <5" in text
     assert "<5" in text.split("Ærinder × årsager")[-1]
+
+
+def test_pdf_header_words_are_never_split(journal: Journal, catalog: Catalog, tmp_path: Path) -> None:
+    out = tmp_path / "report.pdf"
+    run_export("tallies", "pdf", journal, catalog, SPAN, out)
+    words = {w.strip(",.()") for page in PdfReader(out).pages for w in page.extract_text().split()}
+    # Long header words of the shares table and the pivots stay whole (a header row shrinks its
+    # font instead); a compound breaks only at its hyphen, soft hyphen or slash.
+    for whole in ("Transaktioner", "ansøgninger", "Selvbetjenings-", "færdigheder", "Post/",
+                  "selvbetjening", "fremmøde"):
+        assert whole in words, whole
+    assert not {"Selvbetjenin", "Transaktion", "rdigheder", "etjening"} & words
+
+
+def test_pdf_pivots_list_every_errand_with_a_total(journal: Journal, catalog: Catalog,
+                                                  tmp_path: Path) -> None:
+    out = tmp_path / "report.pdf"
+    run_export("tallies", "pdf", journal, catalog, SPAN, out)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    pivots = text.split("Ærinder × årsager til fremmøde")[-1]
+    tally = Tally(journal, catalog)
+    query = Query(FIRST, LAST)
+    for errand in tally.with_labels(tally.errands(query)):
+        assert pivots.count(str(errand["errand_label"])) >= 2  # in both pivots, the least common too
+    total = f"{tally.totals(query)['visits']:,}".replace(",", ".")
+    total_rows = re.findall(r"I alt((?: [\d.·]+)+)", pivots)
+    assert [row.split()[-1] for row in total_rows] == [total, total]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from deskapp.services.exports.fonts import BOLD, REGULAR
 
@@ -13,8 +14,13 @@ LIGHT = colors.HexColor("#9DC3E6")
 GOAL_RED = colors.HexColor("#C00000")
 
 
-def _short(text: str, limit: int = 34) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _short(text: str, room: float = 160, size: float = 7.5) -> str:
+    """The label, cut with '…' only when it is wider than ``room`` points."""
+    if stringWidth(text, REGULAR, size) <= room:
+        return text
+    while text and stringWidth(text + "…", REGULAR, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def _nice_max(value: float) -> float:
@@ -35,8 +41,7 @@ def horizontal_bars(labels: list[str], values: list[int], width: float, title: s
     chart.x, chart.y = label_width, 10
     chart.width, chart.height = width - label_width - 30, height - 20
     chart.data = [list(reversed(values)) or [0]]
-    limit = 34 if label_width >= 150 else 18
-    chart.categoryAxis.categoryNames = [_short(x, limit) for x in reversed(labels)] or [""]
+    chart.categoryAxis.categoryNames = [_short(x, label_width - 8) for x in reversed(labels)] or [""]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.boxAnchor = "e"
@@ -96,7 +101,7 @@ def share_bars(labels: list[str], digital: list[float], self_service: list[float
     chart.x, chart.y = 170, 20
     chart.width, chart.height = width - 190, height - 20
     chart.data = [list(reversed(digital)) or [0], list(reversed(self_service)) or [0]]
-    chart.categoryAxis.categoryNames = [_short(x) for x in reversed(labels)] or [""]
+    chart.categoryAxis.categoryNames = [_short(x, chart.x - 8) for x in reversed(labels)] or [""]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.boxAnchor = "e"

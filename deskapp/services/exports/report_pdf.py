@@ -30,7 +30,7 @@ from reportlab.platypus import (
 from deskapp import APP_NAME
 from deskapp.services import weeks
 from deskapp.services.catalog import Catalog
-from deskapp.services.exports import atomic_output, charts, fonts
+from deskapp.services.exports import atomic_output, charts, fonts, pdf_cells
 from deskapp.services.exports.report_data import (
     WEEKDAYS,
     Pivot,
@@ -52,6 +52,11 @@ WIDE_W = PAGE_H - 2 * MARGIN  # body width of a landscape page
 BLUE = colors.HexColor("#1F4E79")
 PALE = colors.HexColor("#EAF1F8")
 GRID = colors.HexColor("#BFBFBF")
+
+
+# Header cells sized by pdf_cells assume this padding.
+_HEAD_PADDING = [("LEFTPADDING", (0, 0), (-1, 0), pdf_cells.PADDING),
+                 ("RIGHTPADDING", (0, 0), (-1, 0), pdf_cells.PADDING)]
 
 
 class _Styles:
@@ -289,26 +294,27 @@ class _Report:
         total = sum(v for v, _ in counts)
         return f"{self.catalog.label(kind, code) or '(ingen)'} ({value * 100 // total} %)"
 
-    def pivot(self, title: str, pivot: Pivot, kind: str, limit: int = 26) -> None:
+    def pivot(self, title: str, pivot: Pivot, kind: str) -> None:
+        """Every errand (the table continues on the next page under the same header) and a total row."""
         s = self.s
         columns = pivot.columns
-        first_w, total_w = 56 * mm, 14 * mm
+        first_w, total_w = 52 * mm, 14 * mm
         cell_w = (WIDE_W - first_w - total_w) / max(len(columns), 1)
-        header: list[object] = [self.p("Ærinde", s.head_cell)]
-        header += [self.p(self.catalog.label(kind, c) or "(ingen)", s.head_cell) for c in columns]
-        header.append(self.p("I alt", s.head_cell))
-        rows = [header]
-        for errand in pivot.errands[:limit]:
+        widths = [first_w, *([cell_w] * len(columns)), total_w]
+        texts = ["Ærinde", *[self.catalog.label(kind, c) or "(ingen)" for c in columns], "I alt"]
+        rows: list[list[object]] = [list(pdf_cells.header_cells(texts, widths, s.head_cell))]
+        for errand in pivot.errands:
             values = [pivot.cells.get((errand, c), 0) for c in columns]
             rows.append([self.p(self.catalog.label("errands", errand)),
                          *[self.n(v) if v else "·" for v in values], self.n(sum(values))])
-        table = _table(rows, [first_w, *([cell_w] * len(columns)), total_w])
+        totals = [pivot.totals.get(c, 0) for c in columns]
+        rows.append(["I alt", *[self.n(v) if v else "·" for v in totals], self.n(sum(totals))])
+        table = _table(rows, widths)
         table.setStyle(TableStyle([("FONT", (1, 1), (-1, -1), fonts.REGULAR, 7.5),
-                                   ("VALIGN", (0, 0), (-1, 0), "BOTTOM")]))
-        more = len(pivot.errands) - limit
+                                   ("FONT", (0, -1), (-1, -1), fonts.BOLD, 7.5),
+                                   ("LINEABOVE", (0, -1), (-1, -1), 0.8, BLUE),
+                                   ("VALIGN", (0, 0), (-1, 0), "BOTTOM"), *_HEAD_PADDING]))
         self.story += [self.p(title, s.h1), table]
-        if more > 0:
-            self.story.append(self.p(f"{more} ærinder mere findes i Excel-udtrækket.", s.note))
 
     def shares(self) -> None:
         d, s = self.data, self.s
@@ -325,9 +331,10 @@ class _Report:
             [float(r["digital_share"]) * 100 for r in shown],  # type: ignore[arg-type]
             [float(r["self_service_share"]) * 100 for r in shown],  # type: ignore[arg-type]
             BODY_W, GOAL, "Digital andel og selvbetjeningsandel pr. ærinde"))
-        table_rows: list[list[object]] = [[self.p(t, s.head_cell) for t in (
-            "Ærinde", "Digitale ansøgninger", "Transaktioner i skranken", "Heraf digitalt",
-            "Selvbetjenings-andel", "Digital andel", "Mod mål")]]
+        widths = [46 * mm, 22 * mm, 23 * mm, 17 * mm, 26 * mm, 17 * mm, BODY_W - 151 * mm]
+        texts = ["Ærinde", "Digitale ansøgninger", "Transaktioner i skranken", "Heraf digitalt",
+                 f"Selvbetjenings{pdf_cells.SHY}andel", "Digital andel", "Mod mål"]
+        table_rows: list[list[object]] = [list(pdf_cells.header_cells(texts, widths, s.head_cell))]
         for r in rows:
             share = float(r["digital_share"])  # type: ignore[arg-type]
             table_rows.append([
@@ -336,10 +343,10 @@ class _Report:
                 pct(r["self_service_share"]), pct(share),
                 "nået" if share >= GOAL else f"{(share - GOAL) * 100:.0f} point".replace("-", "−"),
             ])
-        table = _table(table_rows, [52 * mm, 20 * mm, 22 * mm, 18 * mm, 22 * mm, 18 * mm, BODY_W - 152 * mm])
+        table = _table(table_rows, widths)
         marks = [("TEXTCOLOR", (6, i), (6, i), charts.GOAL_RED) for i, r in enumerate(rows, start=1)
                  if float(r["digital_share"]) < GOAL]  # type: ignore[arg-type]
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, 0), "BOTTOM"), *marks]))
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, 0), "BOTTOM"), *_HEAD_PADDING, *marks]))
         self.story += [Spacer(1, 3 * mm), table]
 
     def friction(self) -> None:
