@@ -42,6 +42,7 @@ STALE_AFTER = timedelta(days=7)
 GROUP = 8  # snapshots attached at once (SQLite allows 10 attached databases)
 BULK_ROWS = 50_000  # from this many incoming visits into an empty journal: rebuild indexes once
 DROPPED_INDEXES = "consolidate_dropped_indexes"
+SORT_CACHE_KB = -16384  # page cache while the indexes are rebuilt (see _restore_indexes)
 REQUIRED = {"visits": {"id", "updated_utc", "deleted_utc"},
             "step_events": {"id", "visit_id"},
             "visit_history": {"visit_id", "at_utc", "action"},
@@ -216,6 +217,10 @@ def _restore_indexes(conn: sqlite3.Connection) -> None:
     row = conn.execute("select value from main.meta where key = ?", (DROPPED_INDEXES,)).fetchone()
     if not row:
         return
+    # SQLite's sorter works on helper threads only when it sorts in chunks that it merges
+    # afterwards; a large page cache makes it sort everything in one chunk, on one core.
+    cache = conn.execute("pragma cache_size").fetchone()[0]
+    conn.execute(f"pragma cache_size = {SORT_CACHE_KB}")
     conn.execute("begin immediate")
     try:
         for sql in json.loads(row[0]):
@@ -226,6 +231,8 @@ def _restore_indexes(conn: sqlite3.Connection) -> None:
         with contextlib.suppress(sqlite3.Error):
             conn.execute("rollback")
         raise
+    finally:
+        conn.execute(f"pragma cache_size = {cache}")
 
 
 def _merge_group(conn: sqlite3.Connection, into_path: Path, group: list[tuple[Path, dict]],
@@ -337,9 +344,9 @@ def _open_target(path: Path) -> sqlite3.Connection:
     conn.execute("pragma synchronous = normal")
     conn.execute("pragma wal_autocheckpoint = 0")  # checkpointed once at the end
     conn.execute("pragma cache_size = -262144")  # 256 MB: keeps the id index in memory
-    conn.execute("pragma temp_store = memory")
     conn.execute("pragma mmap_size = 4294967296")  # reads without a system call per page
-    # Index builds (the bulk load) sort with helper threads on the other cores.
+    # Index builds (the bulk load) sort on helper threads on the other cores; SQLite uses
+    # them only with its temporary files on disk (temp_store = memory turns them off).
     conn.execute(f"pragma threads = {min(4, os.cpu_count() or 1)}")
     return conn
 
