@@ -99,3 +99,83 @@ def test_unknown_visit_is_a_clear_error(journal: Journal) -> None:
     with pytest.raises(JournalError) as info:
         journal.undo_visit("nope")
     assert info.value.kind == "unknown_visit"
+
+
+# --- defence in depth: the journal itself never stores a CPR number -------------------
+
+CPR_TEXT = "borger 010190-1234 ringer"
+
+
+def _files(path: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(path.parent.glob(path.name + "*"))}
+
+
+def _assert_refused(info: pytest.ExceptionInfo[JournalError], field: str) -> None:
+    assert info.value.kind == "cpr"
+    assert field in str(info.value) and "CPR number" in str(info.value)
+    assert "010190" not in str(info.value) and "1234" not in str(info.value)  # never repeated
+
+
+@pytest.mark.parametrize("field", ["note", "age_band", "guide_mode"])
+def test_log_visit_refuses_a_cpr_and_writes_nothing(journal: Journal, field: str) -> None:
+    with pytest.raises(JournalError) as info:
+        journal.log_visit(errand="pas", reason="failed", outcome="manual", channel="fremmoede",
+                          **{field: CPR_TEXT})
+    _assert_refused(info, field)
+    assert journal.count() == 0  # not even an open visit is left behind
+
+
+def test_finish_update_and_edit_refuse_a_cpr_and_keep_the_row(journal: Journal) -> None:
+    visit_id = journal.start_visit("pas", channel="fremmoede")
+    before = journal.visit(visit_id)
+    with pytest.raises(JournalError) as info:
+        journal.update_open(visit_id, note=CPR_TEXT)
+    _assert_refused(info, "note")
+    with pytest.raises(JournalError) as info:
+        journal.finish_visit(visit_id, "manual", note=CPR_TEXT)
+    _assert_refused(info, "note")
+    assert journal.visit(visit_id) == before  # still open, unchanged
+    saved = journal.finish_visit(visit_id, "manual", note="kom med papirer")
+    with pytest.raises(JournalError) as info:
+        journal.edit_visit(saved.id, note=f"ret: {CPR_TEXT}")
+    _assert_refused(info, "note")
+    assert journal.visit(saved.id).note == "kom med papirer"
+    assert list(journal.db.query("select * from visit_history")) == []
+
+
+def test_cpr_in_a_code_is_refused_too(journal: Journal) -> None:
+    with pytest.raises(JournalError) as info:
+        journal.start_visit("0101901234", channel="fremmoede")
+    _assert_refused(info, "errand")
+    assert journal.count() == 0
+
+
+@pytest.mark.parametrize(("blocker", "note", "field"), [
+    ("other", CPR_TEXT, "note"), ("0101901234", None, "blocker")])
+def test_step_event_refuses_a_cpr(journal: Journal, blocker: str, note: str | None,
+                                  field: str) -> None:
+    visit_id = journal.start_visit("flytning", channel="fremmoede")
+    with pytest.raises(JournalError) as info:
+        journal.add_step_event(visit_id, "login", "stuck", blocker, note)
+    _assert_refused(info, field)
+    assert journal.step_events(visit_id) == []
+    journal.add_step_event(visit_id, "login", "stuck", "other", "ring 12 34 56 78")  # warns only
+    assert len(journal.step_events(visit_id)) == 1
+
+
+def test_coaching_skills_refuse_a_cpr(journal: Journal) -> None:
+    with pytest.raises(JournalError) as info:
+        journal.add_coaching_session(["mitid", "0101901234"], started=weeks.now_utc())
+    _assert_refused(info, "skills")
+    assert journal.coaching_sessions() == []
+
+
+def test_refused_text_leaves_the_file_untouched(journal_path: Path) -> None:
+    with Journal(journal_path) as journal:
+        journal.log_visit(errand="pas", reason="failed", outcome="manual", channel="fremmoede")
+    before = _files(journal_path)
+    with Journal(journal_path) as journal, pytest.raises(JournalError):
+        journal.log_visit(errand="pas", reason="failed", outcome="manual", channel="fremmoede",
+                          note=CPR_TEXT)
+    assert CPR_TEXT.encode() not in b"".join(_files(journal_path).values())
+    assert _files(journal_path).keys() == before.keys()

@@ -3,6 +3,10 @@
 Every write is committed (WAL, synchronous=FULL) before the call returns, so the UI may
 say "saved" as soon as a method returns. Nothing is ever deleted: undo, discard and edit
 mark rows and keep the previous values in ``visit_history``.
+
+No text with a CPR number is ever stored: every method that writes a caller's text (notes,
+blockers, codes) refuses it with ``JournalError("cpr")`` before writing anything. The UI
+and the command line check first with friendlier messages; this is the last line.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from deskapp.services import weeks
+from deskapp.services import privacy, weeks
 from deskapp.services.schema import SCHEMA_VERSION, migrate
 
 OPEN, SAVED = "open", "saved"
@@ -46,6 +50,8 @@ _MESSAGES = {
     "read_only": "the journal {path} cannot be written (read-only or no permission)",
     "disk_full": "the disk holding {path} is full; the visit was not saved",
     "unknown_visit": "there is no visit {detail} in {path}",
+    "cpr": "refused to write {detail} to {path}: it contains what looks like a CPR number; "
+    "nothing was saved",
 }
 
 
@@ -148,6 +154,12 @@ class Journal:
         except sqlite3.DatabaseError as exc:
             raise JournalError("damaged", self.path, str(exc)) from exc
 
+    def _refuse_cpr(self, values: dict) -> None:
+        """Raise JournalError("cpr") naming the fields (never their text) with a CPR number."""
+        found = privacy.fields_with_cpr(values)
+        if found:
+            raise JournalError("cpr", self.path, ", ".join(found))
+
     # --- visits ---------------------------------------------------------------------------
 
     def start_visit(
@@ -160,6 +172,8 @@ class Journal:
         at: datetime | None = None,
     ) -> str:
         """Write an open visit (errand chosen, outcome pending) and return its id."""
+        self._refuse_cpr({"errand": errand, "channel": channel, "contact_type": contact_type,
+                          "catalog_version": catalog_version})
         now = weeks.now_utc()
         started = weeks.to_utc(at) if at else now
         row = {
@@ -197,6 +211,7 @@ class Journal:
         unknown = set(changes) - set(EDITABLE)
         if unknown:
             raise ValueError(f"cannot change {', '.join(sorted(unknown))}")
+        self._refuse_cpr(changes)
         with self._writing():
             self._require(visit_id)
             changes["updated_utc"] = weeks.stamp(weeks.now_utc())
@@ -207,6 +222,7 @@ class Journal:
         unknown = set(changes) - {*EDITABLE, "duration_s"}
         if unknown:
             raise ValueError(f"cannot change {', '.join(sorted(unknown))}")
+        self._refuse_cpr({**changes, "outcome": outcome})
         now = weeks.now_utc()
         with self._writing():
             visit = self._require(visit_id)
@@ -241,6 +257,7 @@ class Journal:
         **extra: object,
     ) -> Visit:
         """Log a complete visit in one go (command line, catching up from paper)."""
+        self._refuse_cpr({**extra, "reason": reason, "outcome": outcome})  # before the open visit
         visit_id = self.start_visit(
             errand, channel=channel, contact_type=contact_type,
             catalog_version=catalog_version, at=at,
@@ -252,6 +269,7 @@ class Journal:
         unknown = set(changes) - set(EDITABLE)
         if unknown:
             raise ValueError(f"cannot change {', '.join(sorted(unknown))}")
+        self._refuse_cpr(changes)
         with self._writing():
             visit = self._require(visit_id)
             before = {k: getattr(visit, k) for k in changes}
@@ -338,6 +356,7 @@ class Journal:
         self, visit_id: str, step: str, status: str, blocker: str | None = None,
         note: str | None = None,
     ) -> str:
+        self._refuse_cpr({"step": step, "status": status, "blocker": blocker, "note": note})
         event_id = uuid.uuid4().hex
         with self._writing():
             self._require(visit_id)
@@ -362,6 +381,7 @@ class Journal:
     def add_coaching_session(self, skills: list[str], *, started: datetime,
                              ended: datetime | None = None) -> str:
         """Log a digital ambassador's coaching session with the skills taught (codes)."""
+        self._refuse_cpr({"skills": skills})
         now = weeks.now_utc()
         ended = weeks.to_utc(ended) if ended else now
         started = weeks.to_utc(started)

@@ -15,12 +15,17 @@ written with thousand separators (``1.250.000 kr.``) are never flagged.
 This module builds no user-facing messages: callers get structured :class:`Finding` values
 and word them (the UI in Danish through ``tr()``, the CLI in English). A finding's ``text``
 is left out of its ``repr`` and :class:`FreeTextRefused` never quotes the text, so neither
-leaks a CPR number into a log.
+leaks a CPR number into a log; messages say where a finding is and show its ``masked``
+shape (``XXXXXX-XXXX``), never the digits.
+
+The journal service refuses any text with a CPR number itself (:func:`fields_with_cpr`),
+so a caller that forgets ``guard()`` still cannot store one.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 NOTE_MAX_LENGTH = 200  # characters
@@ -56,6 +61,11 @@ class Finding:
         """True when the text must not be saved (CPR); False for a warning."""
         return self.kind in BLOCKING_KINDS
 
+    @property
+    def masked(self) -> str:
+        """The match with every letter and digit written as X: its shape, never its content."""
+        return re.sub(r"[^\W_]", "X", self.text)
+
 
 class FreeTextRefused(ValueError):
     """``guard()`` refused a text.
@@ -63,11 +73,14 @@ class FreeTextRefused(ValueError):
     ``findings`` are the findings that caused the refusal (CPR numbers, plus e-mail and
     phone numbers when warnings are not allowed), positions relative to the stripped text.
     ``too_long`` is the stripped text's length when it is over the limit, else None.
+    ``offset`` is how many leading characters were stripped: ``finding.start + offset`` is
+    the position in the text as typed.
     """
 
-    def __init__(self, findings: list[Finding], too_long: int | None = None):
+    def __init__(self, findings: list[Finding], too_long: int | None = None, offset: int = 0):
         self.findings = findings
         self.too_long = too_long
+        self.offset = offset
         kinds = ", ".join(sorted({f.kind for f in findings})) or "none"
         super().__init__(f"free text refused (findings: {kinds}; too long: {too_long})")
 
@@ -120,5 +133,16 @@ def guard(
     refusing = [f for f in scan(cleaned) if f.blocking or not allow_warnings]
     too_long = len(cleaned) if len(cleaned) > max_length else None
     if refusing or too_long is not None:
-        raise FreeTextRefused(refusing, too_long)
+        raise FreeTextRefused(refusing, too_long, offset=len(text) - len(text.lstrip()))
     return cleaned
+
+
+def fields_with_cpr(values: Mapping[str, object]) -> list[str]:
+    """The names of the text values in ``values`` (field name -> value) with a CPR number;
+    a list value counts as its items. For services: refuse to store those fields."""
+    found = []
+    for name, value in values.items():
+        items = value if isinstance(value, list | tuple) else [value]
+        if any(isinstance(item, str) and contains_cpr(item) for item in items):
+            found.append(name)
+    return sorted(found)
