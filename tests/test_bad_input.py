@@ -46,7 +46,7 @@ def _cases(journal: str, tmp: Path) -> dict[str, tuple[list[str], str]]:
         "future date": (["log", "--journal", journal, *LOG, "--at", "2999-01-01T09:00"],
                         "is in the future"),
         "cpr in note": (["log", "--journal", journal, *LOG, "--note", "ring 010190-1234"],
-                        "--note contains a CPR number"),
+                        "--note contains what looks like a CPR number (characters 6-16"),
         "long note": (["log", "--journal", journal, *LOG, "--note", "x" * 300],
                       "--note is 300 characters"),
         "week out of range": (["export", "visits", "--journal", journal, "--from", "2026-W99",
@@ -116,6 +116,21 @@ def test_bad_command_line_input(case: str, workspace: Path, journal_path: Path,
     if case != "catalogue not found":  # catalog check lists each problem, then sums up
         assert len(lines) == 1, lines
     assert snapshot(workspace) == before
+
+
+@pytest.mark.parametrize(("note", "secret", "where"), [
+    ("ring 010190-1234", "010190", "CPR number (characters 6-16, written XXXXXX-XXXX)"),
+    ("  0101901234 om pas", "0101901234", "CPR number (characters 3-12, written XXXXXXXXXX)"),
+    ("svar a.b@c.dk", "a.b@c.dk", "e-mail address (characters 6-13, written X.X@X.XX)"),
+    ("ring 12 34 56 78", "12 34", "phone number (characters 6-16, written XX XX XX XX)"),
+])
+def test_refused_note_is_never_echoed(note: str, secret: str, where: str, journal_path: Path,
+                                      capsys: pytest.CaptureFixture) -> None:
+    """A queue-system hook logs stderr: the message says what and where, never the text."""
+    code = main(["log", "--journal", str(journal_path), *LOG, "--note", note])
+    err = capsys.readouterr().err
+    assert code == 2 and where in err and "remove it" in err
+    assert secret not in err
 
 
 def test_bad_input_from_the_real_program(workspace: Path, journal_path: Path) -> None:

@@ -83,13 +83,18 @@ def parse_time(text: str) -> datetime:
 
 
 def guard_note(text: str | None) -> str | None:
+    """The guarded note; a refusal says what was found and where, never the text itself
+    (a queue-system hook logs stderr, and a CPR number must not end up in that log)."""
     try:
         return privacy.guard(text, allow_warnings=False)
     except privacy.FreeTextRefused as exc:
         if exc.too_long:
             raise CliError(f"--note is {exc.too_long} characters; the limit is "
                            f"{privacy.NOTE_MAX_LENGTH}") from exc
-        kinds = {"cpr": "a CPR number", "email": "an e-mail address", "phone": "a phone number"}
-        found = ", ".join(f"{kinds[f.kind]} ('{f.text}')" for f in exc.findings)
+        kinds = {"cpr": "what looks like a CPR number", "email": "an e-mail address",
+                 "phone": "a phone number"}
+        found = ", ".join(
+            f"{kinds[f.kind]} (characters {f.start + exc.offset + 1}-{f.end + exc.offset}, "
+            f"written {f.masked})" for f in exc.findings)
         raise CliError(f"--note contains {found}; remove it - the journal never stores "
                        "personal data") from exc
