@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import html
+import os
 from datetime import timedelta
 from pathlib import Path
 
 import pypdf
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit, QListWidget, QMessageBox
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QLineEdit, QListWidget, QMessageBox
 
 from deskapp import paths
 from deskapp.services import settings as settings_service
@@ -210,8 +212,71 @@ def test_entry_point_opens_in_the_browser(qtbot, window: MainWindow, catalog) ->
     assert "Anmeld flytning" in find(window, QLabel, "guideEntryName").text()
 
 
-def test_print_handout_writes_the_sheet_opens_it_and_marks_the_visit(
-        qtbot, window: MainWindow, journal: Journal) -> None:
+@pytest.fixture
+def print_dialog(monkeypatch) -> dict[str, bool]:
+    """The system print dialog is modal and cannot be driven offscreen: it answers as a user
+    who picked the printer Skranke_Laser and 2 copies (or cancelled, when told to)."""
+    answer = {"accept": True}
+
+    def exec_(dialog: QPrintDialog) -> QDialog.DialogCode:
+        dialog.printer().setCopyCount(2)
+        return QDialog.DialogCode.Accepted if answer["accept"] else QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(QPrintDialog, "exec", exec_)
+    monkeypatch.setattr(QPrinter, "printerName", lambda _self: "Skranke_Laser")
+    return answer
+
+
+def fake_lp(folder: Path, exit_code: int = 0) -> Path:
+    """An ``lp`` that records its arguments and keeps a copy of the file it was given."""
+    folder.mkdir()
+    record = folder / "lp-args.txt"
+    script = folder / "lp"
+    script.write_text(f"""#!/bin/sh
+printf '%s\\n' "$@" > '{record}'
+for last; do :; done
+cp "$last" '{folder / "received.pdf"}'
+echo "request id is Skranke_Laser-7 (1 file(s))"
+exit {exit_code}
+""")
+    script.chmod(0o755)
+    return record
+
+
+def test_p_prints_the_sheet_on_the_chosen_printer_and_marks_the_visit(
+        qtbot, window: MainWindow, journal: Journal, tmp_path: Path, print_dialog,
+        monkeypatch) -> None:
+    record = fake_lp(tmp_path / "bin")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}")
+    start_visit(qtbot, window, "flytning", "1")
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, "p")
+    args = record.read_text().splitlines()
+    assert args[:4] == ["-d", "Skranke_Laser", "-n", "2"]
+    sheet = Path(args[-1])
+    assert sheet.parent == paths.exports_dir() / "handouts"
+    reader = pypdf.PdfReader(tmp_path / "bin" / "received.pdf")
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert "Anmeld flytning" in text and "Sådan gør du selv næste gang" in text
+    assert "Ærø Kommune" in text
+    assert window.opened == []  # printed directly, no PDF viewer
+    assert "sendt til Skranke_Laser" in window.statusBar().currentMessage()
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, "1")
+    [visit] = journal.visits()
+    assert (visit.status, visit.handout) == ("saved", 1)
+
+
+@pytest.mark.parametrize("lp", ["missing", "refuses"])
+def test_without_a_print_system_p_opens_the_sheet_in_the_viewer(
+        qtbot, window: MainWindow, journal: Journal, tmp_path: Path, print_dialog, monkeypatch,
+        lp: str) -> None:
+    if lp == "refuses":
+        fake_lp(tmp_path / "bin", exit_code=1)
+    else:
+        (tmp_path / "bin").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))  # nothing else: no real lp either
     start_visit(qtbot, window, "flytning", "1")
     key(qtbot, Qt.Key.Key_G, CTRL)
     key(qtbot, "p")
@@ -220,10 +285,27 @@ def test_print_handout_writes_the_sheet_opens_it_and_marks_the_visit(
     assert sheet.parent == paths.exports_dir() / "handouts" and sheet.exists()
     text = pypdf.PdfReader(sheet).pages[0].extract_text()
     assert "Sådan gør du selv næste gang" in text and "Ærø Kommune" in text
+    message = window.statusBar().currentMessage()
+    assert "PDF-viseren" in message and "udskriv den derfra" in message
     key(qtbot, Qt.Key.Key_G, CTRL)
     key(qtbot, "1")
     [visit] = journal.visits()
     assert (visit.status, visit.handout) == ("saved", 1)
+
+
+def test_cancelled_print_dialog_prints_nothing_and_records_no_handout(
+        qtbot, window: MainWindow, journal: Journal, tmp_path: Path, print_dialog,
+        monkeypatch) -> None:
+    record = fake_lp(tmp_path / "bin")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    print_dialog["accept"] = False
+    start_visit(qtbot, window, "flytning", "1")
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, "p")
+    assert not record.exists() and window.opened == []
+    assert not (paths.exports_dir() / "handouts").exists()
+    assert "ikke udskrevet" in window.statusBar().currentMessage()
+    assert journal.open_visits()[0].handout == 0
 
 
 def test_save_handout_as_pdf(qtbot, window: MainWindow, journal: Journal, tmp_path: Path,
@@ -234,6 +316,20 @@ def test_save_handout_as_pdf(qtbot, window: MainWindow, journal: Journal, tmp_pa
     window.guide.panel.save_button.click()
     assert (tmp_path / "til borgeren.pdf").exists()
     assert journal.open_visits()[0].handout == 1
+
+
+def test_a_sheet_that_cannot_be_saved_is_explained_in_danish(
+        qtbot, window: MainWindow, journal: Journal, tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "findes ikke" / "vejledning.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kw: (str(target), "PDF"))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    start_visit(qtbot, window, "mitid", "1")
+    window.guide.panel.save_button.click()
+    assert shown == [f"Vejledningen kunne ikke gemmes: Mappen {target.parent} findes ikke. "
+                     "Vælg en anden mappe."]
+    assert not target.parent.exists()
+    assert journal.open_visits()[0].handout == 0
 
 
 def test_errand_without_digital_solution_says_what_to_do_instead(qtbot, window: MainWindow,

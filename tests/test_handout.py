@@ -21,6 +21,7 @@ from deskapp.services.exports.handout import (
     NoGuide,
     write_handout,
 )
+from deskapp.services.printing import PrintError, print_pdf
 
 CONTACT = HelpContact(municipality="Ærø Kommune", help_line="62 52 15 00")
 # every errand with a guide in the standard catalogue (a test below keeps the list complete)
@@ -157,3 +158,37 @@ def test_qr_code_decodes_to_the_entry_point(tmp_path: Path, catalog: Catalog, co
 
 def test_the_qr_list_covers_every_guide(catalog: Catalog) -> None:
     assert {e.code for e in guided(catalog)} <= set(QR_ERRANDS)
+
+
+def lp_script(folder: Path, body: str) -> None:
+    folder.mkdir(exist_ok=True)
+    script = folder / "lp"
+    script.write_text("#!/bin/sh\n" + body)
+    script.chmod(0o755)
+
+
+def test_print_pdf_hands_the_file_to_lp(tmp_path: Path, catalog: Catalog, monkeypatch) -> None:
+    sheet = write_handout(catalog.errand("mitid"), tmp_path / "mitid.pdf", CONTACT)
+    record = tmp_path / "args.txt"
+    lp_script(tmp_path / "bin", f"printf '%s\\n' \"$@\" > '{record}'\n")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    print_pdf(sheet, "", 3)  # no printer chosen: lp's default destination, no -d
+    assert record.read_text().splitlines() == ["-n", "3", str(sheet)]
+    print_pdf(sheet, "Skranke Laser", 0)
+    assert record.read_text().splitlines() == ["-d", "Skranke Laser", "-n", "1", str(sheet)]
+
+
+def test_print_pdf_says_why_it_did_not_print(tmp_path: Path, catalog: Catalog, monkeypatch) -> None:
+    sheet = write_handout(catalog.errand("mitid"), tmp_path / "mitid.pdf", CONTACT)
+    (tmp_path / "bin").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    with pytest.raises(PrintError) as missing:
+        print_pdf(sheet, "Skranke_Laser")
+    assert missing.value.kind == "no_print_system"
+    lp_script(tmp_path / "bin", "echo 'lp: The printer or class does not exist.' >&2\nexit 1\n")
+    with pytest.raises(PrintError) as refused:
+        print_pdf(sheet, "Skranke_Laser")
+    assert refused.value.kind == "failed"
+    assert refused.value.values["reason"] == "lp: The printer or class does not exist."
+    with pytest.raises(PrintError, match="does not exist"):
+        print_pdf(tmp_path / "gone.pdf", "Skranke_Laser")

@@ -1,23 +1,31 @@
-"""The handout buttons: print the citizen's sheet (open it in the system PDF viewer) or save it.
+"""The handout buttons: print the citizen's sheet on a printer picked in the system print
+dialog, or save it as PDF.
 
-Printing a PDF through Qt would mean rendering it ourselves; the system viewer prints it
-faithfully with the system print dialog. ``written`` tells the panel a sheet was made, so
-the visit can record that the citizen got one.
+Qt cannot print a PDF it did not draw (QtPdf is not bundled), so the reportlab sheet goes to
+the platform's print system (deskapp.services.printing). When that is missing or refuses the
+job, the sheet opens in the system PDF viewer, which prints it faithfully. ``written`` tells
+the panel a sheet was made, so the visit can record that the citizen got one.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QWidget
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QWidget
 
 from deskapp import paths
 from deskapp.services import weeks
 from deskapp.services.catalog import Errand
 from deskapp.services.exports import ExportError
 from deskapp.services.exports.handout import HelpContact, write_handout
+from deskapp.services.printing import PrintError, print_pdf
+from deskapp.ui.manager_exports import export_error_text
+
+log = logging.getLogger("skranke.handout")
 
 
 class HandoutButtons(QWidget):
@@ -52,8 +60,20 @@ class HandoutButtons(QWidget):
         return paths.exports_dir() / "handouts" / f"{self.errand.code}_{moment}.pdf"
 
     def print_handout(self) -> None:
-        """Write the sheet under the exports folder and open it in the system's PDF viewer."""
+        """Ask for a printer with the system print dialog, then print the sheet on it."""
         if self.errand is None or self.errand.guide is None:
+            return
+        printer = QPrinter()
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Udskriv vejledning til borgeren"))
+        dialog.setOptions(QAbstractPrintDialog.PrintDialogOption.PrintToFile)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            self.status.emit(self.tr("Vejledningen blev ikke udskrevet."))
+            return
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+            chosen = Path(printer.outputFileName())  # "print to file" in the dialog
+            if self.write_sheet(chosen):
+                self.status.emit(self.tr("Vejledningen er gemt: %1").replace("%1", str(chosen)))
             return
         target = self.default_path()
         try:
@@ -62,9 +82,31 @@ class HandoutButtons(QWidget):
             self.show_error(self.tr("Mappen %1 kan ikke oprettes: %2").replace(
                 "%1", str(target.parent)).replace("%2", exc.strerror or str(exc)))
             return
-        if self.write_sheet(target):
-            self.open_url(QUrl.fromLocalFile(str(target)))
-            self.status.emit(self.tr("Vejledningen er åbnet til udskrift: %1").replace("%1", str(target)))
+        if not self.write_sheet(target):
+            return
+        name = printer.printerName()
+        try:
+            print_pdf(target, name, printer.copyCount())
+        except PrintError as exc:
+            log.warning("handout not printed on %r: %s", name, exc)
+            self.open_in_viewer(target, exc)
+            return
+        where = name or self.tr("standardprinteren")
+        self.status.emit(self.tr("Vejledningen er sendt til %1.").replace("%1", where))
+
+    def open_in_viewer(self, target: Path, exc: PrintError) -> None:
+        """The print system is missing or refused the job: print from the PDF viewer instead."""
+        if not self.open_url(QUrl.fromLocalFile(str(target))):
+            self.show_error(self.tr("Vejledningen kunne ikke udskrives, og PDF-viseren kunne ikke "
+                                    "åbnes. Filen ligger i %1").replace("%1", str(target)))
+            return
+        if exc.kind == "no_print_system":
+            text = self.tr("Skranke kan ikke sende til printeren på denne pc. Vejledningen er åbnet "
+                           "i PDF-viseren – udskriv den derfra.")
+        else:
+            text = self.tr("Printeren tog ikke imod vejledningen. Den er åbnet i PDF-viseren – "
+                           "udskriv den derfra.")
+        self.status.emit(text)
 
     def save_handout(self) -> None:
         if self.errand is None or self.errand.guide is None:
@@ -83,7 +125,8 @@ class HandoutButtons(QWidget):
         try:
             write_handout(self.errand, target, self.contact())
         except ExportError as exc:
-            self.show_error(self.tr("Vejledningen kunne ikke gemmes: %1").replace("%1", str(exc)))
+            self.show_error(self.tr("Vejledningen kunne ikke gemmes: %1").replace(
+                "%1", export_error_text(exc)))
             return False
         self.written.emit(str(target))
         return True

@@ -844,12 +844,12 @@
         <translation>Save the guide for the citizen as PDF</translation>
     </message>
     <message>
-        <source>Mappen %1 kan ikke oprettes: %2</source>
-        <translation>The folder %1 cannot be created: %2</translation>
+        <source>Vejledningen blev ikke udskrevet.</source>
+        <translation>The guide was not printed.</translation>
     </message>
     <message>
-        <source>Vejledningen er åbnet til udskrift: %1</source>
-        <translation>The guide was opened for printing: %1</translation>
+        <source>Mappen %1 kan ikke oprettes: %2</source>
+        <translation>The folder %1 cannot be created: %2</translation>
     </message>
     <message>
         <source>Gem vejledning som PDF</source>
@@ -862,6 +862,26 @@
     <message>
         <source>Vejledningen er gemt: %1</source>
         <translation>The guide was saved: %1</translation>
+    </message>
+    <message>
+        <source>standardprinteren</source>
+        <translation>the default printer</translation>
+    </message>
+    <message>
+        <source>Vejledningen er sendt til %1.</source>
+        <translation>The guide has been sent to %1.</translation>
+    </message>
+    <message>
+        <source>Vejledningen kunne ikke udskrives, og PDF-viseren kunne ikke åbnes. Filen ligger i %1</source>
+        <translation>The guide could not be printed, and the PDF viewer could not be opened. The file is in %1</translation>
+    </message>
+    <message>
+        <source>Skranke kan ikke sende til printeren på denne pc. Vejledningen er åbnet i PDF-viseren – udskriv den derfra.</source>
+        <translation>Skranke cannot send to the printer on this PC. The guide is open in the PDF viewer – print it from there.</translation>
+    </message>
+    <message>
+        <source>Printeren tog ikke imod vejledningen. Den er åbnet i PDF-viseren – udskriv den derfra.</source>
+        <translation>The printer did not accept the guide. It is open in the PDF viewer – print it from there.</translation>
     </message>
     <message>
         <source>Vejledningen kunne ikke gemmes: %1</source>
