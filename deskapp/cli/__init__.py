@@ -8,6 +8,7 @@ and the user sees one line naming the log file.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -66,13 +67,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handlers below
+        return code
     except CliError as exc:
         print(f"deskapp: {exc}", file=sys.stderr)
         return exc.exit_code
     except JournalError as exc:  # busy, read-only or full while writing: the user can act
         print(f"deskapp: {journal_problem(exc)}", file=sys.stderr)
         return EXIT_FAILED
+    except BrokenPipeError:  # `deskapp catalog list | head`: the reader has seen enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("deskapp: interrupted", file=sys.stderr)
         return 130

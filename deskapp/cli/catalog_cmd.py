@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from deskapp import paths
@@ -46,9 +45,5 @@ def run_list(args: argparse.Namespace) -> int:
     lines = [f"{kind[:-1]}\t{item.code}\t{item.label}"
              for kind in ([args.kind] if args.kind else KINDS)
              for item in (cat.active_errands() if kind == "errands" else getattr(cat, kind))]
-    try:
-        print("\n".join(lines))
-        sys.stdout.flush()
-    except BrokenPipeError:  # `deskapp catalog list | head`: the reader has seen enough
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    print("\n".join(lines))
     return 0
