@@ -9,6 +9,7 @@ import sys
 import zipfile
 from collections import Counter
 from pathlib import Path
+from xml.etree import ElementTree
 
 import openpyxl
 import pytest
@@ -109,6 +110,31 @@ def test_shares_xlsx_has_the_shares_sheet(journal: Journal, catalog: Catalog, tm
     assert "xl/charts/chart1.xml" in zipfile.ZipFile(out).namelist()
 
 
+def test_shares_chart_draws_the_80_percent_goal_as_a_line(journal: Journal, catalog: Catalog,
+                                                          tmp_path: Path) -> None:
+    out = tmp_path / "tallies.xlsx"
+    run_export("tallies", "xlsx", journal, catalog, SPAN, out)
+    ns = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
+    archive = zipfile.ZipFile(out)
+    charts = [ElementTree.fromstring(archive.read(name)) for name in archive.namelist()
+              if name.startswith("xl/charts/chart")]
+
+    def series(chart: ElementTree.Element, kind: str) -> dict[str, ElementTree.Element]:
+        return {s.findtext("c:tx//c:v", namespaces=ns) or "": s
+                for s in chart.findall(f".//c:{kind}/c:ser", ns)}
+
+    [shares] = [c for c in charts if "Digital andel" in series(c, "barChart")]
+    assert set(series(shares, "barChart")) == {"Digital andel", "Selvbetjeningsandel"}
+    [goal] = series(shares, "lineChart").values()
+    assert goal.findtext("c:tx//c:v", namespaces=ns) == "Mål 80 %"
+    n = len([r for r in Tally(journal, catalog).shares_by_errand(Query(FIRST, LAST)) if r["has_digital"]])
+    assert goal.findtext("c:val//c:f", namespaces=ns) == f"{SHARES}!$H$2:$H${n + 1}"
+    points = [float(v.text or "") for v in goal.findall("c:val//c:pt/c:v", ns)]
+    assert points == [0.8] * n
+    sheet = openpyxl.load_workbook(out)[SHARES]
+    assert sheet["H1"].value == "Mål" and [sheet.cell(r, 8).value for r in range(2, n + 2)] == [0.8] * n
+
+
 def test_visits_xlsx_has_one_row_per_counted_visit(journal: Journal, catalog: Catalog,
                                                    tmp_path: Path) -> None:
     out = tmp_path / "visits.xlsx"
@@ -151,14 +177,20 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
                           text=True, timeout=120)
 
 
-def test_cli_export_writes_files(demo_path: Path, tmp_path: Path) -> None:
-    for kind, fmt in (("tallies", "xlsx"), ("shares", "pdf")):
+def test_cli_export_writes_files(demo_path: Path, tmp_path: Path, catalog: Catalog) -> None:
+    with Journal(demo_path) as journal:
+        tally = Tally(journal, catalog)
+        visits = tally.totals(Query(FIRST, LAST))["visits"]
+        share_rows = len(tally.shares(Query(FIRST, LAST)))
+    for kind, fmt, says in (("tallies", "xlsx", f"{visits} visits counted"),
+                            ("shares", "pdf", f"{visits} visits counted"),
+                            ("shares", "xlsx", f"{share_rows} week and errand rows")):
         out = tmp_path / f"{kind}.{fmt}"
         done = run_cli("export", kind, "--journal", str(demo_path), "--from", FIRST, "--to", LAST,
                        "--format", fmt, "--out", str(out), "--min-count", "3")
         assert done.returncode == 0, done.stderr
         assert out.stat().st_size > 1000
-        assert "2026-W52 to 2027-W02" in done.stdout
+        assert f"({says}, 2026-W52 to 2027-W02)" in done.stdout
 
 
 @pytest.mark.parametrize(("args", "message"), [

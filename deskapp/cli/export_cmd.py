@@ -61,5 +61,16 @@ def run(args: argparse.Namespace) -> int:
             rows = run_export(args.kind, args.format, journal, cat, span, args.out, **options)
         except ExportError as exc:
             raise CliError(str(exc)) from exc
-    print(f"wrote {args.out} ({rows} rows, {span[0]} to {span[-1]})")
+    print(f"wrote {args.out} ({counted(args.kind, args.format, rows)}, {span[0]} to {span[-1]})")
     return 0
+
+
+def counted(kind: str, fmt: str, n: int) -> str:
+    """What the number an exporter returns is: data rows, visits listed, or visits counted."""
+    if kind == "visits":
+        return f"{n} visits"
+    if fmt == "csv":
+        return f"{n} rows"
+    if (kind, fmt) == ("shares", "xlsx"):
+        return f"{n} week and errand rows"
+    return f"{n} visits counted"  # the workbook and the report sum up the counted visits
