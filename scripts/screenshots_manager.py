@@ -55,10 +55,9 @@ def main() -> int:
     span = weeks.week_range(weeks.shift_week(last, -3), last)
     pdf = home / "report.pdf"
     run_export("tallies", "pdf", journal, cat, span, pdf, municipality=config.municipality)
-    subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "2", str(pdf), str(home / "page")],
-                   check=True)
-    for number in (1, 2):
-        (home / f"page-{number}.png").replace(IMG / f"report-page{number}.png")
+    for number in (1, 2):  # one page per call: pdftoppm pads page numbers by the page count
+        subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", str(number), "-l", str(number),
+                        "-singlefile", str(pdf), str(IMG / f"report-page{number}")], check=True)
     journal.close()
     window.close()
     print(f"wrote screenshots to {IMG}")
