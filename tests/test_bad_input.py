@@ -3,15 +3,20 @@ nothing changed on disk, never a traceback; unexpected errors go to the log file
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from deskapp import paths
 from deskapp.cli import main
 from deskapp.services import settings as settings_service
+from deskapp.services.journal import OPEN, Journal
+from deskapp.ui.counter_page import CounterPage
+from deskapp.ui.journal_hub import JournalHub
 from tests.safety_helpers import make_journal, run_deskapp, snapshot
 
 LOG = ["--errand", "pas", "--reason", "personal_attendance", "--outcome", "manual"]
@@ -257,3 +262,30 @@ def test_unexpected_app_error_shows_short_message_and_logs(qapp, monkeypatch: py
     logged = log_file.read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in logged
     assert "ValueError: unexpected in a slot" in logged
+
+
+def test_locked_journal_says_the_visit_is_still_on_screen(qtbot, journal: Journal, catalog,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Like a read-only or full disk: the helper must know the typed visit is not lost."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda _parent, _title, text, *a: shown.append(text)))
+    page = CounterPage(JournalHub(journal, catalog), "fremmoede")
+    qtbot.addWidget(page)
+    qtbot.keyClicks(page.errand_search, "flytning")
+    qtbot.keyClick(page.errand_search, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.reasons.list, "1")
+    page.note_edit.setText("kom med papirer")
+    journal.db.execute("pragma busy_timeout = 50")  # the real wait is 3 s
+    other = sqlite3.connect(journal.path, isolation_level=None)
+    other.execute("begin exclusive")  # a backup holding the journal
+    try:
+        qtbot.keyClicks(page.outcomes.list, "1")
+    finally:
+        other.execute("rollback")
+        other.close()
+    [text] = shown
+    assert "optaget" in text and "ikke gemt" in text and "står stadig på skærmen" in text
+    assert page.note_edit.text() == "kom med papirer" and page.outcomes.isEnabled()
+    [visit] = journal.visits()
+    assert visit.status == OPEN

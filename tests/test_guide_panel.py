@@ -169,6 +169,48 @@ def test_cpr_in_the_other_note_is_refused(qtbot, window: MainWindow, journal: Jo
     assert focused() == "guideBlockerNote"
 
 
+@pytest.mark.parametrize(("answer", "recorded"), [(QMessageBox.StandardButton.No, False),
+                                                  (QMessageBox.StandardButton.Yes, True)])
+def test_contact_details_in_the_other_note_ask_first(qtbot, window: MainWindow, journal: Journal,
+                                                     monkeypatch, answer, recorded: bool) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *args: asked.append(args[2]) or answer))
+    start_visit(qtbot, window, "boligstøtte", "2")
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, "f")
+    blockers = find(window, QListWidget, "guideBlockerList")
+    key(qtbot, str(blockers.count()))  # "Andet"
+    typed = "vil ringes op på 12345678"
+    key(qtbot, typed)
+    key(qtbot, Qt.Key.Key_Return)
+    assert len(asked) == 1 and "kontaktoplysninger (12345678)" in asked[0]
+    [visit] = journal.open_visits()
+    events = [(e["blocker"], e["note"]) for e in journal.step_events(visit.id)]
+    if recorded:
+        assert events == [("other", typed)]
+        assert focused() == "guideSteps"
+    else:
+        assert events == []
+        assert focused() == "guideBlockerNote"
+        assert find(window, QLineEdit, "guideBlockerNote").text() == typed
+
+
+def test_cpr_in_the_other_note_is_not_repeated_in_the_message(qtbot, window: MainWindow,
+                                                               monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    start_visit(qtbot, window, "boligstøtte", "2")
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, "f")
+    key(qtbot, str(find(window, QListWidget, "guideBlockerList").count()))  # "Andet"
+    key(qtbot, "borger 010190-1234 kan ikke")
+    key(qtbot, Qt.Key.Key_Return)
+    [text] = shown
+    assert "CPR-nummer (tegn 8-18: XXXXXX-XXXX)" in text
+    assert "010190" not in text and "1234" not in text
+
+
 def test_ctrl_g_toggles_between_guide_and_counter(qtbot, window: MainWindow) -> None:
     start_visit(qtbot, window, "folkepension", "1")
     key(qtbot, Qt.Key.Key_G, CTRL)

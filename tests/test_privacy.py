@@ -428,7 +428,8 @@ def test_edit_dialog_refuses_a_cpr_and_keeps_the_text(qtbot, journal: Journal, c
     dialog.note_edit.setText(typed)
     qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)  # Enter = Save
     [text] = shown
-    assert "CPR-nummer (0101901234)" in text and "Fjern det" in text
+    assert "CPR-nummer (tegn 10-19: XXXXXXXXXX)" in text and "Fjern det" in text
+    assert "0101901234" not in text  # the message box names the place, never the number
     assert dialog.isVisible() and dialog.result() != EditVisitDialog.DialogCode.Accepted
     assert dialog.note_edit.text() == typed
     assert journal.visit(visit.id).note == "kom med papirer"
@@ -452,7 +453,8 @@ def test_long_note_with_a_cpr_names_both_problems(qtbot, window: MainWindow,
     qtbot.keyClicks(window.counter.reasons.list, "1")
     qtbot.keyClicks(window.counter.outcomes.list, "1")
     [text] = shown
-    assert f"{NOTE_MAX_LENGTH + 12} tegn" in text and "CPR-nummer (010190-1234)" in text
+    assert f"{NOTE_MAX_LENGTH + 12} tegn" in text and "CPR-nummer (tegn 202-212" in text
+    assert "010190" not in text and "1234" not in text
     assert note.text() == typed
     assert window.hub.journal.visits()[0].status == "open"
 
@@ -483,3 +485,51 @@ def test_phone_number_in_a_note_asks_first(qtbot, window: MainWindow, answer, sa
     else:
         assert (visit.status, visit.note) == ("open", None)
         assert window.counter.note_edit.text() == typed
+
+
+@pytest.mark.parametrize(("answer", "accepted"), [(QMessageBox.StandardButton.No, False),
+                                                  (QMessageBox.StandardButton.Yes, True)])
+def test_edit_dialog_asks_before_saving_contact_details(qtbot, journal: Journal, catalog: Catalog,
+                                                        answer, accepted: bool,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *a):
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    visit = _visit_with_note(journal, catalog, "kom med papirer")
+    dialog = EditVisitDialog(catalog, visit)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    typed = "svar på mail til borger@example.dk"
+    dialog.note_edit.setText(typed)
+    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)
+    [text] = asked
+    assert "kontaktoplysninger (borger@example.dk)" in text
+    assert (dialog.result() == EditVisitDialog.DialogCode.Accepted) is accepted
+    assert dialog.note_edit.text() == typed
+    if accepted:
+        assert dialog.changes()["note"] == typed
+    else:
+        assert dialog.isVisible() and dialog.focusWidget() is dialog.note_edit
+
+
+def test_edit_dialog_does_not_ask_again_about_a_note_already_saved(
+        qtbot, journal: Journal, catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The note was saved with a yes at the counter: correcting the outcome asks nothing."""
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.No))
+    visit = journal.log_visit(errand="flytning", reason=catalog.reasons[0].code,
+                              outcome=catalog.outcomes[0].code, channel="fremmoede")
+    visit = journal.edit_visit(visit.id, note="ring 12 34 56 78")
+    dialog = EditVisitDialog(catalog, visit)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.combos["outcome"].setCurrentIndex(1)
+    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)
+    assert asked == []
+    assert dialog.result() == EditVisitDialog.DialogCode.Accepted
+    assert "note" not in dialog.changes()

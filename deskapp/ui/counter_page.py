@@ -338,21 +338,7 @@ class CounterPage(QWidget):
 
     def checked_note(self) -> str | bool | None:
         """The guarded note; False (and a message, the text kept) when it cannot be saved."""
-        text = self.note_edit.text()
-        try:
-            note = privacy.guard(text)
-        except privacy.FreeTextRefused as exc:
-            self.show_error(messages.refused_text(exc))
-            self.note_edit.setFocus()
-            return False
-        found = privacy.warnings(note or "")
-        if found:
-            answer = QMessageBox.question(self, self.tr("Kontrollér noten"),
-                                          messages.warning_text(found))
-            if answer != QMessageBox.StandardButton.Yes:
-                self.note_edit.setFocus()
-                return False
-        return note
+        return messages.checked_free_text(self.note_edit, show_error=self.show_error)
 
     # --- cancel, undo, edit ---------------------------------------------------------------
 

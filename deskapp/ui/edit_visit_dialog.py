@@ -9,11 +9,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QWidget,
 )
 
-from deskapp.services import privacy
 from deskapp.services.catalog import Catalog, Choice
 from deskapp.services.journal import Visit
 from deskapp.ui import messages
@@ -67,12 +65,11 @@ class EditVisitDialog(QDialog):
         return combo
 
     def accept(self) -> None:
-        try:
-            self._note = privacy.guard(self.note_edit.text())
-        except privacy.FreeTextRefused as exc:
-            QMessageBox.warning(self, self.tr("Skranke"), messages.refused_text(exc))
-            self.note_edit.setFocus()
+        # The same check as the counter note; a note saved earlier with a yes is not asked again.
+        note = messages.checked_free_text(self.note_edit, accepted=self.visit.note)
+        if note is False:
             return
+        self._note = note
         super().accept()
 
     def changes(self) -> dict[str, object]:

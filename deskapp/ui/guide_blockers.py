@@ -1,15 +1,16 @@
 """Where the citizen got stuck: the errand's blockers by digit, or "Andet" with a short note.
 
 The note is free text, so it goes through the privacy guard before it is offered for
-saving; a refused note stays in the field with the reason shown. Esc steps back: from
-the note to the list, from the list out of the picker.
+saving (``messages.checked_free_text``, as the counter note): a refused note stays in the
+field with the reason shown, an e-mail address or phone number is saved only after a yes.
+Esc steps back: from the note to the list, from the list out of the picker.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from deskapp.services import privacy
 from deskapp.services.catalog import Choice
@@ -75,11 +76,8 @@ class BlockerPicker(QWidget):
         self.picked.emit(code, "")
 
     def on_note_entered(self) -> None:
-        try:
-            note = privacy.guard(self.note.text())
-        except privacy.FreeTextRefused as exc:
-            QMessageBox.warning(self, self.tr("Skranke"), messages.refused_text(exc))
-            self.note.setFocus()
+        note = messages.checked_free_text(self.note)  # as the counter note: CPR refused, contacts asked
+        if note is False:
             return
         self.picked.emit(OTHER_BLOCKER, note or "")
 

@@ -3,11 +3,18 @@
 lupdate only sees literal ``QCoreApplication.translate("Context", "...")`` calls outside
 QObject subclasses (no aliases), so every string here is written that way, context
 "messages". Other modules may call ``messages.tr("...")``: lupdate gives those the same context.
+
+:func:`checked_free_text` is the one place where a typed note is checked before saving
+(counter note, edit-visit note, the guide's "Andet" blocker note).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Literal
+
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from deskapp.services import privacy
 from deskapp.services.journal import JournalError
@@ -30,7 +37,7 @@ def journal_error(exc: JournalError) -> str:
         "missing": QCoreApplication.translate("messages", "Der findes ingen journal på {path}."),
         "locked": QCoreApplication.translate(
             "messages", "Journalen {path} er optaget (en sikkerhedskopi eller et andet program "
-            "bruger den). Prøv igen om lidt."),
+            "bruger den). Besøget er ikke gemt; det står stadig på skærmen. Prøv igen om lidt."),
         "read_only": QCoreApplication.translate(
             "messages", "Journalen {path} kan ikke skrives (skrivebeskyttet eller manglende "
             "rettigheder). Besøget er ikke gemt; det står stadig på skærmen."),
@@ -39,6 +46,9 @@ def journal_error(exc: JournalError) -> str:
             "stadig på skærmen."),
         "unknown_visit": QCoreApplication.translate(
             "messages", "Besøget findes ikke længere i journalen."),
+        "cpr": QCoreApplication.translate(
+            "messages", "Teksten indeholder noget, der ligner et CPR-nummer, og er ikke gemt. "
+            "Fjern det, og prøv igen; besøget står stadig på skærmen."),
     }
     return texts.get(exc.kind, str(exc)).format(path=exc.path)
 
@@ -52,20 +62,26 @@ def refused_text(exc: privacy.FreeTextRefused) -> str:
             "messages", "Noten er for lang ({n} tegn). Højst {limit} tegn.").format(
             n=exc.too_long, limit=privacy.NOTE_MAX_LENGTH))
     if exc.findings:
-        texts.append(_findings_text(exc.findings))
+        texts.append(_findings_text(exc.findings, exc.offset))
     return " ".join(texts)
 
 
-def _findings_text(findings: list[privacy.Finding]) -> str:
+def _findings_text(findings: list[privacy.Finding], offset: int) -> str:
+    """Where each finding is (characters as typed) and its masked shape: the message never
+    repeats a CPR number, so it cannot end up in a log or a screenshot of the message."""
     parts = []
     for finding in findings:
         if finding.kind == "cpr":
-            text = QCoreApplication.translate("messages", "et CPR-nummer ({text})")
+            text = QCoreApplication.translate(
+                "messages", "noget, der ligner et CPR-nummer (tegn {first}-{last}: {masked})")
         elif finding.kind == "email":
-            text = QCoreApplication.translate("messages", "en e-mailadresse ({text})")
+            text = QCoreApplication.translate(
+                "messages", "en e-mailadresse (tegn {first}-{last}: {masked})")
         else:
-            text = QCoreApplication.translate("messages", "et telefonnummer ({text})")
-        parts.append(text.format(text=finding.text))
+            text = QCoreApplication.translate(
+                "messages", "et telefonnummer (tegn {first}-{last}: {masked})")
+        parts.append(text.format(first=finding.start + offset + 1, last=finding.end + offset,
+                                 masked=finding.masked))
     return QCoreApplication.translate(
         "messages", "Noten indeholder {what}. Fjern det, før du gemmer: journalen er statistik "
         "og må ikke indeholde personoplysninger.").format(what=", ".join(parts))
@@ -76,3 +92,34 @@ def warning_text(findings: list[privacy.Finding]) -> str:
     return QCoreApplication.translate(
         "messages", "Noten ser ud til at indeholde kontaktoplysninger ({what}). "
         "Gem alligevel?").format(what=what)
+
+
+def checked_free_text(field: QLineEdit, *, show_error: Callable[[str], None] | None = None,
+                      accepted: str | None = None) -> str | Literal[False] | None:
+    """The text of ``field`` fit to save (stripped, None when empty), or False.
+
+    False when it must not be saved yet: a CPR number or an over-long text is refused
+    (``show_error``, by default a warning box), or the user answers no to saving an e-mail
+    address or phone number. The typed text stays in the field and the field gets the focus.
+    ``accepted`` is a text already saved with the user's yes: unchanged, it is not asked about
+    again."""
+    try:
+        text = privacy.guard(field.text())
+    except privacy.FreeTextRefused as exc:
+        message = refused_text(exc)
+        if show_error is None:
+            QMessageBox.warning(
+                field.window(), QCoreApplication.translate("messages", "Skranke"), message)
+        else:
+            show_error(message)
+        field.setFocus()
+        return False
+    found = privacy.warnings(text or "")
+    if found and text != accepted:
+        answer = QMessageBox.question(
+            field.window(), QCoreApplication.translate("messages", "Kontrollér noten"),
+            warning_text(found))
+        if answer != QMessageBox.StandardButton.Yes:
+            field.setFocus()
+            return False
+    return text

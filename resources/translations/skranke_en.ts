@@ -153,10 +153,6 @@
         <source>Trin %1 – hvor sidder borgeren fast? Tast 1-%2 (Esc fortryder).</source>
         <translation>Step %1 – where is the citizen stuck? Keys 1-%2 (Esc goes back).</translation>
     </message>
-    <message>
-        <source>Skranke</source>
-        <translation>Skranke</translation>
-    </message>
 </context>
 <context>
     <name>CoachingDialog</name>
@@ -398,10 +394,6 @@
         <translation>Saved: %1 · %2 · %3 (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <source>Kontrollér noten</source>
-        <translation>Check the note</translation>
-    </message>
-    <message>
         <source>Besøget er annulleret.</source>
         <translation>The visit was cancelled.</translation>
     </message>
@@ -578,10 +570,6 @@
     <message>
         <source>&amp;Note:</source>
         <translation>&amp;Note:</translation>
-    </message>
-    <message>
-        <source>Skranke</source>
-        <translation>Skranke</translation>
     </message>
 </context>
 <context>
@@ -1597,10 +1585,6 @@ Details were written to %1</translation>
         <translation>There is no journal at {path}.</translation>
     </message>
     <message>
-        <source>Journalen {path} er optaget (en sikkerhedskopi eller et andet program bruger den). Prøv igen om lidt.</source>
-        <translation>The journal {path} is busy (a backup or another program is using it). Try again in a moment.</translation>
-    </message>
-    <message>
         <source>Journalen {path} kan ikke skrives (skrivebeskyttet eller manglende rettigheder). Besøget er ikke gemt; det står stadig på skærmen.</source>
         <translation>The journal {path} cannot be written (read-only or missing permissions). The visit was not saved; it is still on the screen.</translation>
     </message>
@@ -1617,24 +1601,40 @@ Details were written to %1</translation>
         <translation>The note is too long ({n} characters). At most {limit} characters.</translation>
     </message>
     <message>
-        <source>et CPR-nummer ({text})</source>
-        <translation>a CPR number ({text})</translation>
-    </message>
-    <message>
-        <source>en e-mailadresse ({text})</source>
-        <translation>an e-mail address ({text})</translation>
-    </message>
-    <message>
-        <source>et telefonnummer ({text})</source>
-        <translation>a phone number ({text})</translation>
-    </message>
-    <message>
         <source>Noten indeholder {what}. Fjern det, før du gemmer: journalen er statistik og må ikke indeholde personoplysninger.</source>
         <translation>The note contains {what}. Remove it before you save: the journal is statistics and must not contain personal data.</translation>
     </message>
     <message>
         <source>Noten ser ud til at indeholde kontaktoplysninger ({what}). Gem alligevel?</source>
         <translation>The note seems to contain contact details ({what}). Save anyway?</translation>
+    </message>
+    <message>
+        <source>Journalen {path} er optaget (en sikkerhedskopi eller et andet program bruger den). Besøget er ikke gemt; det står stadig på skærmen. Prøv igen om lidt.</source>
+        <translation>The journal {path} is busy (a backup or another program is using it). The visit was not saved; it is still on the screen. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Kontrollér noten</source>
+        <translation>Check the note</translation>
+    </message>
+    <message>
+        <source>Skranke</source>
+        <translation>Skranke</translation>
+    </message>
+    <message>
+        <source>Teksten indeholder noget, der ligner et CPR-nummer, og er ikke gemt. Fjern det, og prøv igen; besøget står stadig på skærmen.</source>
+        <translation>The text contains what looks like a CPR number and was not saved. Remove it and try again; the visit is still on the screen.</translation>
+    </message>
+    <message>
+        <source>en e-mailadresse (tegn {first}-{last}: {masked})</source>
+        <translation>an e-mail address (characters {first}-{last}: {masked})</translation>
+    </message>
+    <message>
+        <source>et telefonnummer (tegn {first}-{last}: {masked})</source>
+        <translation>a phone number (characters {first}-{last}: {masked})</translation>
+    </message>
+    <message>
+        <source>noget, der ligner et CPR-nummer (tegn {first}-{last}: {masked})</source>
+        <translation>what looks like a CPR number (characters {first}-{last}: {masked})</translation>
     </message>
 </context>
 </TS>
