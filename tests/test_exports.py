@@ -157,6 +157,8 @@ def test_pdf_report_text(journal: Journal, catalog: Catalog, tmp_path: Path) -> 
     assert "Lægeskift" in text and "Boligstøtte" in text
     assert "Mål 80 %" in text
     assert "Friktionspunkter" in text
+    minutes = totals["avg_duration_s"] / 60
+    assert f"Gennemsnitlig varighed {minutes:.1f} min".replace(".", ",") in " ".join(cover.split())
     fonts = set()
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():

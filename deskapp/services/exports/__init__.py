@@ -102,7 +102,8 @@ def run_export(
     kind: str, fmt: str, journal: Journal, catalog: Catalog, span: list[str], out: Path | str,
     **options: object,
 ) -> int:
-    """Write one export; returns the number of data rows. Raises ExportError."""
+    """Write one export; returns what it counted (rows of a CSV or sheet, or visits for the
+    report and the tallies workbook: the command line says which). Raises ExportError."""
     exporter = _registry().get((kind, fmt))
     if exporter is None:
         raise ExportError(f"{kind} cannot be exported as {fmt}", "wrong_format", what=kind, fmt=fmt)

@@ -247,10 +247,8 @@ class _Report:
             points = ("" if now_share is None or before_share is None
                       else f"{(float(now_share) - float(before_share)) * 100:+.0f} point".replace("-", "−"))  # type: ignore[arg-type]
             rows.append([text, pct(now_share), pct(before_share), points])
-        avg = d.totals["avg_duration_s"]
-        rows.append(["Gennemsnitlig varighed", "" if avg is None else f"{float(avg) / 60:.1f} min",  # type: ignore[arg-type]
-                     "" if d.previous["avg_duration_s"] is None
-                     else f"{float(d.previous['avg_duration_s']) / 60:.1f} min", ""])  # type: ignore[arg-type]
+        rows.append(["Gennemsnitlig varighed", minutes(d.totals["avg_duration_s"]),
+                     minutes(d.previous["avg_duration_s"]), ""])
         table = _table(rows, [70 * mm, 33 * mm, 33 * mm, BODY_W - 136 * mm])
         table.setStyle(TableStyle([("FONT", (0, 1), (-1, 1), fonts.BOLD, 9)]))
         return table
@@ -427,3 +425,8 @@ def export(journal: Journal, catalog: Catalog, span: list[str], out: Path | str,
     with atomic_output(out, "wb") as handle:
         handle.write(content)
     return int(data.totals["visits"])
+
+
+def minutes(seconds: object) -> str:
+    """A duration in minutes with a Danish decimal comma ("8,7 min"); blank when unknown."""
+    return "" if seconds is None else f"{float(seconds) / 60:.1f} min".replace(".", ",")  # type: ignore[arg-type]
