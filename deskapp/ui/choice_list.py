@@ -4,11 +4,26 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from deskapp.services.catalog import Choice
 
 DIGITS = "1234567890"  # the tenth choice is key 0
+
+
+def wrap_items(view: QListWidget) -> None:
+    """Long items wrap onto a second line at the list's width instead of being cut off or
+    needing a sideways scroll bar (large text, a narrow column)."""
+    view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+
+def widest_item(view: QListWidget) -> int:
+    """The width of the longest item's text in the list's font (0 when empty)."""
+    metrics = view.fontMetrics()
+    return max((metrics.horizontalAdvance(view.item(row).text()) for row in range(view.count())), default=0)
 
 
 class ChoiceList(QWidget):
@@ -21,6 +36,7 @@ class ChoiceList(QWidget):
         self.list = _DigitList(self)
         self.list.setObjectName(object_name)
         self.list.setAccessibleName(accessible_name)
+        wrap_items(self.list)
         self.definition = QLabel(self)
         self.definition.setObjectName(object_name + "Definition")
         self.definition.setWordWrap(True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -43,6 +43,8 @@ class CoachingDialog(QDialog):
         self.skills = QListWidget(self)
         self.skills.setObjectName("coachingSkills")
         self.skills.setAccessibleName(self.tr("Færdigheder, borgeren har lært"))
+        self.skills.setAccessibleDescription(
+            self.tr("Pil op og ned flytter, mellemrum sætter eller fjerner et kryds. Enter gemmer"))
         for skill in hub.catalog.skills:
             item = QListWidgetItem(skill.label)
             item.setData(Qt.ItemDataRole.UserRole, skill.code)
@@ -51,9 +53,12 @@ class CoachingDialog(QDialog):
             self.skills.addItem(item)
         if self.skills.count():
             self.skills.setCurrentRow(0)
+        self.fit_skills()
         self.minutes = QSpinBox(self)
         self.minutes.setObjectName("coachingMinutes")
         self.minutes.setAccessibleName(self.tr("Varighed i minutter"))
+        self.minutes.setAccessibleDescription(
+            self.tr("Hvor lang vejledningen var; pil op og ned ændrer et minut ad gangen"))
         self.minutes.setRange(1, 240)
         self.minutes.setValue(DEFAULT_MINUTES)
         self.minutes.setSuffix(self.tr(" min"))
@@ -69,11 +74,13 @@ class CoachingDialog(QDialog):
         save.setText(self.tr("Gem"))
         save.setObjectName("coachingSave")
         save.setAccessibleName(self.tr("Gem vejledningen"))
+        save.setAccessibleDescription(self.tr("Enter gemmer vejledningen med de afkrydsede færdigheder"))
         save.setDefault(True)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("Annullér"))
         cancel.setObjectName("coachingCancel")
         cancel.setAccessibleName(self.tr("Annullér"))
+        cancel.setAccessibleDescription(self.tr("Esc lukker uden at gemme"))
         form = QFormLayout()
         form.addRow(self.tr("&Varighed:"), self.minutes)
         layout = QVBoxLayout(self)
@@ -84,8 +91,30 @@ class CoachingDialog(QDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.on_save)
         self.buttons.rejected.connect(self.reject)
-        self.resize(460, 480)
+        self.resize(self.opening_size())
         self.skills.setFocus()
+
+    def fit_skills(self) -> None:
+        """The skills list is at least as wide as its longest skill (in the current font, with
+        the check box and room for a scroll bar), so no skill is ever cut off."""
+        view = self.skills
+        scroll_bar = view.verticalScrollBar().sizeHint().width()
+        width = view.sizeHintForColumn(0) + scroll_bar + 2 * view.frameWidth()
+        view.setMinimumWidth(width)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "skills"):  # not while built
+            self.fit_skills()
+
+    def opening_size(self) -> QSize:
+        """Big enough to show every skill without scrolling, within the screen."""
+        view = self.skills
+        rows = sum(view.sizeHintForRow(row) for row in range(view.count())) + 2 * view.frameWidth()
+        hint = self.sizeHint()
+        size = QSize(hint.width(), hint.height() + max(0, rows - view.sizeHint().height()))
+        screen = self.screen()
+        return size.boundedTo(screen.availableGeometry().size()) if screen is not None else size
 
     def chosen_skills(self) -> list[str]:
         return [self.skills.item(row).data(Qt.ItemDataRole.UserRole)

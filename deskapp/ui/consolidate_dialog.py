@@ -71,42 +71,53 @@ class ConsolidatePanel(QWidget):
         self._signals.done.connect(self.on_done)
         self._signals.failed.connect(self.on_failed)
         self._signals.progress.connect(self.on_progress)
-        self.folder_edit = self._line("consolidateFolderEdit", self.tr("Mappe med øjebliksbilleder"),
-                                      shared_folder)
-        self.into_edit = self._line("consolidateIntoEdit", self.tr("Samlet journal"),
-                                    str(default_site_journal()))
+        self.folder_edit = self._line(
+            "consolidateFolderEdit", self.tr("Mappe med øjebliksbilleder"), shared_folder,
+            self.tr("Den fælles mappe, hvor hver skranke lægger sit øjebliksbillede"))
+        self.into_edit = self._line(
+            "consolidateIntoEdit", self.tr("Samlet journal"), str(default_site_journal()),
+            self.tr("Filen, som skrankernes besøg samles i; den oprettes, hvis den ikke findes"))
         self.run_button = QPushButton(self.tr("&Saml nu"), self)
         self.run_button.setObjectName("consolidateRun")
         self.run_button.setAccessibleName(self.tr("Saml skranker nu"))
+        self.run_button.setAccessibleDescription(
+            self.tr("Lægger øjebliksbillederne i mappen sammen i den samlede journal; "
+                    "rapporten vises nedenfor"))
         self.run_button.setAutoDefault(False)  # otherwise its focus looks like "default button"
         self.run_button.clicked.connect(self.on_run)
         self.report_view = QPlainTextEdit(self)
         self.report_view.setObjectName("consolidateReport")
         self.report_view.setAccessibleName(self.tr("Rapport fra sammenlægningen"))
+        self.report_view.setAccessibleDescription(
+            self.tr("Én linje pr. skranke: nye, opdaterede og uændrede besøg. Pil op og ned læser linjerne"))
         self.report_view.setReadOnly(True)
         # A caret when it has focus (visible focus), and the report can be read line by line.
         self.report_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                                  | Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout()
-        form.addRow(self.tr("&Mappe:"), self._with_browse(self.folder_edit, "consolidateFolderBrowse",
-                                                          self.on_browse_folder))
-        form.addRow(self.tr("Samlet &journal:"), self._with_browse(self.into_edit, "consolidateIntoBrowse",
-                                                                  self.on_browse_into))
+        form.addRow(self.tr("&Mappe:"), self._with_browse(
+            self.folder_edit, "consolidateFolderBrowse", self.on_browse_folder,
+            self.tr("Åbner en mappevælger til mappen med øjebliksbilleder")))
+        form.addRow(self.tr("Samlet &journal:"), self._with_browse(
+            self.into_edit, "consolidateIntoBrowse", self.on_browse_into,
+            self.tr("Åbner en filvælger til den samlede journal")))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.run_button)
         layout.addWidget(self.report_view, 1)
 
-    def _line(self, name: str, accessible: str, text: str) -> QLineEdit:
+    def _line(self, name: str, accessible: str, text: str, description: str) -> QLineEdit:
         edit = QLineEdit(text, self)
         edit.setObjectName(name)
         edit.setAccessibleName(accessible)
+        edit.setAccessibleDescription(description)
         return edit
 
-    def _with_browse(self, edit: QLineEdit, name: str, slot: object) -> QHBoxLayout:
+    def _with_browse(self, edit: QLineEdit, name: str, slot: object, description: str) -> QHBoxLayout:
         button = QPushButton(self.tr("Vælg…"), self)
         button.setObjectName(name)
         button.setAccessibleName(self.tr("Vælg for %1").replace("%1", edit.accessibleName()))
+        button.setAccessibleDescription(description)
         button.clicked.connect(slot)
         row = QHBoxLayout()
         row.addWidget(edit, 1)

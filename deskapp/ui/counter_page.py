@@ -34,7 +34,7 @@ from deskapp.services import privacy, weeks
 from deskapp.services.catalog import Errand
 from deskapp.services.journal import JournalError, Visit
 from deskapp.ui import messages
-from deskapp.ui.choice_list import ChoiceList
+from deskapp.ui.choice_list import ChoiceList, widest_item, wrap_items
 from deskapp.ui.edit_visit_dialog import EditVisitDialog
 from deskapp.ui.journal_hub import JournalHub
 from deskapp.ui.today_model import TodayModel
@@ -75,6 +75,10 @@ class CounterPage(QWidget):
         self.errand_list = QListWidget(self)
         self.errand_list.setObjectName("errandList")
         self.errand_list.setAccessibleName(self.tr("Fundne ærinder"))
+        self.errand_list.setAccessibleDescription(
+            self.tr("Ærinderne, der passer til søgningen. Pil op og ned i søgefeltet vælger, "
+                    "Enter tager det"))
+        wrap_items(self.errand_list)
         self.errand_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.errand_list.setProperty("keyboardVia", "errandSearch")  # arrows in the search move it
 
@@ -96,9 +100,13 @@ class CounterPage(QWidget):
         self.late_check = QCheckBox(self.tr("Tidligere tidspunkt"), self)
         self.late_check.setObjectName("lateEntryCheck")
         self.late_check.setAccessibleName(self.tr("Registrér med tidligere tidspunkt"))
+        self.late_check.setAccessibleDescription(
+            self.tr("Ctrl+T: næste besøg registreres med et tidspunkt tidligere i dag"))
         self.time_edit = QTimeEdit(self)
         self.time_edit.setObjectName("startTimeEdit")
         self.time_edit.setAccessibleName(self.tr("Besøgets starttidspunkt"))
+        self.time_edit.setAccessibleDescription(
+            self.tr("Timer og minutter; pil op og ned ændrer, højre og venstre skifter mellem dem"))
         self.time_edit.setDisplayFormat("HH:mm")
         self.time_edit.setEnabled(False)
 
@@ -108,6 +116,8 @@ class CounterPage(QWidget):
         self.note_edit.setPlaceholderText(
             self.tr("Kort note (valgfri) – aldrig navne eller CPR-numre"))
         self.note_edit.setMaxLength(privacy.NOTE_MAX_LENGTH + 50)
+        self.note_edit.setAccessibleDescription(
+            self.tr("Ctrl+N går hertil. Noten gemmes med besøget; skriv aldrig navne eller CPR-numre"))
 
         self.stage_label = QLabel(self)
         self.stage_label.setObjectName("stageLabel")
@@ -143,15 +153,13 @@ class CounterPage(QWidget):
         top.addWidget(self.late_check)
         top.addWidget(self.time_edit)
 
-        grid = QGridLayout()
+        grid = self.lists_grid = QGridLayout()
         grid.addWidget(self._caption(self.tr("Fundne ærinder")), 0, 0)
         grid.addWidget(self._caption(self.tr("Årsag til fremmøde (tast 1-0)")), 0, 1)
         grid.addWidget(self._caption(self.tr("Resultat (tast 1-9 gemmer)")), 0, 2)
         grid.addWidget(self.errand_list, 1, 0)
         grid.addWidget(self.reasons, 1, 1)
         grid.addWidget(self.outcomes, 1, 2)
-        for column in range(3):
-            grid.setColumnStretch(column, 1)
 
         note_row = QHBoxLayout()
         note_caption = QLabel(self.tr("&Note:"), self)
@@ -458,7 +466,21 @@ class CounterPage(QWidget):
         self.errand_search.setFocus(Qt.FocusReason.OtherFocusReason)
         self.errand_search.selectAll()
 
+    def share_columns(self) -> None:
+        """Each list gets a share of the width in proportion to its longest item, measured in
+        the current font: at rest the errand list is widest (all errands), mid-visit it holds
+        the one errand taken and the reasons and outcomes get the room. What still does not
+        fit wraps onto a second line."""
+        for column, view in enumerate((self.errand_list, self.reasons.list, self.outcomes.list)):
+            self.lists_grid.setColumnStretch(column, max(1, widest_item(view)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "lists_grid"):  # not while built
+            self.share_columns()
+
     def show_stage(self) -> None:
+        self.share_columns()
         if self.open_errand is None:
             text = self.tr("1. Skriv ærindet og tryk Enter.")
         elif not self.outcomes.isEnabled():

@@ -35,9 +35,18 @@ class EditVisitDialog(QDialog):
             "channel": self._combo("editChannel", self.tr("Kanal"), catalog.channels,
                                    visit.channel),
         }
+        for key, description in (
+            ("errand", self.tr("Hvad borgeren kom for. Pil op og ned vælger et andet ærinde")),
+            ("reason", self.tr("Hvorfor borgeren mødte op i stedet for at klare det digitalt")),
+            ("outcome", self.tr("Hvordan besøget endte")),
+            ("channel", self.tr("Hvordan borgeren henvendte sig, fx fremmøde eller telefon")),
+        ):
+            self.combos[key].setAccessibleDescription(description)
         self.note_edit = QLineEdit(visit.note or "", self)
         self.note_edit.setObjectName("editNote")
         self.note_edit.setAccessibleName(self.tr("Note"))
+        self.note_edit.setAccessibleDescription(
+            self.tr("Kort note uden navne eller CPR-numre; den kontrolleres, når du gemmer"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)

@@ -32,9 +32,13 @@ class BlockerPicker(QWidget):
         self.caption.setWordWrap(True)
         self.choices = ChoiceList("guideBlockerList", self.tr("Hvor sidder borgeren fast"), self)
         self.choices.definition.hide()
+        self.choices.list.setAccessibleDescription(
+            self.tr("Tast 1-9 eller 0 vælger, hvor borgeren sidder fast. Esc fortryder"))
         self.note = QLineEdit(self)
         self.note.setObjectName("guideBlockerNote")
         self.note.setAccessibleName(self.tr("Kort beskrivelse af problemet"))
+        self.note.setAccessibleDescription(
+            self.tr("Enter gemmer, Esc går tilbage til listen. Skriv aldrig navne eller CPR-numre"))
         self.note.setPlaceholderText(
             self.tr("Kort beskrivelse – aldrig navne eller CPR-numre. Enter gemmer"))
         self.note.setMaxLength(privacy.NOTE_MAX_LENGTH + 50)

@@ -86,6 +86,8 @@ class GuidePanel(QWidget):
         self.open_button = QPushButton(self.tr("Åbn selvbetjeningen i browseren (B)"), self)
         self.open_button.setObjectName("guideOpenEntry")
         self.open_button.setAccessibleName(self.tr("Åbn selvbetjeningen i browseren"))
+        self.open_button.setAccessibleDescription(
+            self.tr("Åbner ærindets selvbetjeningsløsning i browseren. Tast B i trinlisten gør det samme"))
         self.no_digital_label = QLabel(self)
         self.no_digital_label.setObjectName("guideNoDigital")
         self.no_digital_label.setAccessibleName(self.tr("Sådan gør borgeren i stedet"))
@@ -99,15 +101,19 @@ class GuidePanel(QWidget):
         self.ready_list = FitList(self)
         self.ready_list.setObjectName("guideReadyList")
         self.ready_list.setAccessibleName(self.tr("Det skal borgeren have klar (mellemrum afkrydser)"))
+        self.ready_list.setAccessibleDescription(
+            self.tr("Pil op og ned flytter, mellemrum sætter kryds ved det, borgeren har med"))
 
         self.mode_caption = QLabel(self.tr("&Tilstand (M):"), self)
         self.mode_combo = QComboBox(self)
         self.mode_combo.setObjectName("guideModeCombo")
         self.mode_combo.setAccessibleName(self.tr("Hvem betjener løsningen"))
+        self.mode_combo.setAccessibleDescription(
+            self.tr("Borgeren selv, medarbejderen ved siden af eller medarbejderen med fuldmagt. "
+                    "Tast M i trinlisten skifter"))
         self.mode_caption.setBuddy(self.mode_combo)
-        self.mode_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.mode_combo.setMinimumContentsLength(18)
+        # As wide as its longest mode (the caption sits above it, so the panel stays narrow).
+        self.mode_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         mode_labels = {
             guide_service.COACHING: self.tr("Hjælp til selvbetjening (borgeren betjener)"),
             guide_service.SIDE_BY_SIDE: self.tr("Medbetjening (medarbejderen betjener)"),
@@ -127,14 +133,19 @@ class GuidePanel(QWidget):
         self.step_detail.setMargin(6)
 
         self.mark_buttons: dict[str, QPushButton] = {}
-        for status, text, name, accessible in (
-            (DONE, self.tr("Udført (U)"), "guideMarkDone", self.tr("Marker trinnet som udført")),
-            (STUCK, self.tr("Sidder fast (F)"), "guideMarkStuck", self.tr("Borgeren sidder fast")),
-            (SKIPPED, self.tr("Spring over (O)"), "guideMarkSkipped", self.tr("Spring trinnet over")),
+        for status, text, name, accessible, description in (
+            (DONE, self.tr("Udført (U)"), "guideMarkDone", self.tr("Marker trinnet som udført"),
+             self.tr("Markerer det valgte trin som udført og går til det næste. "
+                     "Tast U eller Enter i trinlisten")),
+            (STUCK, self.tr("Sidder fast (F)"), "guideMarkStuck", self.tr("Borgeren sidder fast"),
+             self.tr("Borgeren sidder fast i det valgte trin; vælg derefter hvorfor. Tast F i trinlisten")),
+            (SKIPPED, self.tr("Spring over (O)"), "guideMarkSkipped", self.tr("Spring trinnet over"),
+             self.tr("Springer det valgte trin over og går til det næste. Tast O i trinlisten")),
         ):
             button = QPushButton(text, self)
             button.setObjectName(name)
             button.setAccessibleName(accessible)
+            button.setAccessibleDescription(description)
             button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the keys live in the step list
             self.mark_buttons[status] = button
 
@@ -143,6 +154,10 @@ class GuidePanel(QWidget):
         self.handout = HandoutButtons(self.contact, lambda url: self.open_url(url), self)
         self.print_button = self.handout.print_button
         self.save_button = self.handout.save_button
+        self.print_button.setAccessibleDescription(
+            self.tr("Udskriver borgerens vejledning på papir. Tast P i trinlisten gør det samme"))
+        self.save_button.setAccessibleDescription(
+            self.tr("Gemmer borgerens vejledning som PDF-fil, fx til at sende eller udskrive senere"))
 
         self.keys_label = QLabel(self.tr(
             "Taster i trinlisten: Enter/U udført · F sidder fast · O spring over · M tilstand · "
@@ -158,9 +173,10 @@ class GuidePanel(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.timer_label)
-        mode_row = QHBoxLayout()
+        mode_row = QVBoxLayout()
+        mode_row.setSpacing(0)
         mode_row.addWidget(self.mode_caption)
-        mode_row.addWidget(self.mode_combo, 1)
+        mode_row.addWidget(self.mode_combo)
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)

@@ -66,16 +66,18 @@ class ManagerPage(QWidget):
 
     # --- construction ---------------------------------------------------------------------
 
-    def _button(self, name: str, text: str, accessible: str) -> QPushButton:
+    def _button(self, name: str, text: str, accessible: str, description: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
         button.setAccessibleName(accessible)
+        button.setAccessibleDescription(description)
         return button
 
-    def _table(self, name: str, accessible: str, model: object) -> QTableView:
+    def _table(self, name: str, accessible: str, model: object, description: str) -> QTableView:
         view = FocusFrameTableView(self)
         view.setObjectName(name)
         view.setAccessibleName(accessible)
+        view.setAccessibleDescription(description)
         view.setModel(model)  # type: ignore[arg-type]
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -91,13 +93,22 @@ class ManagerPage(QWidget):
         self.desk_combo = QComboBox(self)
         self.desk_combo.setObjectName("deskFilter")
         self.desk_combo.setAccessibleName(self.tr("Skranke"))
+        self.desk_combo.setAccessibleDescription(
+            self.tr("Viser tallene for én skranke eller for alle skranker"))
         self.desk_combo.addItem(self.tr("Alle skranker"), "")
-        self.import_button = self._button("importDigital", self.tr("&Importér digitale tal…"),
-                                          self.tr("Importér digitale tal fra CSV"))
-        self.csv_button = self._button("exportCsv", self.tr("CSV…"), self.tr("Eksportér optælling som CSV"))
-        self.xlsx_button = self._button("exportXlsx", self.tr("&Excel…"), self.tr("Eksportér til Excel"))
-        self.pdf_button = self._button("exportPdf", self.tr("P&DF-rapport…"),
-                                       self.tr("Eksportér PDF-rapport"))
+        self.import_button = self._button(
+            "importDigital", self.tr("&Importér digitale tal…"), self.tr("Importér digitale tal fra CSV"),
+            self.tr("Læser antallet af digitale ansøgninger pr. ærinde fra en CSV-fil, "
+                    "så andelene kan regnes"))
+        self.csv_button = self._button(
+            "exportCsv", self.tr("CSV…"), self.tr("Eksportér optælling som CSV"),
+            self.tr("Gemmer optællingen for den valgte periode og skranke som CSV-fil"))
+        self.xlsx_button = self._button(
+            "exportXlsx", self.tr("&Excel…"), self.tr("Eksportér til Excel"),
+            self.tr("Gemmer optællingen for den valgte periode og skranke som Excel-projektmappe"))
+        self.pdf_button = self._button(
+            "exportPdf", self.tr("P&DF-rapport…"), self.tr("Eksportér PDF-rapport"),
+            self.tr("Gemmer en PDF-rapport med nøgletal, andele og friktionspunkter for perioden"))
         filters = QHBoxLayout()
         filters.addWidget(self.picker, 1)
         filters.addWidget(self.desk_combo)
@@ -119,7 +130,9 @@ class ManagerPage(QWidget):
             Column(self.tr("Ærinde"), lambda r: str(r["errand_label"])),
             Column(self.tr("Henvendelser"), lambda r: str(r["count"]), numeric=True, bar=self._errand_bar),
         ], code_key="errand", parent=self)
-        self.errands_view = self._table("errandTally", self.tr("Henvendelser pr. ærinde"), self.errands_model)
+        self.errands_view = self._table(
+            "errandTally", self.tr("Henvendelser pr. ærinde"), self.errands_model,
+            self.tr("Pil op og ned vælger et ærinde; dets årsager og resultater vises ved siden af"))
         self.errands_view.setItemDelegateForColumn(1, BarDelegate(self.errands_view))
         self.errands_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.drill_title = QLabel(self)
@@ -145,19 +158,22 @@ class ManagerPage(QWidget):
         errands_tab.setSizes([420, 520])
 
         self.reasons_model = PivotModel(self.catalog, "reasons", self)
-        self.reasons_view = self._table("errandsByReason", self.tr("Ærinder fordelt på årsager"),
-                                        self.reasons_model)
+        self.reasons_view = self._table(
+            "errandsByReason", self.tr("Ærinder fordelt på årsager"), self.reasons_model,
+            self.tr("Et ærinde pr. række, en årsag pr. kolonne. Enter viser ærindet under fanen Ærinder"))
         self.outcomes_model = PivotModel(self.catalog, "outcomes", self)
-        self.outcomes_view = self._table("errandsByOutcome", self.tr("Ærinder fordelt på resultater"),
-                                         self.outcomes_model)
+        self.outcomes_view = self._table(
+            "errandsByOutcome", self.tr("Ærinder fordelt på resultater"), self.outcomes_model,
+            self.tr("Et ærinde pr. række, et resultat pr. kolonne. Enter viser ærindet under fanen Ærinder"))
 
         self.channels_model = RowsModel([
             Column(self.tr("Kanal"), lambda r: str(r["channel_label"])),
             Column(self.tr("Henvendelser"), lambda r: str(r["count"]), numeric=True),
             Column(self.tr("Andel"), self._channel_share, numeric=True),
         ], code_key="channel", parent=self)
-        self.channels_view = self._table("channelTotals", self.tr("Henvendelser pr. kanal"),
-                                         self.channels_model)
+        self.channels_view = self._table(
+            "channelTotals", self.tr("Henvendelser pr. kanal"), self.channels_model,
+            self.tr("Antal henvendelser og andel for hver kanal i perioden"))
         self.channels_chart = BarChart("channelChart", self.tr("Søjlediagram: henvendelser pr. kanal"), self)
         channels_tab = QWidget(self)
         channels_layout = QVBoxLayout(channels_tab)
@@ -175,8 +191,9 @@ class ManagerPage(QWidget):
                    bar=lambda r: r["digital_share"], goal=GOAL),  # type: ignore[arg-type, return-value]
             Column(self.tr("Mod mål (80 %)"), self._goal_text),
         ], code_key="errand", parent=self)
-        self.shares_view = self._table("sharesVsGoal", self.tr("Digital andel mod målet pr. ærinde"),
-                                       self.shares_model)
+        self.shares_view = self._table(
+            "sharesVsGoal", self.tr("Digital andel mod målet pr. ærinde"), self.shares_model,
+            self.tr("Digitale og fremmødte sager pr. ærinde mod målet på 80 %. Enter viser ærindet"))
         self.shares_view.setItemDelegateForColumn(4, BarDelegate(self.shares_view))
         header = self.shares_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -208,8 +225,9 @@ class ManagerPage(QWidget):
             Column(self.tr("Gået i stå"), lambda r: str(r["count"]), numeric=True),
             Column(self.tr("Forhindringer"), self._blockers_text),
         ], code_key="errand", parent=self)
-        self.friction_view = self._table("frictionPoints", self.tr("De største friktionspunkter"),
-                                         self.friction_model)
+        self.friction_view = self._table(
+            "frictionPoints", self.tr("De største friktionspunkter"), self.friction_model,
+            self.tr("De trin, hvor borgerne oftest sad fast, med de angivne forhindringer"))
         self.friction_view.setWordWrap(True)
         friction_header = self.friction_view.horizontalHeader()
         for column, width in ((0, 190), (1, 330), (2, 80)):
@@ -217,8 +235,9 @@ class ManagerPage(QWidget):
         self.friction_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
         self.hours_model = HoursModel(self)
-        self.hours_view = self._table("hoursByWeekday", self.tr("Henvendelser pr. ugedag og time"),
-                                      self.hours_model)
+        self.hours_view = self._table(
+            "hoursByWeekday", self.tr("Henvendelser pr. ugedag og time"), self.hours_model,
+            self.tr("En ugedag pr. række, en time pr. kolonne: hvornår der er travlt i skranken"))
         self.hours_view.verticalHeader().setVisible(True)
         self.hours_view.setAlternatingRowColors(False)
         self.hours_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -226,6 +245,10 @@ class ManagerPage(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("managerTabs")
         self.tabs.setAccessibleName(self.tr("Optællinger"))
+        self.tabs.tabBar().setObjectName("managerTabBar")
+        self.tabs.tabBar().setAccessibleName(self.tr("Optællinger"))
+        self.tabs.tabBar().setAccessibleDescription(self.tr(
+            "Vælger hvilken optælling der vises. Pil venstre og højre eller Ctrl+Tab skifter"))
         self.tabs.addTab(errands_tab, self.tr("Ærinder"))
         self.tabs.addTab(self.reasons_view, self.tr("Ærinder × årsager"))
         self.tabs.addTab(self.outcomes_view, self.tr("Ærinder × resultater"))
@@ -244,9 +267,9 @@ class ManagerPage(QWidget):
         self.desk_combo.currentIndexChanged.connect(self.on_desk_changed)
         self.hub.changed.connect(self.on_journal_changed)
         self.errands_view.selectionModel().currentRowChanged.connect(self.on_errand_row_changed)
-        self.reasons_view.doubleClicked.connect(self.on_pivot_activated)
-        self.outcomes_view.doubleClicked.connect(self.on_pivot_activated)
-        self.shares_view.doubleClicked.connect(self.on_pivot_activated)
+        for view in (self.reasons_view, self.outcomes_view, self.shares_view):
+            view.doubleClicked.connect(self.on_pivot_activated)
+            view.activated.connect(self.on_pivot_activated)  # Enter (a second call changes nothing)
         self.import_button.clicked.connect(self.on_import)
         self.csv_button.clicked.connect(lambda: self.on_export("csv"))
         self.xlsx_button.clicked.connect(lambda: self.on_export("xlsx"))

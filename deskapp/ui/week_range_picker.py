@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QStyle, QStyleOptionFrame, QWidget
 
 from deskapp.services import weeks
 
@@ -22,6 +22,19 @@ def preset_range(preset: int, today: date | None = None) -> tuple[str, str]:
     return weeks.shift_week(current, -3), current
 
 
+def week_field_width(edit: QLineEdit) -> int:
+    """The width a line edit needs to show an ISO week ("2026-W48") in its own font: the widest
+    digits measured, plus Qt's text margins and the style's frame. Never a fixed pixel count."""
+    metrics = edit.fontMetrics()
+    text = max(metrics.horizontalAdvance(f"{d * 4}-W{d * 2}") for d in "0123456789")
+    margins = edit.textMargins()
+    contents = QSize(text + 4 + margins.left() + margins.right() + metrics.averageCharWidth(),
+                     metrics.height())  # 4: QLineEdit's 2 px each side; a character for the caret
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    return edit.style().sizeFromContents(QStyle.ContentsType.CT_LineEdit, option, contents, edit).width()
+
+
 class WeekRangePicker(QWidget):
     """Emits ``range_changed(first, last)`` whenever a valid range is chosen."""
 
@@ -33,17 +46,24 @@ class WeekRangePicker(QWidget):
         self.preset = QComboBox(self)
         self.preset.setObjectName("weekPreset")
         self.preset.setAccessibleName(self.tr("Periode"))
+        self.preset.setAccessibleDescription(self.tr(
+            "Vælger ugerne, tallene gælder: denne uge, sidste uge, de sidste 4 uger "
+            "eller en valgfri periode"))
         self.preset.addItems([self.tr("Denne uge"), self.tr("Sidste uge"), self.tr("Sidste 4 uger"),
                               self.tr("Valgfri periode")])
         self.first_edit = QLineEdit(self)
         self.first_edit.setObjectName("weekFrom")
         self.first_edit.setAccessibleName(self.tr("Fra uge"))
+        self.first_edit.setAccessibleDescription(self.tr(
+            "Periodens første uge, skrevet som 2026-W48. Kan rettes, når perioden er valgfri"))
         self.last_edit = QLineEdit(self)
         self.last_edit.setObjectName("weekTo")
         self.last_edit.setAccessibleName(self.tr("Til uge"))
+        self.last_edit.setAccessibleDescription(self.tr(
+            "Periodens sidste uge, skrevet som 2026-W48. Enter eller Tab viser tallene"))
         for edit in (self.first_edit, self.last_edit):
             edit.setPlaceholderText("2026-W48")
-            edit.setMaximumWidth(110)
+        self.fit_week_fields()
         self.problem = QLabel(self)
         self.problem.setObjectName("weekProblem")
         bold = self.problem.font()
@@ -65,6 +85,15 @@ class WeekRangePicker(QWidget):
         self.last_edit.editingFinished.connect(self.on_custom_edited)
         self.preset.setCurrentIndex(LAST_4_WEEKS)
         self.on_preset_changed(LAST_4_WEEKS)
+
+    def fit_week_fields(self) -> None:
+        for edit in (self.first_edit, self.last_edit):
+            edit.setFixedWidth(week_field_width(edit))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and hasattr(self, "last_edit"):
+            self.fit_week_fields()  # larger system text: wider fields, never a cut week
 
     def current_range(self) -> tuple[str, str]:
         return self.first_edit.text(), self.last_edit.text()

@@ -138,8 +138,16 @@
         <translation>Where is the citizen stuck</translation>
     </message>
     <message>
+        <source>Tast 1-9 eller 0 vælger, hvor borgeren sidder fast. Esc fortryder</source>
+        <translation>Keys 1-9 or 0 choose where the citizen is stuck. Esc goes back</translation>
+    </message>
+    <message>
         <source>Kort beskrivelse af problemet</source>
         <translation>Short description of the problem</translation>
+    </message>
+    <message>
+        <source>Enter gemmer, Esc går tilbage til listen. Skriv aldrig navne eller CPR-numre</source>
+        <translation>Enter saves, Esc goes back to the list. Never write names or CPR numbers</translation>
     </message>
     <message>
         <source>Kort beskrivelse – aldrig navne eller CPR-numre. Enter gemmer</source>
@@ -169,8 +177,16 @@
         <translation>Skills the citizen learned</translation>
     </message>
     <message>
+        <source>Pil op og ned flytter, mellemrum sætter eller fjerner et kryds. Enter gemmer</source>
+        <translation>Up and down arrows move, Space ticks or unticks. Enter saves</translation>
+    </message>
+    <message>
         <source>Varighed i minutter</source>
         <translation>Duration in minutes</translation>
+    </message>
+    <message>
+        <source>Hvor lang vejledningen var; pil op og ned ændrer et minut ad gangen</source>
+        <translation>How long the coaching took; up and down arrows change it one minute at a time</translation>
     </message>
     <message>
         <source> min</source>
@@ -185,8 +201,16 @@
         <translation>Save the coaching</translation>
     </message>
     <message>
+        <source>Enter gemmer vejledningen med de afkrydsede færdigheder</source>
+        <translation>Enter saves the coaching with the ticked skills</translation>
+    </message>
+    <message>
         <source>Annullér</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Esc lukker uden at gemme</source>
+        <translation>Esc closes without saving</translation>
     </message>
     <message>
         <source>&amp;Varighed:</source>
@@ -215,8 +239,16 @@
         <translation>Folder with snapshots</translation>
     </message>
     <message>
+        <source>Den fælles mappe, hvor hver skranke lægger sit øjebliksbillede</source>
+        <translation>The shared folder where each desk puts its snapshot</translation>
+    </message>
+    <message>
         <source>Samlet journal</source>
         <translation>Combined journal</translation>
+    </message>
+    <message>
+        <source>Filen, som skrankernes besøg samles i; den oprettes, hvis den ikke findes</source>
+        <translation>The file the desks&apos; visits are merged into; it is created if it does not exist</translation>
     </message>
     <message>
         <source>&amp;Saml nu</source>
@@ -227,16 +259,32 @@
         <translation>Combine the desks now</translation>
     </message>
     <message>
+        <source>Lægger øjebliksbillederne i mappen sammen i den samlede journal; rapporten vises nedenfor</source>
+        <translation>Merges the snapshots in the folder into the site journal; the report is shown below</translation>
+    </message>
+    <message>
         <source>Rapport fra sammenlægningen</source>
         <translation>Report from the combining</translation>
+    </message>
+    <message>
+        <source>Én linje pr. skranke: nye, opdaterede og uændrede besøg. Pil op og ned læser linjerne</source>
+        <translation>One line per desk: new, updated and unchanged visits. Up and down arrows read the lines</translation>
     </message>
     <message>
         <source>&amp;Mappe:</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
+        <source>Åbner en mappevælger til mappen med øjebliksbilleder</source>
+        <translation>Opens a folder picker for the snapshot folder</translation>
+    </message>
+    <message>
         <source>Samlet &amp;journal:</source>
         <translation>Combined &amp;journal:</translation>
+    </message>
+    <message>
+        <source>Åbner en filvælger til den samlede journal</source>
+        <translation>Opens a file picker for the site journal</translation>
     </message>
     <message>
         <source>Vælg…</source>
@@ -306,6 +354,10 @@
         <translation>Matching errands</translation>
     </message>
     <message>
+        <source>Ærinderne, der passer til søgningen. Pil op og ned i søgefeltet vælger, Enter tager det</source>
+        <translation>The errands that match the search. Up and down arrows in the search field choose, Enter takes it</translation>
+    </message>
+    <message>
         <source>Årsag til fremmøde</source>
         <translation>Reason for coming in</translation>
     </message>
@@ -338,8 +390,16 @@
         <translation>Log with an earlier time</translation>
     </message>
     <message>
+        <source>Ctrl+T: næste besøg registreres med et tidspunkt tidligere i dag</source>
+        <translation>Ctrl+T: the next visit is recorded with an earlier time today</translation>
+    </message>
+    <message>
         <source>Besøgets starttidspunkt</source>
         <translation>Start time of the visit</translation>
+    </message>
+    <message>
+        <source>Timer og minutter; pil op og ned ændrer, højre og venstre skifter mellem dem</source>
+        <translation>Hours and minutes; up and down arrows change them, right and left move between them</translation>
     </message>
     <message>
         <source>Kort note</source>
@@ -348,6 +408,10 @@
     <message>
         <source>Kort note (valgfri) – aldrig navne eller CPR-numre</source>
         <translation>Short note (optional) – never names or CPR numbers</translation>
+    </message>
+    <message>
+        <source>Ctrl+N går hertil. Noten gemmes med besøget; skriv aldrig navne eller CPR-numre</source>
+        <translation>Ctrl+N comes here. The note is saved with the visit; never write names or CPR numbers</translation>
     </message>
     <message>
         <source>Dagens besøg</source>
@@ -548,8 +612,28 @@
         <translation>Channel</translation>
     </message>
     <message>
+        <source>Hvad borgeren kom for. Pil op og ned vælger et andet ærinde</source>
+        <translation>What the citizen came for. Up and down arrows choose another errand</translation>
+    </message>
+    <message>
+        <source>Hvorfor borgeren mødte op i stedet for at klare det digitalt</source>
+        <translation>Why the citizen came in instead of doing it online</translation>
+    </message>
+    <message>
+        <source>Hvordan besøget endte</source>
+        <translation>How the visit ended</translation>
+    </message>
+    <message>
+        <source>Hvordan borgeren henvendte sig, fx fremmøde eller telefon</source>
+        <translation>How the citizen got in touch, e.g. in person or by phone</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Kort note uden navne eller CPR-numre; den kontrolleres, når du gemmer</source>
+        <translation>Short note without names or CPR numbers; it is checked when you save</translation>
     </message>
     <message>
         <source>&amp;Ærinde:</source>
@@ -685,6 +769,10 @@
         <translation>Open the self-service in the browser</translation>
     </message>
     <message>
+        <source>Åbner ærindets selvbetjeningsløsning i browseren. Tast B i trinlisten gør det samme</source>
+        <translation>Opens the errand&apos;s self-service solution in the browser. Key B in the step list does the same</translation>
+    </message>
+    <message>
         <source>Sådan gør borgeren i stedet</source>
         <translation>What the citizen can do instead</translation>
     </message>
@@ -697,12 +785,20 @@
         <translation>What the citizen needs to have ready (space ticks)</translation>
     </message>
     <message>
+        <source>Pil op og ned flytter, mellemrum sætter kryds ved det, borgeren har med</source>
+        <translation>Up and down arrows move, Space ticks what the citizen has brought</translation>
+    </message>
+    <message>
         <source>&amp;Tilstand (M):</source>
         <translation>&amp;Mode (M):</translation>
     </message>
     <message>
         <source>Hvem betjener løsningen</source>
         <translation>Who operates the solution</translation>
+    </message>
+    <message>
+        <source>Borgeren selv, medarbejderen ved siden af eller medarbejderen med fuldmagt. Tast M i trinlisten skifter</source>
+        <translation>The citizen, the staff member alongside, or the staff member with power of attorney. Key M in the step list switches</translation>
     </message>
     <message>
         <source>Hjælp til selvbetjening (borgeren betjener)</source>
@@ -733,6 +829,10 @@
         <translation>Mark the step as done</translation>
     </message>
     <message>
+        <source>Markerer det valgte trin som udført og går til det næste. Tast U eller Enter i trinlisten</source>
+        <translation>Marks the chosen step as done and moves to the next. Key U or Enter in the step list</translation>
+    </message>
+    <message>
         <source>Sidder fast (F)</source>
         <translation>Stuck (F)</translation>
     </message>
@@ -741,12 +841,28 @@
         <translation>The citizen is stuck</translation>
     </message>
     <message>
+        <source>Borgeren sidder fast i det valgte trin; vælg derefter hvorfor. Tast F i trinlisten</source>
+        <translation>The citizen is stuck on the chosen step; then choose why. Key F in the step list</translation>
+    </message>
+    <message>
         <source>Spring over (O)</source>
         <translation>Skip (O)</translation>
     </message>
     <message>
         <source>Spring trinnet over</source>
         <translation>Skip the step</translation>
+    </message>
+    <message>
+        <source>Springer det valgte trin over og går til det næste. Tast O i trinlisten</source>
+        <translation>Skips the chosen step and moves to the next. Key O in the step list</translation>
+    </message>
+    <message>
+        <source>Udskriver borgerens vejledning på papir. Tast P i trinlisten gør det samme</source>
+        <translation>Prints the citizen&apos;s guide on paper. Key P in the step list does the same</translation>
+    </message>
+    <message>
+        <source>Gemmer borgerens vejledning som PDF-fil, fx til at sende eller udskrive senere</source>
+        <translation>Saves the citizen&apos;s guide as a PDF file, e.g. to send or print later</translation>
     </message>
     <message>
         <source>Taster i trinlisten: Enter/U udført · F sidder fast · O spring over · M tilstand · B åbn løsningen · P udskriv · R/Esc resultat. Ctrl+G skifter mellem guide og skranke.</source>
@@ -997,6 +1113,10 @@ Journal: %3</translation>
         <translation>Skranke</translation>
     </message>
     <message>
+        <source>Viser tallene for én skranke eller for alle skranker</source>
+        <translation>Shows the figures for one desk or for all desks</translation>
+    </message>
+    <message>
         <source>Alle skranker</source>
         <translation>All desks</translation>
     </message>
@@ -1009,12 +1129,20 @@ Journal: %3</translation>
         <translation>Import digital counts from CSV</translation>
     </message>
     <message>
+        <source>Læser antallet af digitale ansøgninger pr. ærinde fra en CSV-fil, så andelene kan regnes</source>
+        <translation>Reads the number of digital applications per errand from a CSV file, so the shares can be worked out</translation>
+    </message>
+    <message>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
         <source>Eksportér optælling som CSV</source>
         <translation>Export the tally as CSV</translation>
+    </message>
+    <message>
+        <source>Gemmer optællingen for den valgte periode og skranke som CSV-fil</source>
+        <translation>Saves the tally for the chosen period and desk as a CSV file</translation>
     </message>
     <message>
         <source>&amp;Excel…</source>
@@ -1025,12 +1153,20 @@ Journal: %3</translation>
         <translation>Export to Excel</translation>
     </message>
     <message>
+        <source>Gemmer optællingen for den valgte periode og skranke som Excel-projektmappe</source>
+        <translation>Saves the tally for the chosen period and desk as an Excel workbook</translation>
+    </message>
+    <message>
         <source>P&amp;DF-rapport…</source>
         <translation>P&amp;DF report…</translation>
     </message>
     <message>
         <source>Eksportér PDF-rapport</source>
         <translation>Export a PDF report</translation>
+    </message>
+    <message>
+        <source>Gemmer en PDF-rapport med nøgletal, andele og friktionspunkter for perioden</source>
+        <translation>Saves a PDF report with key figures, shares and friction points for the period</translation>
     </message>
     <message>
         <source>Nøgletal</source>
@@ -1047,6 +1183,10 @@ Journal: %3</translation>
     <message>
         <source>Henvendelser pr. ærinde</source>
         <translation>Contacts per errand</translation>
+    </message>
+    <message>
+        <source>Pil op og ned vælger et ærinde; dets årsager og resultater vises ved siden af</source>
+        <translation>Up and down arrows choose an errand; its reasons and outcomes are shown beside it</translation>
     </message>
     <message>
         <source>Årsager for det valgte ærinde</source>
@@ -1069,8 +1209,16 @@ Journal: %3</translation>
         <translation>Errands by reason</translation>
     </message>
     <message>
+        <source>Et ærinde pr. række, en årsag pr. kolonne. Enter viser ærindet under fanen Ærinder</source>
+        <translation>One errand per row, one reason per column. Enter shows the errand on the Errands tab</translation>
+    </message>
+    <message>
         <source>Ærinder fordelt på resultater</source>
         <translation>Errands by outcome</translation>
+    </message>
+    <message>
+        <source>Et ærinde pr. række, et resultat pr. kolonne. Enter viser ærindet under fanen Ærinder</source>
+        <translation>One errand per row, one outcome per column. Enter shows the errand on the Errands tab</translation>
     </message>
     <message>
         <source>Kanal</source>
@@ -1083,6 +1231,10 @@ Journal: %3</translation>
     <message>
         <source>Henvendelser pr. kanal</source>
         <translation>Contacts per channel</translation>
+    </message>
+    <message>
+        <source>Antal henvendelser og andel for hver kanal i perioden</source>
+        <translation>Number of contacts and share for each channel in the period</translation>
     </message>
     <message>
         <source>Søjlediagram: henvendelser pr. kanal</source>
@@ -1113,6 +1265,10 @@ Journal: %3</translation>
         <translation>Digital share against the goal per errand</translation>
     </message>
     <message>
+        <source>Digitale og fremmødte sager pr. ærinde mod målet på 80 %. Enter viser ærindet</source>
+        <translation>Digital and counter cases per errand against the 80 % goal. Enter shows the errand</translation>
+    </message>
+    <message>
         <source>Søjlediagram: digital andel mod målet</source>
         <translation>Bar chart: digital share against the goal</translation>
     </message>
@@ -1137,12 +1293,24 @@ Journal: %3</translation>
         <translation>The biggest friction points</translation>
     </message>
     <message>
+        <source>De trin, hvor borgerne oftest sad fast, med de angivne forhindringer</source>
+        <translation>The steps where citizens got stuck most often, with the obstacles given</translation>
+    </message>
+    <message>
         <source>Henvendelser pr. ugedag og time</source>
         <translation>Contacts per weekday and hour</translation>
     </message>
     <message>
+        <source>En ugedag pr. række, en time pr. kolonne: hvornår der er travlt i skranken</source>
+        <translation>One weekday per row, one hour per column: when the counter is busy</translation>
+    </message>
+    <message>
         <source>Optællinger</source>
         <translation>Tallies</translation>
+    </message>
+    <message>
+        <source>Vælger hvilken optælling der vises. Pil venstre og højre eller Ctrl+Tab skifter</source>
+        <translation>Chooses which tally is shown. Left and right arrows or Ctrl+Tab switch</translation>
     </message>
     <message>
         <source>Ærinder</source>
@@ -1518,6 +1686,10 @@ Do you want to finish it now?</translation>
         <translation>Period</translation>
     </message>
     <message>
+        <source>Vælger ugerne, tallene gælder: denne uge, sidste uge, de sidste 4 uger eller en valgfri periode</source>
+        <translation>Chooses the weeks the figures cover: this week, last week, the last 4 weeks or a custom period</translation>
+    </message>
+    <message>
         <source>Denne uge</source>
         <translation>This week</translation>
     </message>
@@ -1538,8 +1710,16 @@ Do you want to finish it now?</translation>
         <translation>From week</translation>
     </message>
     <message>
+        <source>Periodens første uge, skrevet som 2026-W48. Kan rettes, når perioden er valgfri</source>
+        <translation>The first week of the period, written as 2026-W48. Editable when the period is custom</translation>
+    </message>
+    <message>
         <source>Til uge</source>
         <translation>To week</translation>
+    </message>
+    <message>
+        <source>Periodens sidste uge, skrevet som 2026-W48. Enter eller Tab viser tallene</source>
+        <translation>The last week of the period, written as 2026-W48. Enter or Tab shows the figures</translation>
     </message>
     <message>
         <source>&amp;Periode:</source>
@@ -1585,6 +1765,10 @@ Details were written to %1</translation>
         <translation>There is no journal at {path}.</translation>
     </message>
     <message>
+        <source>Journalen {path} er optaget (en sikkerhedskopi eller et andet program bruger den). Besøget er ikke gemt; det står stadig på skærmen. Prøv igen om lidt.</source>
+        <translation>The journal {path} is busy (a backup or another program is using it). The visit was not saved; it is still on the screen. Try again in a moment.</translation>
+    </message>
+    <message>
         <source>Journalen {path} kan ikke skrives (skrivebeskyttet eller manglende rettigheder). Besøget er ikke gemt; det står stadig på skærmen.</source>
         <translation>The journal {path} cannot be written (read-only or missing permissions). The visit was not saved; it is still on the screen.</translation>
     </message>
@@ -1597,32 +1781,16 @@ Details were written to %1</translation>
         <translation>The visit no longer exists in the journal.</translation>
     </message>
     <message>
+        <source>Teksten indeholder noget, der ligner et CPR-nummer, og er ikke gemt. Fjern det, og prøv igen; besøget står stadig på skærmen.</source>
+        <translation>The text contains what looks like a CPR number and was not saved. Remove it and try again; the visit is still on the screen.</translation>
+    </message>
+    <message>
         <source>Noten er for lang ({n} tegn). Højst {limit} tegn.</source>
         <translation>The note is too long ({n} characters). At most {limit} characters.</translation>
     </message>
     <message>
-        <source>Noten indeholder {what}. Fjern det, før du gemmer: journalen er statistik og må ikke indeholde personoplysninger.</source>
-        <translation>The note contains {what}. Remove it before you save: the journal is statistics and must not contain personal data.</translation>
-    </message>
-    <message>
-        <source>Noten ser ud til at indeholde kontaktoplysninger ({what}). Gem alligevel?</source>
-        <translation>The note seems to contain contact details ({what}). Save anyway?</translation>
-    </message>
-    <message>
-        <source>Journalen {path} er optaget (en sikkerhedskopi eller et andet program bruger den). Besøget er ikke gemt; det står stadig på skærmen. Prøv igen om lidt.</source>
-        <translation>The journal {path} is busy (a backup or another program is using it). The visit was not saved; it is still on the screen. Try again in a moment.</translation>
-    </message>
-    <message>
-        <source>Kontrollér noten</source>
-        <translation>Check the note</translation>
-    </message>
-    <message>
-        <source>Skranke</source>
-        <translation>Skranke</translation>
-    </message>
-    <message>
-        <source>Teksten indeholder noget, der ligner et CPR-nummer, og er ikke gemt. Fjern det, og prøv igen; besøget står stadig på skærmen.</source>
-        <translation>The text contains what looks like a CPR number and was not saved. Remove it and try again; the visit is still on the screen.</translation>
+        <source>noget, der ligner et CPR-nummer (tegn {first}-{last}: {masked})</source>
+        <translation>what looks like a CPR number (characters {first}-{last}: {masked})</translation>
     </message>
     <message>
         <source>en e-mailadresse (tegn {first}-{last}: {masked})</source>
@@ -1633,8 +1801,20 @@ Details were written to %1</translation>
         <translation>a phone number (characters {first}-{last}: {masked})</translation>
     </message>
     <message>
-        <source>noget, der ligner et CPR-nummer (tegn {first}-{last}: {masked})</source>
-        <translation>what looks like a CPR number (characters {first}-{last}: {masked})</translation>
+        <source>Skranke</source>
+        <translation>Skranke</translation>
+    </message>
+    <message>
+        <source>Kontrollér noten</source>
+        <translation>Check the note</translation>
+    </message>
+    <message>
+        <source>Noten indeholder {what}. Fjern det, før du gemmer: journalen er statistik og må ikke indeholde personoplysninger.</source>
+        <translation>The note contains {what}. Remove it before you save: the journal is statistics and must not contain personal data.</translation>
+    </message>
+    <message>
+        <source>Noten ser ud til at indeholde kontaktoplysninger ({what}). Gem alligevel?</source>
+        <translation>The note seems to contain contact details ({what}). Save anyway?</translation>
     </message>
 </context>
 </TS>
