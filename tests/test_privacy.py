@@ -369,7 +369,7 @@ CONFIGURATION_FIELDS = {
     "errandSearch",  # a search, never stored
     "weekFrom", "weekTo",  # week strings, parsed, never stored
     "deskEdit", "siteEdit", "municipalityEdit", "helpLineEdit", "sharedFolderEdit",
-    "catalogFileEdit",  # settings dialog
+    "catalogFileEdit", "backupFolderEdit",  # settings dialog
     "deskNameEdit", "siteNameEdit",  # first-start desk dialog
     "consolidateFolderEdit", "consolidateIntoEdit",  # folder and file paths
 }

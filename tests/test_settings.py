@@ -198,3 +198,87 @@ def test_language_setting_and_lang_option_switch_the_ui(isolated_home: Path) -> 
     config.language = "xx"  # a language Skranke does not have: Danish, and it still starts
     settings_service.save(config, settings_file)
     assert "&Skranke" in _smoke([], isolated_home)
+
+
+# --- backups in the dialog --------------------------------------------------------------------
+
+def test_dialog_sets_the_backup_folder_and_how_many_are_kept(dialog: SettingsDialog,
+                                                             tmp_path: Path) -> None:
+    assert dialog.backups_spin.value() == 14  # the default, shown
+    assert dialog.backup_edit.text() == ""
+    assert str(paths.backups_dir()) in dialog.backup_edit.placeholderText()
+    folder = tmp_path / "usb" / "skranke-kopier"  # missing: created when saved
+    dialog.backup_edit.setText(str(folder))
+    dialog.backups_spin.setValue(30)
+    dialog.accept()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    result = dialog.settings()
+    assert (result.backup_folder, result.backups_keep) == (str(folder), 30)
+    assert folder.is_dir() and list(folder.iterdir()) == []  # the write test left nothing
+    assert not dialog.needs_restart()
+
+
+@pytest.mark.parametrize(("folder", "expected"), [
+    ("kopier", "hele stien"),  # relative: would depend on where Skranke was started
+    ("{tmp}/a-file", "er en fil, ikke en mappe"),
+    ("{tmp}/a-file/below", "er en fil, ikke en mappe"),
+])
+def test_dialog_refuses_an_unusable_backup_folder_in_danish(dialog: SettingsDialog, tmp_path: Path,
+                                                            folder: str, expected: str) -> None:
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    dialog.backup_edit.setText(folder.format(tmp=tmp_path))
+    dialog.accept()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert expected in dialog.error_label.text() and dialog.error_label.isVisible()
+    assert dialog.focusWidget() is dialog.backup_edit
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "x"
+
+
+def test_read_only_backup_folder_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run as root, where a chmod does not stop writes: the write test itself fails."""
+    import tempfile as tempfile_module
+
+    def refuse(*_a, **_k):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile_module, "NamedTemporaryFile", refuse)
+    assert settings_service.backup_folder_problem(str(tmp_path)) == "not_writable"
+    assert settings_service.backup_folder_problem("") is None
+
+
+@pytest.mark.parametrize("count", [0, 366, 999])
+def test_dialog_refuses_a_backup_count_outside_1_to_365(qtbot, dialog: SettingsDialog,
+                                                         count: int) -> None:
+    dialog.backups_spin.setFocus()
+    dialog.backups_spin.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.backups_spin, str(count))  # typed, as IT would
+    dialog.accept()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert "mellem 1 og 365" in dialog.error_label.text()
+    dialog.backups_spin.setValue(365)
+    dialog.accept()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+
+
+def test_dialog_at_double_font_size_cuts_no_field(qtbot, qapp) -> None:
+    """200 % text on the screen at hand (the test screen is 800x600): every field keeps the
+    height its font needs; what does not fit scrolls, and Save stays in view."""
+    from PySide6.QtGui import QFont
+
+    from tests.test_accessibility import clipped
+
+    before = QFont(qapp.font())
+    font = QFont(before)
+    font.setPointSizeF(font.pointSizeF() * 2)
+    qapp.setFont(font)
+    try:
+        dlg = SettingsDialog(settings_service.Settings(desk="skranke-1"))
+        qtbot.addWidget(dlg)
+        dlg.show()
+        qtbot.waitExposed(dlg)
+        assert clipped(dlg) == []
+        for spin in dlg.findChildren(QSpinBox):
+            assert spin.height() >= spin.minimumSizeHint().height(), spin.objectName()
+        assert dlg.rect().contains(dlg.buttons.geometry())
+    finally:
+        qapp.setFont(before)

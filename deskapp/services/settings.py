@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 SETTINGS_VERSION = 2
+BACKUPS_KEEP_RANGE = (1, 365)  # daily backups kept: at least one, at most a year
 
 
 def _machine_desk() -> str:
@@ -43,6 +44,31 @@ class Settings:
     def __post_init__(self) -> None:
         if not self.desk:
             self.desk = _machine_desk()
+
+
+def backup_folder_problem(folder: str) -> str | None:
+    """Why ``folder`` cannot hold the backups, or None when it can (empty = the default).
+
+    The folder is created if it is missing and a test file is written and removed, so the
+    answer is the real one (permissions, a read-only disk, a file in the way): "relative"
+    (a path must be absolute, or it would depend on where Skranke was started), "not_folder"
+    (a file has that name) or "not_writable". Kinds only; the UI words them."""
+    if not folder:
+        return None
+    path = Path(folder).expanduser()
+    if not path.is_absolute():
+        return "relative"
+    if path.exists() and not path.is_dir():
+        return "not_folder"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path, prefix=".skranke-write-test-"):
+            pass
+    except (FileExistsError, NotADirectoryError):
+        return "not_folder"
+    except OSError:
+        return "not_writable"
+    return None
 
 
 def _v1_to_v2(data: dict) -> dict:

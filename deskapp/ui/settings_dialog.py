@@ -1,8 +1,14 @@
-"""Indstillinger: desk, site, shared folder, catalogue, retention, language, municipality, help line.
+"""Indstillinger: desk, site, shared folder, catalogue, retention, backups, language,
+municipality, help line.
 
 Edits a copy of the Settings; the caller saves ``settings()`` when the dialog is accepted.
-A catalogue file is checked (catalog.check) before it is accepted. Language, desk and
-catalogue take effect the next time Skranke starts (the dialog says so).
+A catalogue file is checked (catalog.check) and the backup folder is created and written to
+(settings.backup_folder_problem) before they are accepted. Language, desk and catalogue
+take effect the next time Skranke starts (the dialog says so).
+
+Sizes come from the font: the fields sit in a scroll area that is as wide as they need, and
+the dialog opens as large as its contents within the screen, so at 200 % text on a small
+screen nothing is squeezed (the fields scroll instead).
 """
 
 from __future__ import annotations
@@ -11,27 +17,33 @@ import dataclasses
 import itertools
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from deskapp import paths
 from deskapp.services import catalog as catalog_service
-from deskapp.services.settings import Settings
+from deskapp.services.settings import BACKUPS_KEEP_RANGE, Settings, backup_folder_problem
 
 # Language names are shown in their own language, never translated.
 LANGUAGES = (("da", "Dansk"), ("en", "English"))
 RETENTION_RANGE = (1, 3650)
+BACKUPS_TYPED_RANGE = (0, 999)  # what may be typed; outside BACKUPS_KEEP_RANGE is refused in words
 
 
 class SettingsDialog(QDialog):
@@ -65,6 +77,20 @@ class SettingsDialog(QDialog):
         self.retention_spin.setAccessibleName(self.tr("Opbevaring af noter i dage"))
         self.retention_spin.setAccessibleDescription(
             self.tr("Korte noter slettes fra journalen efter så mange dage"))
+        self.backup_edit = self._line(
+            "backupFolderEdit", settings.backup_folder, self.tr("Mappe til sikkerhedskopier"),
+            self.tr("Tom: mappen backups i Skrankes datamappe. Gerne en mappe på et andet drev"))
+        self.backup_edit.setPlaceholderText(str(paths.backups_dir()))
+        self.backup_browse = self._browse("backupFolderBrowse", self.tr("Vælg mappe til sikkerhedskopier"),
+                                          self.tr("Åbner en mappevælger til sikkerhedskopierne"))
+        self.backups_spin = QSpinBox(self)
+        self.backups_spin.setObjectName("backupsKeepSpin")
+        self.backups_spin.setRange(*BACKUPS_TYPED_RANGE)
+        self.backups_spin.setValue(settings.backups_keep)
+        self.backups_spin.setSuffix(self.tr(" kopier"))
+        self.backups_spin.setAccessibleName(self.tr("Antal sikkerhedskopier, der gemmes"))
+        self.backups_spin.setAccessibleDescription(
+            self.tr("Skranke tager én kopi af journalen om dagen og gemmer de nyeste, 1 til 365"))
         self.language_combo = QComboBox(self)
         self.language_combo.setObjectName("languageCombo")
         self.language_combo.setAccessibleName(self.tr("Sprog"))
@@ -88,6 +114,8 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.shared_browse.clicked.connect(self.on_browse_shared)
         self.catalog_browse.clicked.connect(self.on_browse_catalog)
+        self.backup_browse.clicked.connect(self.on_browse_backup)
+        self._fitted = False
         self._layout(restart_note)
 
     # --- construction -----------------------------------------------------------------------
@@ -130,22 +158,52 @@ class SettingsDialog(QDialog):
             (self.tr("&Katalogfil:"), self._with_button(self.catalog_edit, self.catalog_browse),
              self.catalog_edit),
             (self.tr("&Opbevar noter i:"), self.retention_spin, self.retention_spin),
+            (self.tr("Mappe til sikkerhe&dskopier:"),
+             self._with_button(self.backup_edit, self.backup_browse), self.backup_edit),
+            (self.tr("A&ntal sikkerhedskopier:"), self.backups_spin, self.backups_spin),
             (self.tr("S&prog:"), self.language_combo, self.language_combo),
         ]
+        fields = QWidget(self)
+        fields.setObjectName("settingsFields")
         for text, field, buddy in rows:
-            caption = QLabel(text, self)
+            caption = QLabel(text, fields)
             caption.setBuddy(buddy)
             form.addRow(caption, field)
+        inner = QVBoxLayout(fields)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(form)
+        inner.addWidget(restart_note)
+        inner.addStretch(1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("settingsScroll")
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(fields)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(restart_note)
-        layout.addWidget(self.error_label)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.error_label)  # outside the scroll area: always in view
         layout.addWidget(self.buttons)
         order = [self.desk_edit, self.site_edit, self.municipality_edit, self.help_line_edit,
                  self.shared_edit, self.shared_browse, self.catalog_edit, self.catalog_browse,
-                 self.retention_spin, self.language_combo]
+                 self.retention_spin, self.backup_edit, self.backup_browse, self.backups_spin,
+                 self.language_combo]
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Size from the font, once: the scroll area as wide as the fields need (never cut
+        sideways), the dialog as large as its contents allow on this screen."""
+        if not self._fitted:
+            self._fitted = True
+            fields = self.scroll.widget()
+            bar = self.scroll.verticalScrollBar().sizeHint().width()
+            self.scroll.setMinimumWidth(fields.minimumSizeHint().width() + bar)
+            want = fields.sizeHint() + self.layout().sizeHint() - self.scroll.sizeHint()
+            want.setWidth(max(want.width(), self.minimumSizeHint().width()) + bar)
+            screen = self.screen().availableGeometry().size() if self.screen() else want
+            self.resize(want.boundedTo(screen))
+        super().showEvent(event)
 
     # --- browsing ---------------------------------------------------------------------------
 
@@ -154,6 +212,12 @@ class SettingsDialog(QDialog):
                                                   self.shared_edit.text())
         if folder:
             self.shared_edit.setText(folder)
+
+    def on_browse_backup(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Vælg mappe til sikkerhedskopier"),
+                                                  self.backup_edit.text() or str(paths.backups_dir()))
+        if folder:
+            self.backup_edit.setText(folder)
 
     def on_browse_catalog(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, self.tr("Vælg katalogfil"),
@@ -171,6 +235,13 @@ class SettingsDialog(QDialog):
         shared = self.shared_edit.text().strip()
         if shared and not Path(shared).is_dir():
             return [self.tr("Den fælles mappe %1 findes ikke.").replace("%1", shared)], self.shared_edit
+        backups = self.backup_problem()
+        if backups:
+            return [backups], self.backup_edit
+        low, high = BACKUPS_KEEP_RANGE
+        if not low <= self.backups_spin.value() <= high:
+            return [self.tr("Antal sikkerhedskopier skal være mellem %1 og %2.").replace(
+                "%1", str(low)).replace("%2", str(high))], self.backups_spin
         catalog_file = self.catalog_edit.text().strip()
         if catalog_file:
             _catalog, found = catalog_service.check(catalog_file)
@@ -182,6 +253,20 @@ class SettingsDialog(QDialog):
                     lines.append(self.tr("… og %n flere.", "", len(found) - 8))
                 return lines, self.catalog_edit
         return [], None
+
+    def backup_problem(self) -> str:
+        """Danish text for a backup folder that cannot be used (created or written), or ''."""
+        folder = self.backup_edit.text().strip()
+        kind = backup_folder_problem(folder)
+        texts = {
+            "relative": self.tr("Skriv hele stien til mappen til sikkerhedskopier, ikke kun "
+                                "„%1“."),
+            "not_folder": self.tr("%1 er en fil, ikke en mappe. Vælg en mappe til "
+                                  "sikkerhedskopierne."),
+            "not_writable": self.tr("Mappen %1 kan ikke oprettes eller skrives i. Vælg en anden "
+                                    "mappe til sikkerhedskopierne."),
+        }
+        return texts[kind].replace("%1", folder) if kind else ""
 
     def accept(self) -> None:
         found, field = self.problems()
@@ -205,6 +290,8 @@ class SettingsDialog(QDialog):
             shared_folder=self.shared_edit.text().strip(),
             catalog_file=self.catalog_edit.text().strip(),
             retention_days=self.retention_spin.value(),
+            backup_folder=self.backup_edit.text().strip(),
+            backups_keep=self.backups_spin.value(),
             language=self.language_combo.currentData(),
         )
 
