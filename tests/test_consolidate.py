@@ -251,7 +251,7 @@ def test_bulk_load_rebuilds_indexes_and_gives_the_same_result(
     bulk = tmp_path / "bulk.skranke"
     consolidate(bulk, list(snapshots.values()))
     assert state(bulk) == state(normal)
-    assert _indexes(bulk) == _indexes(normal) and "visits_week_tally" in _indexes(bulk)
+    assert _indexes(bulk) == _indexes(normal) and "visits_tally" in _indexes(bulk)
     with Journal(bulk) as journal:
         assert journal.meta(consolidate_module.DROPPED_INDEXES) == ""
         assert journal.db.execute("pragma journal_mode").fetchone()[0] == "wal"
@@ -261,13 +261,13 @@ def test_interrupted_bulk_load_gets_its_indexes_back(tmp_path: Path, snapshots: 
     into = tmp_path / "site.skranke"
     consolidate(into, [tmp_path / "old"])
     conn = sqlite3.connect(into)
-    sql = conn.execute("select sql from sqlite_master where name = 'visits_day'").fetchone()[0]
-    conn.execute("drop index visits_day")
+    sql = conn.execute("select sql from sqlite_master where name = 'visits_tally'").fetchone()[0]
+    conn.execute("drop index visits_tally")
     conn.execute("insert into meta values (?, ?)", (consolidate_module.DROPPED_INDEXES, json.dumps([sql])))
     conn.commit()
     conn.close()
     consolidate(into, [tmp_path / "new"])
-    assert "visits_day" in _indexes(into)
+    assert "visits_tally" in _indexes(into)
 
 
 def test_rows_written_with_old_timestamps_are_still_merged(tmp_path: Path, catalog: Catalog) -> None:

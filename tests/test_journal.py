@@ -179,3 +179,37 @@ def test_refused_text_leaves_the_file_untouched(journal_path: Path) -> None:
                           note=CPR_TEXT)
     assert CPR_TEXT.encode() not in b"".join(_files(journal_path).values())
     assert _files(journal_path).keys() == before.keys()
+
+
+
+def test_version_1_journal_is_upgraded_with_its_visits_intact(journal_path: Path) -> None:
+    """A journal of the first release gets the covering tally index; its visits stay."""
+    import sqlite_utils
+
+    from deskapp.services import schema
+
+    db = sqlite_utils.Database(journal_path)
+    with db.atomic():
+        schema.MIGRATIONS[0](db)
+        db.execute(f"pragma application_id = {schema.APPLICATION_ID}")
+        db.execute("pragma user_version = 1")
+        now = weeks.now_utc()
+        here = weeks.local(now)
+        db["visits"].insert({
+            "id": "v1-visit", "desk": "D", "site": "S", "status": SAVED,
+            "started_utc": weeks.stamp(now), "ended_utc": weeks.stamp(now),
+            "local_date": here.date().isoformat(), "iso_week": weeks.week_of(here.date()),
+            "local_hour": here.hour, "weekday": here.isoweekday(), "channel": "fremmoede",
+            "errand": "pas", "reason": "failed", "outcome": "manual", "contact_type": "transaction",
+            "created_utc": weeks.stamp(now), "updated_utc": weeks.stamp(now),
+        })
+    db.close()
+    with Journal(journal_path) as journal:
+        assert [v.id for v in journal.saved_on(here.date().isoformat())] == ["v1-visit"]
+        indexes = {r[0] for r in journal.db.execute("select name from sqlite_master where type = 'index'")}
+    assert "visits_tally" in indexes
+    assert not indexes & {"visits_week_tally", "visits_day"}
+    conn = sqlite3.connect(journal_path)
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+    conn.close()

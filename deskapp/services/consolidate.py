@@ -49,8 +49,6 @@ REQUIRED = {"visits": {"id", "updated_utc", "deleted_utc"},
             "digital_counts": {"week", "errand", "source", "imported_utc"},
             "coaching_sessions": {"id", "updated_utc", "deleted_utc"},
             "meta": {"key", "value"}}
-# Indexed columns that an edit or an undo seldom changes (the visits_day index).
-RARELY_CHANGED = {"visits": ("local_date", "status")}
 # A row from the snapshot replaces the existing one when it is newer; on a tie a deletion wins.
 NEWER = ("(excluded.updated_utc > {t}.updated_utc or (excluded.updated_utc = {t}.updated_utc "
          "and coalesce(excluded.deleted_utc, '') > coalesce({t}.deleted_utc, '')))")
@@ -496,34 +494,22 @@ def _upsert_newest(conn: sqlite3.Connection, alias: str, table: str, since: str 
 
     Only rows updated after ``since`` when given. Reading the snapshot in id order makes the
     lookups in the site journal sequential.
-
-    SQLite rewrites the entry of every index whose columns an UPDATE sets, changed or not.
-    An edit or an undo rarely changes a visit's day or status, so for the few changed rows
-    of a newer snapshot (``since``) those rows are replaced in two passes: first the ones
-    whose day or status did change (every column), then the rest without those columns,
-    which leaves the day index alone (a sixth of the pages an incremental merge writes).
     """
     cols = _shared_columns(conn, alias, table)
+    names = ", ".join(cols)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
     # Without statistics SQLite would scan in id order and test every row: use the index.
     where = "updated_utc > ?" if since is not None else "true"
     hint = ""
     if since is not None and any(row[1] == f"{table}_updated" for row in conn.execute(
             f"pragma {alias}.index_list({table})")):
         hint = f" indexed by {table}_updated"
-    stable = [c for c in RARELY_CHANGED.get(table, ()) if c in cols] if since is not None else []
-    passes = [(cols, "")]
-    if stable:
-        differs = " or ".join(f"excluded.{c} is not {table}.{c}" for c in stable)
-        passes = [(cols, f" and ({differs})"), ([c for c in cols if c not in stable], "")]
     before = conn.total_changes
-    for updated, condition in passes:
-        updates = ", ".join(f"{c} = excluded.{c}" for c in updated if c != "id")
-        conn.execute(
-            f"insert into main.{table} ({', '.join(cols)}) select {', '.join(cols)} "
-            f"from {alias}.{table}{hint} where {where} order by id on conflict(id) do update "
-            f"set {updates} where {NEWER.format(t=table)}{condition}",
-            () if since is None else (since,),
-        )
+    conn.execute(
+        f"insert into main.{table} ({names}) select {names} from {alias}.{table}{hint} where {where} "
+        f"order by id on conflict(id) do update set {updates} where {NEWER.format(t=table)}",
+        () if since is None else (since,),
+    )
     return conn.total_changes - before
 
 

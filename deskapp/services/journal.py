@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import sqlite_utils
@@ -327,10 +327,12 @@ class Journal:
         return self.visits("status = ? and deleted_utc is null", [OPEN])
 
     def saved_on(self, day: str) -> list[Visit]:
-        """Saved, not undone visits of one local date, newest first."""
+        """Saved, not undone visits of one local date, newest first (found through the
+        date's ISO week, the first column of the tally index)."""
+        week = weeks.week_of(date.fromisoformat(day))
         return self.visits(
-            "local_date = ? and status = ? and deleted_utc is null", [day, SAVED],
-            order="started_utc desc",
+            "iso_week = ? and status = ? and deleted_utc is null and local_date = ?",
+            [week, SAVED, day], order="started_utc desc",
         )
 
     def last_saved(self) -> Visit | None:

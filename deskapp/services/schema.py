@@ -7,6 +7,7 @@ Append new migrations at the end; never change one that has shipped.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -66,7 +67,31 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial]
+# Every tally groups counted visits of a range of weeks by some of these columns; with all
+# of them in one index the tallies never read the table (4-5x faster on a year of a big
+# site journal), and the day list finds a day through its week.
+TALLY_INDEX_COLUMNS = ["iso_week", "status", "deleted_utc", "errand", "reason", "outcome", "channel",
+                       "desk", "site", "contact_type", "error_contact", "weekday", "local_hour",
+                       "local_date", "duration_s"]
+REPLACED_BY_TALLY_INDEX = ("visits_week_tally", "visits_day")
+
+
+def _v2_covering_tally_index(db: sqlite_utils.Database) -> None:
+    """One covering index for the tallies replaces the week tally and day indexes."""
+    for name in REPLACED_BY_TALLY_INDEX:
+        db.execute(f"drop index if exists {name}")
+    db["visits"].create_index(TALLY_INDEX_COLUMNS, index_name="visits_tally", if_not_exists=True)
+    # An interrupted bulk consolidation keeps the definitions of the indexes it dropped, to
+    # build them again: the replaced ones must not come back.
+    row = db.execute("select value from meta where key = 'consolidate_dropped_indexes'").fetchone()
+    if row:
+        kept = [sql for sql in json.loads(row[0])
+                if not any(f'"{name}"' in sql for name in REPLACED_BY_TALLY_INDEX)]
+        db.execute("update meta set value = ? where key = 'consolidate_dropped_indexes'",
+                   [json.dumps(kept)])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_covering_tally_index]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
