@@ -1539,6 +1539,34 @@ Do you want to finish it now?</translation>
         <translation>Short notes are deleted from the journal after this many days</translation>
     </message>
     <message>
+        <source>Mappe til sikkerhedskopier</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>Tom: mappen backups i Skrankes datamappe. Gerne en mappe på et andet drev</source>
+        <translation>Empty: the backups folder in Skranke&apos;s data folder. Preferably a folder on another drive</translation>
+    </message>
+    <message>
+        <source>Vælg mappe til sikkerhedskopier</source>
+        <translation>Choose backup folder</translation>
+    </message>
+    <message>
+        <source>Åbner en mappevælger til sikkerhedskopierne</source>
+        <translation>Opens a folder picker for the backups</translation>
+    </message>
+    <message>
+        <source> kopier</source>
+        <translation> copies</translation>
+    </message>
+    <message>
+        <source>Antal sikkerhedskopier, der gemmes</source>
+        <translation>Number of backups kept</translation>
+    </message>
+    <message>
+        <source>Skranke tager én kopi af journalen om dagen og gemmer de nyeste, 1 til 365</source>
+        <translation>Skranke makes one copy of the journal a day and keeps the newest, 1 to 365</translation>
+    </message>
+    <message>
         <source>Sprog</source>
         <translation>Language</translation>
     </message>
@@ -1587,6 +1615,14 @@ Do you want to finish it now?</translation>
         <translation>&amp;Keep notes for:</translation>
     </message>
     <message>
+        <source>Mappe til sikkerhe&amp;dskopier:</source>
+        <translation>&amp;Backup folder:</translation>
+    </message>
+    <message>
+        <source>A&amp;ntal sikkerhedskopier:</source>
+        <translation>&amp;Number of backups:</translation>
+    </message>
+    <message>
         <source>S&amp;prog:</source>
         <translation>&amp;Language:</translation>
     </message>
@@ -1601,6 +1637,10 @@ Do you want to finish it now?</translation>
     <message>
         <source>Den fælles mappe %1 findes ikke.</source>
         <translation>The shared folder %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>Antal sikkerhedskopier skal være mellem %1 og %2.</source>
+        <translation>The number of backups must be between %1 and %2.</translation>
     </message>
     <message numerus="yes">
         <source>Katalogfilen kan ikke bruges (%n fejl). Ret filen, eller lad feltet stå tomt for at bruge det medfølgende katalog:</source>
@@ -1617,60 +1657,20 @@ Do you want to finish it now?</translation>
         </translation>
     </message>
     <message>
-        <source>Kan ikke gemme: </source>
-        <translation>Cannot save: </translation>
-    </message>
-    <message>
-        <source> kopier</source>
-        <translation> copies</translation>
+        <source>Skriv hele stien til mappen til sikkerhedskopier, ikke kun „%1“.</source>
+        <translation>Write the full path of the backup folder, not just “%1”.</translation>
     </message>
     <message>
         <source>%1 er en fil, ikke en mappe. Vælg en mappe til sikkerhedskopierne.</source>
         <translation>%1 is a file, not a folder. Choose a folder for the backups.</translation>
     </message>
     <message>
-        <source>A&amp;ntal sikkerhedskopier:</source>
-        <translation>&amp;Number of backups:</translation>
-    </message>
-    <message>
-        <source>Antal sikkerhedskopier skal være mellem %1 og %2.</source>
-        <translation>The number of backups must be between %1 and %2.</translation>
-    </message>
-    <message>
-        <source>Antal sikkerhedskopier, der gemmes</source>
-        <translation>Number of backups kept</translation>
-    </message>
-    <message>
-        <source>Mappe til sikkerhe&amp;dskopier:</source>
-        <translation>&amp;Backup folder:</translation>
-    </message>
-    <message>
-        <source>Mappe til sikkerhedskopier</source>
-        <translation>Backup folder</translation>
-    </message>
-    <message>
         <source>Mappen %1 kan ikke oprettes eller skrives i. Vælg en anden mappe til sikkerhedskopierne.</source>
         <translation>The folder %1 cannot be created or written to. Choose another folder for the backups.</translation>
     </message>
     <message>
-        <source>Skranke tager én kopi af journalen om dagen og gemmer de nyeste, 1 til 365</source>
-        <translation>Skranke makes one copy of the journal a day and keeps the newest, 1 to 365</translation>
-    </message>
-    <message>
-        <source>Skriv hele stien til mappen til sikkerhedskopier, ikke kun „%1“.</source>
-        <translation>Write the full path of the backup folder, not just “%1”.</translation>
-    </message>
-    <message>
-        <source>Tom: mappen backups i Skrankes datamappe. Gerne en mappe på et andet drev</source>
-        <translation>Empty: the backups folder in Skranke&apos;s data folder. Preferably a folder on another drive</translation>
-    </message>
-    <message>
-        <source>Vælg mappe til sikkerhedskopier</source>
-        <translation>Choose backup folder</translation>
-    </message>
-    <message>
-        <source>Åbner en mappevælger til sikkerhedskopierne</source>
-        <translation>Opens a folder picker for the backups</translation>
+        <source>Kan ikke gemme: </source>
+        <translation>Cannot save: </translation>
     </message>
 </context>
 <context>
