@@ -9,6 +9,7 @@ Run from the repository root: PYTHONPATH=. .venv/bin/python bench/consolidate.py
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import sqlite3
@@ -152,6 +153,9 @@ def main() -> None:
             took = time.perf_counter() - began
             print(f"publish: {len(paths)} snapshots, {size / 1e6:,.0f} MB in {took:.2f} s "
                   f"({took / len(paths) * 1000:.0f} ms per desk)")
+            # The snapshots arrive over a day from other PCs; here they were just written on
+            # this disk: let that write-back finish so it does not slow the merge timed next.
+            os.sync()
 
         publish_all()
         scratch = timed_consolidate(into, share, "consolidate from scratch", total)
