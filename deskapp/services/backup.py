@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from deskapp import paths
+from deskapp.services.durable import fsync_file, fsync_folder
 from deskapp.services.integrity import check_integrity
 from deskapp.services.journal import JournalError
 
@@ -82,7 +83,7 @@ def make_backup(journal: Path | str, folder: Path, today: date | None = None,
         _copy_with_backup_api(journal, tmp)
         check_integrity(tmp)
         os.replace(tmp, target)
-        _fsync_folder(folder)
+        fsync_folder(folder)
     except sqlite3.OperationalError as exc:
         tmp.unlink(missing_ok=True)
         text = str(exc).lower()
@@ -159,7 +160,7 @@ def restore(journal: Path | str, folder: Path, source: Path | str | None = None,
         _copy_with_backup_api(chosen, tmp)
         aside = _move_aside(journal, stamp)
         os.replace(tmp, journal)
-        _fsync_folder(journal.parent)
+        fsync_folder(journal.parent)
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
@@ -196,16 +197,4 @@ def _copy_with_backup_api(journal: Path, target: Path) -> None:
             copy.close()
     finally:
         source.close()
-    with target.open("rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    fsync_file(target)

@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from deskapp.services import weeks
+from deskapp.services.durable import fsync_file, fsync_folder
 
 SNAPSHOT_SUFFIX = ".skranke"
 _UNSAFE = re.compile(r"[^\w.-]+")
@@ -88,7 +89,7 @@ def publish(journal_path: Path | str, folder: Path | str, desk: str, site: str,
     tmp = target.with_name(f".{target.stem}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         taken, visits = _backup(journal_path, tmp, desk, site, now)
-        _fsync_file(tmp)
+        fsync_file(tmp)
         try:
             os.replace(tmp, target)
         except PermissionError as exc:
@@ -96,7 +97,7 @@ def publish(journal_path: Path | str, folder: Path | str, desk: str, site: str,
                 raise PublishError("busy", f"the snapshot {target} is in use (being consolidated?); "
                                    "try again in a moment") from exc
             raise
-        _fsync_dir(target.parent)
+        fsync_folder(target.parent)
         size = target.stat().st_size
     except OSError as exc:
         raise _os_error(exc, target) from exc
@@ -141,26 +142,6 @@ def sqlite_uri(path: Path, mode: str, immutable: bool = False) -> str:
         text = "/" + text
     suffix = "&immutable=1" if immutable else ""
     return f"file://{quote(text, safe='/:')}?mode={mode}{suffix}"
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _os_error(exc: OSError, where: Path) -> PublishError:

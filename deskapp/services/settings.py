@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from deskapp.services.durable import fsync_folder
+
 SETTINGS_VERSION = 2
 BACKUPS_KEEP_RANGE = (1, 365)  # daily backups kept: at least one, at most a year
 
@@ -145,19 +147,7 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX), so a power cut cannot bring back the old file."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    fsync_folder(path.parent)
 
 
 def _keep_aside(path: Path) -> None:
