@@ -459,10 +459,8 @@ def test_long_note_with_a_cpr_names_both_problems(qtbot, window: MainWindow,
     assert window.hub.journal.visits()[0].status == "open"
 
 
-@pytest.mark.parametrize(("answer", "saved"), [(QMessageBox.StandardButton.No, False),
-                                               (QMessageBox.StandardButton.Yes, True)])
-def test_phone_number_in_a_note_asks_first(qtbot, window: MainWindow, answer, saved: bool,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def answer_questions(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
+    """Answer every yes/no question box with ``answer``; returns the questions asked."""
     asked: list[str] = []
 
     def question(_parent, _title, text, *a):
@@ -470,6 +468,14 @@ def test_phone_number_in_a_note_asks_first(qtbot, window: MainWindow, answer, sa
         return answer
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked
+
+
+@pytest.mark.parametrize(("answer", "saved"), [(QMessageBox.StandardButton.No, False),
+                                               (QMessageBox.StandardButton.Yes, True)])
+def test_phone_number_in_a_note_asks_first(qtbot, window: MainWindow, answer, saved: bool,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = answer_questions(monkeypatch, answer)
     typed = "ring tilbage på 12 34 56 78"
     window.counter.note_edit.setText(typed)
     qtbot.keyClicks(window.counter.errand_search, "pas")
@@ -492,13 +498,7 @@ def test_phone_number_in_a_note_asks_first(qtbot, window: MainWindow, answer, sa
 def test_edit_dialog_asks_before_saving_contact_details(qtbot, journal: Journal, catalog: Catalog,
                                                         answer, accepted: bool,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    asked: list[str] = []
-
-    def question(_parent, _title, text, *a):
-        asked.append(text)
-        return answer
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    asked = answer_questions(monkeypatch, answer)
     visit = _visit_with_note(journal, catalog, "kom med papirer")
     dialog = EditVisitDialog(catalog, visit)
     qtbot.addWidget(dialog)
