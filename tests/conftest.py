@@ -28,6 +28,15 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     return home
 
 
+@pytest.fixture(autouse=True)
+def danish_locale() -> None:
+    """Numbers and dates as the app shows them in its default language (Danish), whatever
+    language an earlier test switched to."""
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale("da"))
+
+
 @pytest.fixture(scope="session")
 def catalog() -> catalog_service.Catalog:
     return catalog_service.load_default()

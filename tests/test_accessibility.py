@@ -152,9 +152,6 @@ def test_every_interactive_widget_has_a_name(qtbot, window: MainWindow, show_win
 
 # Issue 7: accessible names AND descriptions on every interactive widget. Qt's standard dialog
 # buttons (Save, Cancel, OK, Close) are exempt: their name says it all.
-# The one widget still without a description: the main window's page tab bar (built in
-# deskapp/ui/main_window.py). Once it has one this test fails until the name is removed here.
-UNDESCRIBED = {"pageTabs"}
 def accessible_description(widget: QWidget) -> str:
     """What a screen reader reads after the name: the accessibleDescription, else the tooltip."""
     interface = QAccessible.queryAccessibleInterface(widget)
@@ -172,8 +169,7 @@ def test_every_interactive_widget_has_a_description(qtbot, window: MainWindow, s
         for widget in ui_walk.interactive_widgets(root):
             if not ui_walk.is_dialog_button(widget) and not accessible_description(widget):
                 missing.add(widget.objectName() or _name(widget))
-    assert sorted(missing - UNDESCRIBED) == [], "give these an accessible description"
-    assert sorted(UNDESCRIBED - missing) == [], "described now: remove from UNDESCRIBED"
+    assert sorted(missing) == [], "give these an accessible description"
 
 
 def unseen_focus(root: QWidget) -> list[str]:

@@ -33,6 +33,8 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("pages")
         self.tabs.tabBar().setObjectName("pageTabs")
         self.tabs.tabBar().setAccessibleName(self.tr("Sider"))
+        self.tabs.tabBar().setAccessibleDescription(
+            self.tr("Skifter mellem skranken og ledelsen: Alt+S og Alt+L, eller Ctrl+Tab"))
         self.counter = CounterPage(hub, config.channel, self)
         self.tabs.addTab(self.counter, self.tr("&Skranke"))
         self.manager = ManagerPage(hub, config, self)

@@ -7,7 +7,7 @@ page only shows them. Exports run on a QThreadPool worker with its own journal c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -392,14 +392,15 @@ class ManagerPage(QWidget):
     def _summary_text(self, data: ReportData) -> str:
         visits = int(data.totals["visits"])
         moved = change(visits, int(data.previous["visits"]))
+        number = QLocale().toString  # "1.574" in Danish, "1,574" in English
         parts = [self.tr("Uge %1: %2 henvendelser").replace("%1", data.period_text).replace(
-            "%2", str(visits))]
+            "%2", number(visits))]
         if moved is not None:
             parts.append(self.tr("%1 % i forhold til forrige periode").replace("%1", f"{moved * 100:+.0f}"))
         if data.totals["digital_share"] is not None:
             share = _pct(data.totals["digital_share"])
             parts.append(self.tr("digital andel %1 (mål 80 %)").replace("%1", share))
-        parts.append(self.tr("fejlhenvendelser %1").replace("%1", str(data.totals["error_contacts"])))
+        parts.append(self.tr("fejlhenvendelser %1").replace("%1", number(int(data.totals["error_contacts"]))))
         return " · ".join(parts)
 
     # --- drill-down -----------------------------------------------------------------------

@@ -1038,6 +1038,10 @@
         <translation>Pages</translation>
     </message>
     <message>
+        <source>Skifter mellem skranken og ledelsen: Alt+S og Alt+L, eller Ctrl+Tab</source>
+        <translation>Switches between the counter and the manager page: Alt+S and Alt+L, or Ctrl+Tab</translation>
+    </message>
+    <message>
         <source>&amp;Skranke</source>
         <translation>&amp;Counter</translation>
     </message>
