@@ -178,3 +178,17 @@ def test_demo_is_shaped_like_a_real_counter(journal_path: Path, capsys) -> None:
     assert all(v.reason == "personal_attendance" for v in visits if v.errand == "pas")
     channels = Counter(v.channel for v in visits)
     assert channels.most_common(1)[0][0] == "fremmoede" and channels["telefon"] > 0
+
+
+def test_log_into_a_missing_folder_is_refused(tmp_path: Path, capsys) -> None:
+    """A mistyped --journal folder does not quietly start a second journal elsewhere."""
+    target = tmp_path / "tyop" / "desk.skranke"
+    code, _, err = run(capsys, "log", "--journal", str(target), "--errand", "pas",
+                       "--reason", "failed", "--outcome", "manual")
+    assert code != 0
+    assert err.strip() == (f"deskapp: the folder {target.parent} does not exist; "
+                           "create it first or check the path")
+    assert not target.parent.exists()
+    code, _, _ = run(capsys, "log", "--journal", str(tmp_path / "new.skranke"), "--errand", "pas",
+                     "--reason", "failed", "--outcome", "manual")
+    assert code == 0  # a new journal in an existing folder is fine (a queue system's first visit)

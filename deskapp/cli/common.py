@@ -40,6 +40,10 @@ def open_journal(value: str | None, *, create: bool = False) -> Journal:
     path = journal_path(value)
     if path.exists() and path.is_dir():
         raise CliError(f"{path} is a folder, not a journal file")
+    if create and value and not path.exists() and not path.parent.is_dir():
+        # A new journal may start in an existing folder; a mistyped folder must not quietly
+        # start a second journal somewhere else.
+        raise CliError(f"the folder {path.parent} does not exist; create it first or check the path")
     try:
         check_integrity(path)  # read-only: a damaged journal is never opened for writing
         return Journal(path, desk=config.desk, site=config.site, create=create)
