@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import random
 import subprocess
 import sys
 import uuid
@@ -40,20 +41,22 @@ def make_journal(path: Path, visits: int = 3, note: str | None = None) -> list[s
         return ids + [row["id"] for row in filler]
 
 
-def damage(path: Path, how: str) -> bytes:
-    """Damage a journal file the way a full disk, a bad sector or a bad copy would."""
+def damage(path: Path, how: str, seed: int | None = None) -> bytes:
+    """Damage a journal file the way a full disk, a bad sector or a bad copy would
+    (with ``seed``, the same rubbish every time)."""
+    rubbish = os.urandom if seed is None else random.Random(seed).randbytes
     data = path.read_bytes()
     for companion in ("-wal", "-shm"):
         Path(str(path) + companion).unlink(missing_ok=True)
     if how == "truncated":
         damaged = data[: len(data) // 2]
     elif how == "garbage":
-        damaged = os.urandom(len(data))
+        damaged = rubbish(len(data))
     elif how == "garbage_pages":  # a valid header, rubbish after it
-        damaged = data[:100] + os.urandom(len(data) - 100)
+        damaged = data[:100] + rubbish(len(data) - 100)
     elif how == "bad_page":  # one page in the middle overwritten: opens fine, reads fail later
         middle = (len(data) // 4096 // 2) * 4096
-        damaged = data[:middle] + os.urandom(4096) + data[middle + 4096:]
+        damaged = data[:middle] + rubbish(4096) + data[middle + 4096:]
     else:
         raise ValueError(how)
     path.write_bytes(damaged)

@@ -129,6 +129,18 @@ def test_cli_refuses_damaged_journal_and_keeps_it(journal_path: Path, how: str,
     assert journal_path.read_bytes() == damaged
 
 
+def test_cli_names_any_bad_page_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """SQLite's report of some bad pages spans two lines; the message never does."""
+    for seed in range(20):  # several of these seeds give a two-line report
+        path = tmp_path / f"desk{seed}.skranke"
+        make_journal(path)
+        damage(path, "bad_page", seed=seed)
+        code = main(["log", "--journal", str(path), "--errand", "pas",
+                     "--reason", "personal_attendance", "--outcome", "manual"])
+        err = capsys.readouterr().err
+        assert code != 0 and len(err.strip().splitlines()) == 1, (seed, err)
+
+
 @pytest.mark.parametrize("how", DAMAGES)
 def test_cli_restore_puts_back_newest_backup_and_keeps_damaged_file(
         journal_path: Path, folder: Path, how: str, capsys: pytest.CaptureFixture) -> None:

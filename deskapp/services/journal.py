@@ -36,8 +36,8 @@ class JournalError(Exception):
     def __init__(self, kind: str, path: Path, detail: str = ""):
         self.kind = kind
         self.path = path
-        self.detail = detail
-        super().__init__(_MESSAGES[kind].format(path=path, detail=detail))
+        self.detail = " ".join(detail.split())  # SQLite's reports can span lines: one line here
+        super().__init__(_MESSAGES[kind].format(path=path, detail=self.detail))
 
 
 _MESSAGES = {
