@@ -192,3 +192,20 @@ def test_log_into_a_missing_folder_is_refused(tmp_path: Path, capsys) -> None:
     code, _, _ = run(capsys, "log", "--journal", str(tmp_path / "new.skranke"), "--errand", "pas",
                      "--reason", "failed", "--outcome", "manual")
     assert code == 0  # a new journal in an existing folder is fine (a queue system's first visit)
+
+
+def test_without_a_screen_the_app_says_so_and_smoke_still_runs(tmp_path: Path) -> None:
+    """An SSH session or a service has no display: one line instead of Qt's plugin abort,
+    and --smoke (the installation check) runs on the offscreen platform."""
+    env = {"SKRANKE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    journal = str(tmp_path / "desk.skranke")
+    started = subprocess.run([sys.executable, "-m", "deskapp", "--journal", journal], cwd=ROOT,
+                             capture_output=True, text=True, env=env, timeout=60)
+    assert started.returncode != 0
+    assert started.stderr.strip() == (
+        "deskapp: there is no screen to show Skranke on (DISPLAY is not set); start it "
+        "from the desktop, or check the installation with --smoke")
+    smoke = subprocess.run([sys.executable, "-m", "deskapp", "--smoke", "--journal", journal],
+                           cwd=ROOT, capture_output=True, text=True, env=env, timeout=60)
+    assert smoke.returncode == 0, smoke.stderr
+    assert Path(journal).exists()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
-from deskapp.cli.common import add_journal_argument
+from deskapp.cli.common import CliError, add_journal_argument
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,6 +20,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if sys.platform.startswith("linux") and not any(
+            os.environ.get(name) for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
+        # No screen (an SSH session, a service, CI): Qt would abort with a plugin error.
+        if not args.smoke:
+            raise CliError("there is no screen to show Skranke on (DISPLAY is not set); start it "
+                           "from the desktop, or check the installation with --smoke")
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the smoke test needs no screen
     from deskapp.ui.app import run_app  # Qt is imported only when the app really starts
 
     return run_app(journal=args.journal, desk=args.desk, lang=args.lang, smoke=args.smoke)
