@@ -48,6 +48,18 @@ def test_merge_equals_the_desks_own_journals(tmp_path: Path, snapshots: dict[str
     assert deleted, "the fixture must contain undone visits"
 
 
+def test_more_snapshots_than_one_transaction_holds(tmp_path: Path, snapshots: dict[str, Path],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A municipality has more desks than SQLite can attach at once (GROUP): the snapshots
+    are merged group by group with the same result."""
+    monkeypatch.setattr(consolidate_module, "GROUP", 3)
+    into = tmp_path / "site.skranke"
+    report = consolidate(into, list(snapshots.values()))
+    assert len(report.merged) == 4 and not report.skipped
+    expected = sorted((row for desk in desk_journals(tmp_path) for row in visit_rows(desk)), key=repr)
+    assert visit_rows(into) == expected
+
+
 def test_every_order_and_repeat_gives_the_same_journal(tmp_path: Path,
                                                        snapshots: dict[str, Path]) -> None:
     files = list(snapshots.values())

@@ -39,7 +39,7 @@ from deskapp.services.publish import SNAPSHOT_SUFFIX, sqlite_uri
 from deskapp.services.schema import APPLICATION_ID, SCHEMA_VERSION
 
 STALE_AFTER = timedelta(days=7)
-GROUP = 8  # snapshots attached at once (SQLite allows 10 attached databases)
+GROUP = 10  # snapshots attached at once: all SQLite allows (SQLITE_MAX_ATTACHED is 10)
 BULK_ROWS = 50_000  # from this many incoming visits into an empty journal: rebuild indexes once
 DROPPED_INDEXES = "consolidate_dropped_indexes"
 SORT_CACHE_KB = -16384  # page cache while the indexes are rebuilt (see _restore_indexes)
