@@ -64,6 +64,7 @@ class MergedSnapshot:
     desk: str
     site: str
     snapshot_utc: str | None
+    size: int = 0  # visits in the snapshot, counted once by inspect() (snapshots never change)
     new: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -272,10 +273,10 @@ def _merge_one(conn: sqlite3.Connection, into_path: Path, alias: str, snapshot: 
         info["snapshot_utc"] = weeks.stamp(modified)
     desk = info.get("desk") or snapshot.stem
     site = info.get("site") or snapshot.parent.name
-    merged = MergedSnapshot(snapshot, desk, site, info["snapshot_utc"])
+    merged = MergedSnapshot(snapshot, desk, site, info["snapshot_utc"], size=info["visits"])
     seen = conn.execute("select value from main.meta where key = ?", (_meta_key(merged),)).fetchone()
     if seen and seen[0] == merged.snapshot_utc:  # this very snapshot was merged before
-        merged.unchanged = info["visits"]
+        merged.unchanged = merged.size
         return merged
     conn.execute("savepoint one")
     try:
@@ -403,7 +404,7 @@ def _merge_visits(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot,
     since that already existed must equal the previous snapshot's size); if it does not add
     up (a clock put back, a journal restored or replaced) every row is compared after all.
     """
-    total = _one(conn, f"select count(*) from {alias}.visits")
+    total = merged.size
     # Nothing is ever deleted from a journal, so a new row always gets rowid max + 1: the
     # growth of max(rowid) counts the new visits and the remaining changes are updates.
     top = _one(conn, "select coalesce(max(rowid), 0) from main.visits")
@@ -475,7 +476,7 @@ def _save_state(conn: sqlite3.Connection, alias: str, key: str, merged: MergedSn
     value = json.dumps({
         "snapshot_utc": merged.snapshot_utc,
         "max_updated": newest,
-        "visits": _one(conn, f"select count(*) from {alias}.visits"),
+        "visits": merged.size,
         "events_before": _one(conn, f"select count(*) from {alias}.step_events where at_utc <= ?",
                               newest),
         "history_before": _one(conn, f"select count(*) from {alias}.visit_history where at_utc <= ?",
