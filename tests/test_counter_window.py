@@ -296,3 +296,19 @@ def test_correcting_the_errand_takes_its_contact_type(qtbot, window: MainWindow,
     qtbot.keyClick(table, Qt.Key.Key_Return)
     [visit] = journal.visits()
     assert (visit.errand, visit.contact_type) == ("pas", "transaction")
+
+
+def test_editing_only_the_note_keeps_the_contact_type_counted(qtbot, journal: Journal,
+                                                              catalog) -> None:
+    """A visit counted as an information contact stays one when only its note is corrected,
+    even if the catalogue has since made its errand a transaction."""
+    from deskapp.ui.edit_visit_dialog import EditVisitDialog
+
+    visit = journal.log_visit(errand="pas", reason="failed", outcome="manual",
+                              channel="fremmoede", contact_type="information")
+    dialog = EditVisitDialog(catalog, visit)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.note_edit.setText("kom igen med foto")
+    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)  # Enter = Save
+    assert dialog.changes() == {"note": "kom igen med foto"}

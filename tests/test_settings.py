@@ -220,6 +220,7 @@ def test_dialog_sets_the_backup_folder_and_how_many_are_kept(dialog: SettingsDia
 
 @pytest.mark.parametrize(("folder", "expected"), [
     ("kopier", "hele stien"),  # relative: would depend on where Skranke was started
+    ("~/kopier", "hele stien"),  # stored as typed, "~" would be a folder named "~"
     ("{tmp}/a-file", "er en fil, ikke en mappe"),
     ("{tmp}/a-file/below", "er en fil, ikke en mappe"),
 ])

@@ -57,12 +57,12 @@ def backup_folder_problem(folder: str) -> str | None:
     (a file has that name) or "not_writable". Kinds only; the UI words them."""
     if not folder:
         return None
-    path = Path(folder).expanduser()
+    path = Path(folder)  # stored and used as typed: "~" would be a folder named "~"
     if not path.is_absolute():
         return "relative"
-    if path.exists() and not path.is_dir():
-        return "not_folder"
     try:
+        if path.exists() and not path.is_dir():
+            return "not_folder"
         path.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path, prefix=".skranke-write-test-"):
             pass

@@ -85,6 +85,8 @@ class EditVisitDialog(QDialog):
         values: dict[str, object] = {k: c.currentData() for k, c in self.combos.items()}
         values["note"] = self._note
         errand = self.catalog.errand(str(values["errand"]))
-        if errand is not None:  # a corrected errand brings its own KOMHEN contact type
+        if errand is not None and errand.code != self.visit.errand:
+            # a corrected errand brings its own KOMHEN contact type; an unchanged errand keeps
+            # the type the visit was counted with, even if the catalogue changed since
             values["contact_type"] = errand.contact_type
         return {k: v for k, v in values.items() if getattr(self.visit, k) != v}
