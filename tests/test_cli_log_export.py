@@ -209,3 +209,12 @@ def test_without_a_screen_the_app_says_so_and_smoke_still_runs(tmp_path: Path) -
                            cwd=ROOT, capture_output=True, text=True, env=env, timeout=60)
     assert smoke.returncode == 0, smoke.stderr
     assert Path(journal).exists()
+
+
+def test_a_cpr_typed_as_a_code_is_not_repeated(tmp_path: Path, capsys) -> None:
+    """Whatever a command line message repeats of the input, a CPR number shows as its shape."""
+    code, _, err = run(capsys, "log", "--journal", str(tmp_path / "desk.skranke"),
+                       "--errand", "010190-1234", "--reason", "failed", "--outcome", "manual")
+    assert code != 0
+    assert "unknown errand code 'XXXXXX-XXXX'" in err
+    assert "010190" not in err and "1234" not in err

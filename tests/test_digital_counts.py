@@ -75,6 +75,8 @@ def test_corrected_count_replaces_the_old_one(journal: Journal, catalog: Catalog
     ("2026-W47;flytning;;borger.dk", "missing count"),
     ("2026-W47;flytning;5", "has 3 fields"),
     ("2026-W47;flytning;7;borger.dk", "repeats week 2026-W47"),
+    ("2026-W47;flytning;5;sag 010190-1234", "the source field contains what looks like a CPR number"),
+    ("0101901234;flytning;5;borger.dk", "the week field contains what looks like a CPR number"),
 ])
 def test_bad_row_rejects_whole_file(journal: Journal, catalog: Catalog, tmp_path: Path, bad_line: str,
                                     reason: str) -> None:
@@ -87,6 +89,7 @@ def test_bad_row_rejects_whole_file(journal: Journal, catalog: Catalog, tmp_path
     assert info.value.line == 4  # the header is line 1
     assert reason in str(info.value)
     assert str(info.value).startswith("line 4: ")
+    assert "1234" not in str(info.value)  # a CPR number is never repeated
     assert stored(journal) == before  # the good rows before it were not stored either
 
 

@@ -28,6 +28,7 @@ from deskapp.cli import (
     run_cmd,
 )
 from deskapp.cli.common import CliError, ErrorReportingParser, journal_problem, log_unexpected
+from deskapp.services import privacy
 from deskapp.services.journal import JournalError
 
 COMMANDS = [
@@ -70,11 +71,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = int(args.handler(args) or 0)
         sys.stdout.flush()  # a closed pipe shows here, inside the handlers below
         return code
-    except CliError as exc:
-        print(f"deskapp: {exc}", file=sys.stderr)
+    except CliError as exc:  # may repeat what was typed: never a CPR number in a log
+        print(f"deskapp: {privacy.mask_cpr(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except JournalError as exc:  # busy, read-only or full while writing: the user can act
-        print(f"deskapp: {journal_problem(exc)}", file=sys.stderr)
+        print(f"deskapp: {privacy.mask_cpr(journal_problem(exc))}", file=sys.stderr)
         return EXIT_FAILED
     except BrokenPipeError:  # `deskapp catalog list | head`: the reader has seen enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

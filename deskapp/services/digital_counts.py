@@ -14,7 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from deskapp.services import weeks
+from deskapp.services import privacy, weeks
 from deskapp.services.catalog import Catalog
 from deskapp.services.journal import Journal, JournalError, _translate
 
@@ -28,7 +28,7 @@ class ImportRejected(Exception):
     ``kind`` names the cause and ``values`` its details, so the app can say it in Danish:
     cannot_read (path, error), not_utf8, empty, header_lacks (missing), fields (found, expected),
     repeats (week, errand, source, first), no_rows, missing (column), bad_week (text),
-    unknown_errand (code), not_a_count (text), too_large (count).
+    unknown_errand (code), not_a_count (text), too_large (count), cpr (column).
     """
 
     def __init__(self, reason: str, line: int | None = None, kind: str = "", **values: object):
@@ -109,6 +109,9 @@ def parse(text: str, catalog: Catalog) -> list[CountRow]:
 
 def _check(value: dict[str, str], errands: set[str], line: int) -> CountRow:
     for column in COLUMNS:
+        if privacy.contains_cpr(value[column]):  # never stored, never repeated in a message
+            raise ImportRejected(f"the {column} field contains what looks like a CPR number; remove it",
+                                 line, "cpr", column=column)
         if not value[column]:
             raise ImportRejected(f"missing {column}", line, "missing", column=column)
     try:

@@ -112,6 +112,14 @@ def contains_cpr(text: str) -> bool:
     return any(f.kind == CPR for f in scan(text))
 
 
+def mask_cpr(text: str) -> str:
+    """``text`` with every CPR number written as its shape (XXXXXX-XXXX): for messages and
+    logs that repeat what someone typed."""
+    for found in reversed([f for f in scan(text) if f.kind == CPR]):
+        text = text[:found.start] + found.masked + text[found.end:]
+    return text
+
+
 def warnings(text: str) -> list[Finding]:
     """The non-blocking findings (e-mail addresses, phone numbers) in ``text``."""
     return [f for f in scan(text) if not f.blocking]

@@ -30,6 +30,7 @@ def rejected_text(exc: digital_counts.ImportRejected) -> str:
         "unknown_errand": tr("Ærindekoden '{code}' findes ikke i kataloget."),
         "not_a_count": tr("Antallet '{text}' er ikke et helt tal på 0 eller derover."),
         "too_large": tr("Antallet {count} er urimeligt stort."),
+        "cpr": tr("Feltet {column} indeholder noget, der ligner et CPR-nummer. Fjern det, og prøv igen."),
     }
     text = texts.get(exc.kind)
     if text is None:

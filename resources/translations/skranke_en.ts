@@ -52,6 +52,10 @@
         <translation>The count {count} is implausibly large.</translation>
     </message>
     <message>
+        <source>Feltet {column} indeholder noget, der ligner et CPR-nummer. Fjern det, og prøv igen.</source>
+        <translation>The {column} field contains what looks like a CPR number. Remove it and try again.</translation>
+    </message>
+    <message>
         <source>Importér digitale tal</source>
         <translation>Import digital counts</translation>
     </message>
