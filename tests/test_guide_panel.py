@@ -323,6 +323,23 @@ def test_without_a_print_system_p_opens_the_sheet_in_the_viewer(
     assert (visit.status, visit.handout) == ("saved", 1)
 
 
+def test_no_handout_is_recorded_when_the_sheet_reached_nobody(
+        qtbot, window: MainWindow, journal: Journal, tmp_path: Path, print_dialog, monkeypatch) -> None:
+    """No print system and no PDF viewer: the staff are told where the file is, and the visit
+    does not claim the citizen got a sheet."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    (tmp_path / "bin").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    window.guide.panel.open_url = lambda url: False
+    start_visit(qtbot, window, "flytning", "1")
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, "p")
+    [text] = shown
+    assert "kunne ikke udskrives" in text and str(paths.exports_dir() / "handouts") in text
+    assert journal.open_visits()[0].handout == 0
+
+
 def test_cancelled_print_dialog_prints_nothing_and_records_no_handout(
         qtbot, window: MainWindow, journal: Journal, tmp_path: Path, print_dialog,
         monkeypatch) -> None:

@@ -73,7 +73,7 @@ class HandoutButtons(QWidget):
         if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
             chosen = Path(printer.outputFileName())  # "print to file" in the dialog
             if self.write_sheet(chosen):
-                self.status.emit(self.tr("Vejledningen er gemt: %1").replace("%1", str(chosen)))
+                self.handed_over(chosen, self.tr("Vejledningen er gemt: %1").replace("%1", str(chosen)))
             return
         target = self.default_path()
         try:
@@ -92,7 +92,7 @@ class HandoutButtons(QWidget):
             self.open_in_viewer(target, exc)
             return
         where = name or self.tr("standardprinteren")
-        self.status.emit(self.tr("Vejledningen er sendt til %1.").replace("%1", where))
+        self.handed_over(target, self.tr("Vejledningen er sendt til %1.").replace("%1", where))
 
     def open_in_viewer(self, target: Path, exc: PrintError) -> None:
         """The print system is missing or refused the job: print from the PDF viewer instead."""
@@ -106,7 +106,7 @@ class HandoutButtons(QWidget):
         else:
             text = self.tr("Printeren tog ikke imod vejledningen. Den er åbnet i PDF-viseren – "
                            "udskriv den derfra.")
-        self.status.emit(text)
+        self.handed_over(target, text)
 
     def save_handout(self) -> None:
         if self.errand is None or self.errand.guide is None:
@@ -118,7 +118,7 @@ class HandoutButtons(QWidget):
             return
         target = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
         if self.write_sheet(target):
-            self.status.emit(self.tr("Vejledningen er gemt: %1").replace("%1", str(target)))
+            self.handed_over(target, self.tr("Vejledningen er gemt: %1").replace("%1", str(target)))
 
     def write_sheet(self, target: Path) -> bool:
         assert self.errand is not None
@@ -128,8 +128,12 @@ class HandoutButtons(QWidget):
             self.show_error(self.tr("Vejledningen kunne ikke gemmes: %1").replace(
                 "%1", export_error_text(exc)))
             return False
-        self.written.emit(str(target))
         return True
+
+    def handed_over(self, target: Path, text: str) -> None:
+        """The sheet reached the citizen's hands (printed, opened to print, or saved)."""
+        self.written.emit(str(target))
+        self.status.emit(text)
 
     def show_error(self, text: str) -> None:
         self.status.emit(text)
