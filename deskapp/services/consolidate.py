@@ -219,9 +219,9 @@ def _restore_indexes(conn: sqlite3.Connection) -> None:
     # SQLite's sorter works on helper threads only when it sorts in chunks that it merges
     # afterwards; a large page cache makes it sort everything in one chunk, on one core.
     cache = conn.execute("pragma cache_size").fetchone()[0]
-    conn.execute(f"pragma cache_size = {SORT_CACHE_KB}")
-    conn.execute("begin immediate")
     try:
+        conn.execute(f"pragma cache_size = {SORT_CACHE_KB}")
+        conn.execute("begin immediate")
         for sql in json.loads(row[0]):
             conn.execute(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
         conn.execute("delete from main.meta where key = ?", (DROPPED_INDEXES,))
