@@ -36,12 +36,11 @@ from typing import Any
 from deskapp.services import weeks
 from deskapp.services.journal import Journal, JournalError
 from deskapp.services.publish import SNAPSHOT_SUFFIX, sqlite_uri
-from deskapp.services.schema import APPLICATION_ID, SCHEMA_VERSION
+from deskapp.services.schema import APPLICATION_ID, DROPPED_INDEXES, SCHEMA_VERSION
 
 STALE_AFTER = timedelta(days=7)
 GROUP = 10  # snapshots attached at once: all SQLite allows (SQLITE_MAX_ATTACHED is 10)
 BULK_ROWS = 50_000  # from this many incoming visits into an empty journal: rebuild indexes once
-DROPPED_INDEXES = "consolidate_dropped_indexes"
 SORT_CACHE_KB = -16384  # page cache while the indexes are rebuilt (see _restore_indexes)
 REQUIRED = {"visits": {"id", "updated_utc", "deleted_utc"},
             "step_events": {"id", "visit_id"},
