@@ -30,10 +30,12 @@ def main() -> int:
     from deskapp.services.exports import run_export
     from deskapp.services.journal import Journal
     from deskapp.services.settings import Settings
+    from deskapp.ui.app import install_translator
     from deskapp.ui.journal_hub import JournalHub
     from deskapp.ui.main_window import MainWindow
 
-    _app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_translator(app, "da")  # Danish texts, numbers and dates, as the app starts
     cat = catalog_service.load_default()
     journal = Journal(home / "demo.skranke", desk="skranke-1", site="Rådhuset")
     demo.generate(journal, cat, weeks_back=10, seed=4)
