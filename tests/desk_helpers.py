@@ -6,7 +6,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from deskapp.services import demo, weeks
+from deskapp.services import demo, tally_tables, weeks
 from deskapp.services.catalog import Catalog
 from deskapp.services.journal import Journal
 from deskapp.services.publish import publish
@@ -74,7 +74,25 @@ def state(path: Path) -> dict[str, list[tuple]]:
         "history": rows(path, "select visit_id, at_utc, action, before from visit_history"),
         "digital": rows(path, "select week, errand, source, count, imported_utc from digital_counts"),
         "coaching": rows(path, "select * from coaching_sessions"),
+        **weekly_tallies(path),
     }
+
+
+def weekly_tallies(path: Path) -> dict[str, list[tuple]]:
+    """The weekly tally tables without combinations that went back to zero."""
+    tables = [*tally_tables.TABLES, tally_tables.STUCK_TABLE]
+    return {table: rows(path, f"select * from {table} where count != 0") for table in tables}
+
+
+def recounted_weekly_tallies(path: Path) -> dict[str, list[tuple]]:
+    """The weekly tally tables as counting every visit again would give them."""
+    copy = path.with_name(path.stem + "-recount" + path.suffix)
+    shutil.copyfile(path, copy)
+    conn = sqlite3.connect(copy)
+    with conn:
+        tally_tables.rebuild(conn)
+    conn.close()
+    return weekly_tallies(copy)
 
 
 def copy_to(src: Path, dest: Path) -> Path:

@@ -11,12 +11,22 @@ from pathlib import Path
 import pytest
 
 from deskapp.services import consolidate as consolidate_module
-from deskapp.services import weeks
+from deskapp.services import tally_tables, weeks
 from deskapp.services.catalog import Catalog
 from deskapp.services.consolidate import ConsolidateError, consolidate, find_snapshots, inspect
 from deskapp.services.journal import Journal
 from deskapp.services.schema import SCHEMA_VERSION
-from tests.desk_helpers import change_desk, copy_to, make_desk, publish_copy, state, visit_rows
+from deskapp.services.tallies import Query, Tally
+from tests.desk_helpers import (
+    change_desk,
+    copy_to,
+    make_desk,
+    publish_copy,
+    recounted_weekly_tallies,
+    state,
+    visit_rows,
+    weekly_tallies,
+)
 
 
 @pytest.fixture
@@ -263,23 +273,54 @@ def test_bulk_load_rebuilds_indexes_and_gives_the_same_result(
     bulk = tmp_path / "bulk.skranke"
     consolidate(bulk, list(snapshots.values()))
     assert state(bulk) == state(normal)
+    assert weekly_tallies(bulk) == recounted_weekly_tallies(normal) and weekly_tallies(bulk)["tally_reasons"]
     assert _indexes(bulk) == _indexes(normal) and "visits_tally" in _indexes(bulk)
+    assert _triggers(bulk) == _triggers(normal) == set(tally_tables.TRIGGERS)
     with Journal(bulk) as journal:
         assert journal.meta(consolidate_module.DROPPED_INDEXES) == ""
         assert journal.db.execute("pragma journal_mode").fetchone()[0] == "wal"
+    # the next consolidation (not a bulk one) keeps the tallies current through the triggers
+    monkeypatch.setattr(consolidate_module, "BULK_ROWS", 10**9)
+    with Journal(tmp_path / "desks" / "Skranke 1.skranke", desk="Skranke 1", site="Rådhuset") as desk:
+        change_desk(desk)
+        later = publish_copy(desk, tmp_path / "later")
+    consolidate(bulk, [later])
+    assert weekly_tallies(bulk) == recounted_weekly_tallies(bulk)
 
 
-def test_interrupted_bulk_load_gets_its_indexes_back(tmp_path: Path, snapshots: dict[str, Path]) -> None:
+def _triggers(path: Path) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return {row[0] for row in conn.execute("select name from sqlite_master where type = 'trigger'")}
+    finally:
+        conn.close()
+
+
+def test_interrupted_bulk_load_gets_its_indexes_back(tmp_path: Path, snapshots: dict[str, Path],
+                                                     catalog: Catalog) -> None:
+    """A bulk load stopped halfway left its indexes and tally triggers dropped and visits not
+    in the weekly tables: tallies count the visits meanwhile, the next run restores all."""
     into = tmp_path / "site.skranke"
     consolidate(into, [tmp_path / "old"])
+    with Journal(into) as journal:
+        week = Query(weeks.shift_week(weeks.this_week(), -3), weeks.this_week())
+        expected = Tally(journal, catalog).errand_detail(week, "reason")
     conn = sqlite3.connect(into)
-    sql = conn.execute("select sql from sqlite_master where name = 'visits_tally'").fetchone()[0]
+    dropped = [row[0] for row in conn.execute(
+        "select sql from sqlite_master where name = 'visits_tally' or type = 'trigger'")]
     conn.execute("drop index visits_tally")
-    conn.execute("insert into meta values (?, ?)", (consolidate_module.DROPPED_INDEXES, json.dumps([sql])))
+    for name in tally_tables.TRIGGERS:
+        conn.execute(f"drop trigger {name}")
+    conn.execute("delete from tally_reasons")  # the visits a bulk load merged, not counted yet
+    conn.execute("insert into meta values (?, ?)", (consolidate_module.DROPPED_INDEXES, json.dumps(dropped)))
     conn.commit()
     conn.close()
+    with Journal(into) as journal:
+        assert Tally(journal, catalog).errand_detail(week, "reason") == expected
     consolidate(into, [tmp_path / "new"])
     assert "visits_tally" in _indexes(into)
+    assert _triggers(into) == set(tally_tables.TRIGGERS)
+    assert weekly_tallies(into) == recounted_weekly_tallies(into) and weekly_tallies(into)["tally_reasons"]
 
 
 def test_rows_written_with_old_timestamps_are_still_merged(tmp_path: Path, catalog: Catalog) -> None:

@@ -183,10 +183,12 @@ def test_refused_text_leaves_the_file_untouched(journal_path: Path) -> None:
 
 
 def test_version_1_journal_is_upgraded_with_its_visits_intact(journal_path: Path) -> None:
-    """A journal of the first release gets the covering tally index; its visits stay."""
+    """A journal of the first release gets the covering tally index and the weekly tally
+    tables, with its visit counted in them; its visits stay."""
     import sqlite_utils
 
-    from deskapp.services import schema
+    from deskapp.services import catalog, schema
+    from deskapp.services.tallies import Query, Tally
 
     db = sqlite_utils.Database(journal_path)
     with db.atomic():
@@ -206,10 +208,15 @@ def test_version_1_journal_is_upgraded_with_its_visits_intact(journal_path: Path
     db.close()
     with Journal(journal_path) as journal:
         assert [v.id for v in journal.saved_on(here.date().isoformat())] == ["v1-visit"]
+        tally = Tally(journal, catalog.load_default())
+        week = Query(weeks.week_of(here.date()))
+        assert [(r["errand"], r["reason"], r["count"]) for r in tally.errand_detail(week, "reason")] == [
+            ("pas", "failed", 1)]
+        assert tally.totals(week)["transactions"] == 1
         indexes = {r[0] for r in journal.db.execute("select name from sqlite_master where type = 'index'")}
     assert "visits_tally" in indexes
     assert not indexes & {"visits_week_tally", "visits_day"}
     conn = sqlite3.connect(journal_path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 3
     assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
     conn.close()

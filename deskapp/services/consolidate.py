@@ -33,7 +33,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from deskapp.services import weeks
+from deskapp.services import tally_tables, weeks
 from deskapp.services.journal import Journal, JournalError
 from deskapp.services.publish import SNAPSHOT_SUFFIX, sqlite_uri
 from deskapp.services.schema import APPLICATION_ID, DROPPED_INDEXES, SCHEMA_VERSION
@@ -198,16 +198,17 @@ def consolidate(
 
 def _drop_indexes(conn: sqlite3.Connection) -> None:
     """Loading many rows into a (nearly) empty site journal: building the secondary
-    indexes once at the end is much faster than updating them row by row. Their definitions
-    are kept in ``meta`` in the same transaction, so an interrupted run restores them."""
+    indexes and the weekly tally tables once at the end is much faster than updating them
+    row by row (the tally triggers are dropped too). Their definitions are kept in ``meta``
+    in the same transaction, so an interrupted run restores them."""
     rows = conn.execute(
-        "select name, sql from main.sqlite_master where type = 'index' "
+        "select type, name, sql from main.sqlite_master where type in ('index', 'trigger') "
         "and tbl_name in ('visits', 'step_events') and sql is not null").fetchall()
     conn.execute("begin immediate")
     conn.execute("insert or replace into main.meta (key, value) values (?, ?)",
-                 (DROPPED_INDEXES, json.dumps([sql for _name, sql in rows])))
-    for name, _sql in rows:
-        conn.execute(f'drop index main."{name}"')
+                 (DROPPED_INDEXES, json.dumps([sql for _type, _name, sql in rows])))
+    for kind, name, _sql in rows:
+        conn.execute(f'drop {kind} main."{name}"')
     conn.execute("commit")
 
 
@@ -221,8 +222,12 @@ def _restore_indexes(conn: sqlite3.Connection) -> None:
     try:
         conn.execute(f"pragma cache_size = {SORT_CACHE_KB}")
         conn.execute("begin immediate")
-        for sql in json.loads(row[0]):
-            conn.execute(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+        statements = json.loads(row[0])
+        for sql in statements:
+            if sql.startswith("CREATE INDEX"):
+                conn.execute(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+        if any(sql.startswith("CREATE TRIGGER") for sql in statements):
+            tally_tables.create(conn)  # count the visits merged without the triggers
         conn.execute("delete from main.meta where key = ?", (DROPPED_INDEXES,))
         conn.execute("commit")
     except BaseException:
@@ -367,8 +372,7 @@ def _merge_tables(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot) 
 
     _merge_history(conn, alias, merged, quick)
 
-    before = conn.total_changes
-    conn.execute(
+    merged.digital_changed = conn.execute(
         f"""insert into main.digital_counts (week, errand, source, count, imported_utc)
            select week, errand, source, count, imported_utc from {alias}.digital_counts where true
            on conflict(week, errand, source) do update set count = excluded.count,
@@ -376,8 +380,7 @@ def _merge_tables(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot) 
            where excluded.imported_utc > digital_counts.imported_utc
               or (excluded.imported_utc = digital_counts.imported_utc
                   and excluded.count > digital_counts.count)"""
-    )
-    merged.digital_changed = conn.total_changes - before
+    ).rowcount
 
     conn.execute(
         """insert into main.meta (key, value) values (?, ?)
@@ -435,11 +438,9 @@ def _merge_step_events(conn: sqlite3.Connection, alias: str, merged: MergedSnaps
         if _one(conn, f"select count(*) from {alias}.step_events where at_utc <= ?",
                 since) == state["events_before"]:
             where, params = "at_utc > ?", (since,)
-    before = conn.total_changes
-    conn.execute(
+    merged.step_events_new = conn.execute(
         f"insert into main.step_events ({cols}) select {cols} from {alias}.step_events "
-        f"where {where} order by id on conflict(id) do nothing", params)
-    merged.step_events_new = conn.total_changes - before
+        f"where {where} order by id on conflict(id) do nothing", params).rowcount
 
 
 def _merge_history(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot,
@@ -452,15 +453,13 @@ def _merge_history(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot,
         if _one(conn, f"select count(*) from {alias}.visit_history where at_utc <= ?",
                 since) == state["history_before"]:
             where, params = "s.at_utc > ?", (since,)
-    before = conn.total_changes
-    conn.execute(
+    merged.history_new = conn.execute(
         f"""insert into main.visit_history (visit_id, at_utc, action, before)
            select s.visit_id, s.at_utc, s.action, min(s.before) from {alias}.visit_history s
            where {where} and not exists (
                select 1 from main.visit_history m where m.visit_id = s.visit_id
                and m.at_utc is s.at_utc and m.action is s.action)
-           group by s.visit_id, s.at_utc, s.action""", params)
-    merged.history_new = conn.total_changes - before
+           group by s.visit_id, s.at_utc, s.action""", params).rowcount
 
 
 def _load_state(conn: sqlite3.Connection, merged: MergedSnapshot) -> tuple[str, dict | None]:
@@ -504,13 +503,12 @@ def _upsert_newest(conn: sqlite3.Connection, alias: str, table: str, since: str 
     if since is not None and any(row[1] == f"{table}_updated" for row in conn.execute(
             f"pragma {alias}.index_list({table})")):
         hint = f" indexed by {table}_updated"
-    before = conn.total_changes
-    conn.execute(
+    # rowcount counts the rows this statement wrote, not those the tally triggers wrote
+    return conn.execute(
         f"insert into main.{table} ({names}) select {names} from {alias}.{table}{hint} where {where} "
         f"order by id on conflict(id) do update set {updates} where {NEWER.format(t=table)}",
         () if since is None else (since,),
-    )
-    return conn.total_changes - before
+    ).rowcount
 
 
 def _short_time(stamp: str | None) -> str:

@@ -92,7 +92,16 @@ def _v2_covering_tally_index(db: sqlite_utils.Database) -> None:
         db.execute("update meta set value = ? where key = ?", [json.dumps(kept), DROPPED_INDEXES])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_covering_tally_index]
+def _v3_weekly_tally_tables(db: sqlite_utils.Database) -> None:
+    """Counted visits added up per week in tables the triggers keep current (tally_tables)."""
+    from deskapp.services import tally_tables
+
+    tally_tables.create(db.conn)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_initial, _v2_covering_tally_index, _v3_weekly_tally_tables,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

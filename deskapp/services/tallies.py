@@ -14,9 +14,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from deskapp.services import weeks
+from deskapp.services import tally_tables, weeks
 from deskapp.services.catalog import Catalog
 from deskapp.services.journal import SAVED, Journal
+from deskapp.services.schema import DROPPED_INDEXES
 
 GOAL = 0.80
 UNKNOWN_GROUP = "(ukendt)"
@@ -30,8 +31,6 @@ DIMENSIONS = {
     "weekday": "weekday", "hour": "local_hour",
 }
 MAIN_DIMENSIONS = ("week", "desk", "site", "errand", "channel", "reason", "outcome")
-# One pass over the columns the tally index does not cover; several views fold it in Python.
-CUBE_DIMENSIONS = ("week", "errand", "outcome", "contact_type", "error_contact", "desk")
 LABEL_KINDS = {"errand": "errands", "channel": "channels", "reason": "reasons",
                "outcome": "outcomes", "group": "groups"}
 
@@ -77,6 +76,41 @@ class Query:
                 params.extend(values)
         return " and ".join(parts), params
 
+    def where_tallied(self) -> tuple[str, list[object]]:
+        """The same selection in the weekly tally tables (which hold counted visits only)."""
+        parts = ["iso_week between ? and ?"]
+        params: list[object] = [self.first, self.last]
+        for column, values in (("desk", self.desks), ("site", self.sites)):
+            if values:
+                parts.append(f"{column} in ({', '.join('?' * len(values))})")
+                params.extend(values)
+        return " and ".join(parts), params
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A sum over counted visits: how many (count), how many with a duration (timed) or their
+    seconds, optionally only of visits meeting a condition on some visit columns."""
+
+    value: str = "count"
+    condition: str = ""
+    columns: tuple[str, ...] = ()
+
+    def sql(self, tallied: bool) -> str:
+        if tallied:  # the tally tables hold these already added up per combination
+            term = self.value
+        else:
+            term = {"count": "1", "timed": "(duration_s is not null)", "seconds": "duration_s"}[self.value]
+        if self.condition:
+            term = f"case when {self.condition} then {term} end"
+        return f"coalesce(sum({term}), 0)"
+
+
+COUNT = Measure()
+TIMED = Measure("timed")
+SECONDS = Measure("seconds")
+TRANSACTION = "contact_type = 'transaction'"
+
 
 class Tally:
     """The tally views of one journal, labelled with one catalogue."""
@@ -85,9 +119,15 @@ class Tally:
         self.journal = journal
         self.catalog = catalog
         self._groups = {e.code: e.group for e in catalog.errands}
-        self._digital_outcomes = {o.code for o in catalog.outcomes if o.completed_digitally}
-        self._cubes: dict[Query, list[Row]] = {}
+        digital = ", ".join("'" + o.code.replace("'", "''") + "'" for o in catalog.outcomes
+                            if o.completed_digitally) or "null"
+        self._transactions = Measure("count", TRANSACTION, ("contact_type",))
+        self._completed = Measure("count", f"{TRANSACTION} and outcome in ({digital})",
+                                  ("contact_type", "outcome"))
         self._shares: dict[Query, list[Row]] = {}
+        # A bulk consolidation that was interrupted left the weekly tables behind the visits
+        # (the next consolidation counts them again): until then count the visits themselves.
+        self._tables_current = not journal.meta(DROPPED_INDEXES)
 
     # --- plumbing -------------------------------------------------------------------------
 
@@ -99,42 +139,34 @@ class Tally:
         unknown = set(dims) - set(DIMENSIONS)
         if unknown:
             raise ValueError(f"unknown dimension(s): {', '.join(sorted(unknown))}")
-        where, params = query.where()
-        if not dims:
-            return self._query(f"select count(*) as count from visits where {where}", params)
-        cols = ", ".join(f"{DIMENSIONS[d]} as {d}" for d in dims)
-        group = ", ".join(DIMENSIONS[d] for d in dims)
-        sql = f"select {cols}, count(*) as count from visits where {where} group by {group} order by {group}"
-        return self._query(sql, params)
+        return self._grouped(query, dims, {"count": COUNT})
 
-    def cube(self, query: Query) -> list[Row]:
-        """Counted visits by CUBE_DIMENSIONS with count, timed (with a duration) and seconds.
+    def _grouped(self, query: Query, dims: Sequence[str], measures: dict[str, Measure]) -> list[Row]:
+        """Sums of measures by dimensions, one row per combination with visits.
 
-        The tally index covers week, errand, reason, outcome and channel; contact type, error
-        flag, desk and duration need the table rows, so they are read once per query and the
-        views below fold this cube instead of each reading the table again.
+        Read from the smallest weekly tally table that has every column needed; what no
+        table holds (channel with reason, say) is grouped from the visits themselves.
         """
-        if query not in self._cubes:
+        columns = [DIMENSIONS[d] for d in dims]
+        needed = set(columns) | {c for m in measures.values() for c in m.columns}
+        needed |= {"desk"} if query.desks else set()
+        needed |= {"site"} if query.sites else set()
+        timed = any(m.value != "count" for m in measures.values())
+        table = tally_tables.table_for(needed, timed) if self._tables_current else None
+        if table is None:
             where, params = query.where()
-            sql = (f"select iso_week as week, errand, outcome, contact_type, error_contact, desk, "
-                   f"count(*) as count, count(duration_s) as timed, coalesce(sum(duration_s), 0) as seconds "
-                   f"from visits where {where} "
-                   f"group by iso_week, errand, outcome, contact_type, error_contact, desk")
-            self._cubes[query] = self._query(sql, params)
-        return self._cubes[query]
-
-    def _fold(self, query: Query, dims: Sequence[str]) -> list[Row]:
-        """Add up cube rows by some of its dimensions."""
-        sums: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0])
-        for r in self.cube(query):
-            total = sums[tuple(r[d] for d in dims)]
-            total[0] += r["count"]
-            total[1] += r["timed"]
-            total[2] += r["seconds"]
-        rows = [{**dict(zip(dims, key, strict=True)), "count": n, "timed": t, "seconds": sec}
-                for key, (n, t, sec) in sums.items()]
-        rows.sort(key=lambda r: tuple((r[d] is not None, r[d]) for d in dims))
-        return rows
+            select = [f"{c} as {d}" for c, d in zip(columns, dims, strict=True)]
+            source, having = "visits", ""
+        else:
+            where, params = query.where_tallied()
+            select = [f"{tally_tables.read_back(c)} as {d}" for c, d in zip(columns, dims, strict=True)]
+            source, having = table, " having sum(count) > 0"
+        select += [f"{m.sql(tallied=table is not None)} as {name}" for name, m in measures.items()]
+        sql = f"select {', '.join(select)} from {source} where {where}"
+        if columns:
+            group = ", ".join(columns)
+            sql += f" group by {group}{having} order by {group}"
+        return self._query(sql, params)
 
     def label(self, dim: str, code: object) -> str:
         kind = LABEL_KINDS.get(dim)
@@ -172,8 +204,7 @@ class Tally:
 
     def contact_types(self, query: Query) -> list[Row]:
         """Information vs transaction contacts and error contacts, per week and errand."""
-        rows = self._fold(query, ("week", "errand", "contact_type", "error_contact"))
-        return [{k: r[k] for k in ("week", "errand", "contact_type", "error_contact", "count")} for r in rows]
+        return self.count_by(query, ("week", "errand", "contact_type", "error_contact"))
 
     def hours(self, query: Query) -> list[Row]:
         """Visits by ISO weekday (1 = Monday) and local hour of day."""
@@ -196,18 +227,21 @@ class Tally:
 
     def durations(self, query: Query) -> list[Row]:
         """Average duration per errand and outcome (visits without a duration left out)."""
-        rows = self._fold(query, ("errand", "outcome"))
+        rows = self._grouped(query, ("errand", "outcome"), {"timed": TIMED, "seconds": SECONDS})
         return [{"errand": r["errand"], "outcome": r["outcome"], "count": r["timed"],
                  "avg_duration_s": r["seconds"] / r["timed"]} for r in rows if r["timed"]]
 
     def stuck_steps(self, query: Query) -> list[Row]:
         """Guide steps marked stuck, per errand, step and blocker, for counted visits."""
+        if self._tables_current:
+            where, params = query.where_tallied()
+            sql = (f"select errand, step, blocker, sum(count) as count from {tally_tables.STUCK_TABLE} "
+                   f"where {where} group by errand, step, blocker having sum(count) > 0 "
+                   f"order by errand, step, blocker")
+            return self._query(sql, params)
         where, params = query.where("v.")
-        # A short range probes step events per counted visit; a long one scans the step events
-        # once (CROSS JOIN keeps them outside) instead of probing for hundreds of thousands.
-        join = "cross join" if len(query.span) > 8 else "join"
         sql = (f"select v.errand as errand, s.step as step, coalesce(s.blocker, '') as blocker, "
-               f"count(*) as count from step_events s {join} visits v on v.id = s.visit_id "
+               f"count(*) as count from step_events s join visits v on v.id = s.visit_id "
                f"where {where} and s.status = 'stuck' "
                f"group by v.errand, s.step, coalesce(s.blocker, '') order by v.errand, s.step, 3")
         return self._query(sql, params)
@@ -266,12 +300,9 @@ class Tally:
         """
         if query in self._shares:
             return self._shares[query]
-        counter: dict[tuple, dict[str, int]] = defaultdict(lambda: {"counter": 0, "completed": 0})
-        for r in self.cube(query):
-            if r["contact_type"] == "transaction":
-                c = counter[(r["week"], r["errand"])]
-                c["counter"] += r["count"]
-                c["completed"] += r["count"] if r["outcome"] in self._digital_outcomes else 0
+        counter = {(r["week"], r["errand"]): r for r in self._grouped(
+            query, ("week", "errand"), {"counter": self._transactions, "completed": self._completed})
+            if r["counter"]}
         digital = {(r["week"], r["errand"]): int(r["digital"]) for r in self.digital_counts(query)}
         with_counts = {errand for _, errand in digital}
         rows = []
@@ -322,15 +353,15 @@ class Tally:
 
     def totals(self, query: Query) -> Row:
         """Headline figures of a range: visits, contact types, error contacts, shares."""
-        cube = self.cube(query)
-        timed = sum(r["timed"] for r in cube)
-        row: Row = {
-            "visits": sum(r["count"] for r in cube),
-            "transactions": sum(r["count"] for r in cube if r["contact_type"] == "transaction"),
-            "information": sum(r["count"] for r in cube if r["contact_type"] == "information"),
-            "error_contacts": sum(r["count"] for r in cube if r["error_contact"]),
-            "avg_duration_s": sum(r["seconds"] for r in cube) / timed if timed else None,
-        }
+        sums = self._grouped(query, (), {
+            "visits": COUNT, "transactions": self._transactions,
+            "information": Measure("count", "contact_type = 'information'", ("contact_type",)),
+            "error_contacts": Measure("count", "error_contact", ("error_contact",)),
+            "timed": TIMED, "seconds": SECONDS,
+        })[0]
+        timed = sums.pop("timed")
+        seconds = sums.pop("seconds")
+        row: Row = {**sums, "avg_duration_s": seconds / timed if timed else None}
         shares = [r for r in self.shares(query) if r["has_digital"]]
         digital = sum(int(r["digital"]) for r in shares)
         counter = sum(int(r["counter_transactions"]) for r in shares)
@@ -344,7 +375,7 @@ class Tally:
         return row
 
     def desks(self, query: Query) -> list[str]:
-        return [str(r["desk"]) for r in self._fold(query, ("desk",))]
+        return [str(r["desk"]) for r in self.count_by(query, ("desk",))]
 
 
 def change(current: float | int | None, previous: float | int | None) -> float | None:
