@@ -186,7 +186,7 @@ def consolidate(
                 conn.execute("pragma journal_mode = wal")
         # One checkpoint at the end writes each changed page into the file once, however
         # many groups changed it (the automatic one would run after every group).
-        conn.execute("pragma wal_checkpoint(truncate)")
+        conn.execute("pragma main.wal_checkpoint(truncate)")
         if progress:
             progress(len(usable), len(usable))
     except sqlite3.OperationalError as exc:
@@ -198,17 +198,17 @@ def consolidate(
 
 def _drop_indexes(conn: sqlite3.Connection) -> None:
     """Loading many rows into a (nearly) empty site journal: building the secondary
-    indexes and the weekly tally tables once at the end is much faster than updating them
-    row by row (the tally triggers are dropped too). Their definitions are kept in ``meta``
-    in the same transaction, so an interrupted run restores them."""
+    indexes once at the end is much faster than updating them row by row. Their
+    definitions are kept in ``meta`` in the same transaction, so an interrupted run
+    restores them."""
     rows = conn.execute(
-        "select type, name, sql from main.sqlite_master where type in ('index', 'trigger') "
+        "select name, sql from main.sqlite_master where type = 'index' "
         "and tbl_name in ('visits', 'step_events') and sql is not null").fetchall()
     conn.execute("begin immediate")
     conn.execute("insert or replace into main.meta (key, value) values (?, ?)",
-                 (DROPPED_INDEXES, json.dumps([sql for _type, _name, sql in rows])))
-    for kind, name, _sql in rows:
-        conn.execute(f'drop {kind} main."{name}"')
+                 (DROPPED_INDEXES, json.dumps([sql for _name, sql in rows])))
+    for name, _sql in rows:
+        conn.execute(f'drop index main."{name}"')
     conn.execute("commit")
 
 
@@ -222,12 +222,8 @@ def _restore_indexes(conn: sqlite3.Connection) -> None:
     try:
         conn.execute(f"pragma cache_size = {SORT_CACHE_KB}")
         conn.execute("begin immediate")
-        statements = json.loads(row[0])
-        for sql in statements:
-            if sql.startswith("CREATE INDEX"):
-                conn.execute(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
-        if any(sql.startswith("CREATE TRIGGER") for sql in statements):
-            tally_tables.create(conn)  # count the visits merged without the triggers
+        for sql in json.loads(row[0]):
+            conn.execute(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
         conn.execute("delete from main.meta where key = ?", (DROPPED_INDEXES,))
         conn.execute("commit")
     except BaseException:
@@ -251,12 +247,18 @@ def _merge_group(conn: sqlite3.Connection, into_path: Path, group: list[tuple[Pa
             conn.execute(f"pragma {alias}.mmap_size = 1073741824")
         conn.execute("begin immediate")
         try:
+            # The tally tables are kept by set-based counts below (see _upsert_visits), not
+            # visit by visit; the triggers are back before anything is committed.
+            tally_tables.drop_triggers(conn)
+            tally_tables.start_capture(conn)
             for alias, (snapshot, info) in zip(aliases, group, strict=True):
                 merged = _merge_one(conn, into_path, alias, snapshot, info, report)
                 if merged:
                     taken = weeks.parse_stamp(merged.snapshot_utc or info["snapshot_utc"])
                     merged.stale = now - taken > STALE_AFTER
                     report.merged.append(merged)
+            tally_tables.stop_capture(conn)
+            tally_tables.create_triggers(conn)
             conn.execute("commit")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back already
@@ -284,7 +286,7 @@ def _merge_one(conn: sqlite3.Connection, into_path: Path, alias: str, snapshot: 
         return merged
     conn.execute("savepoint one")
     try:
-        _merge_tables(conn, alias, merged)
+        _merge_tables(conn, alias, merged, info)
     except sqlite3.DatabaseError as exc:
         conn.execute("rollback to one")
         conn.execute("release one")
@@ -328,6 +330,8 @@ def inspect(path: Path) -> tuple[str | None, dict]:
                 return f"damaged or incomplete: table {table} is missing or lacks columns", {}
         meta = dict(conn.execute("select key, value from meta").fetchall())
         meta["visits"] = conn.execute("select count(*) from visits").fetchone()[0]
+        meta["step_events"] = conn.execute("select count(*) from step_events").fetchone()[0]
+        meta["schema"] = version
     except sqlite3.DatabaseError as exc:
         return f"damaged ({exc})", {}
     finally:
@@ -362,11 +366,11 @@ def _meta_key(merged: MergedSnapshot) -> str:
     return f"snapshot:{merged.site}/{merged.desk}"
 
 
-def _merge_tables(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot) -> None:
+def _merge_tables(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot, info: dict) -> None:
     key, state = _load_state(conn, merged)
     newer = state is None or (merged.snapshot_utc or "") > state["snapshot_utc"]
     quick = state if state is not None and newer else None
-    _merge_visits(conn, alias, merged, quick)
+    _merge_visits(conn, alias, merged, quick, own_tallies=info.get("schema") == SCHEMA_VERSION)
     merged.coaching_changed = _upsert_newest(conn, alias, "coaching_sessions")
     _merge_step_events(conn, alias, merged, quick)
 
@@ -393,11 +397,12 @@ def _merge_tables(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot) 
 
 
 def _one(conn: sqlite3.Connection, sql: str, *params: object) -> Any:
-    return conn.execute(sql, params).fetchone()[0]
+    # fetchall finishes the statement: one left running would lock the tables it read
+    return conn.execute(sql, params).fetchall()[0][0]
 
 
 def _merge_visits(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot,
-                  state: dict | None) -> None:
+                  state: dict | None, own_tallies: bool) -> None:
     """Upsert the snapshot's visits and count new, updated and unchanged ones.
 
     With ``state`` (a newer snapshot of a desk merged before) only the rows changed since
@@ -412,19 +417,39 @@ def _merge_visits(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot,
     top = _one(conn, "select coalesce(max(rowid), 0) from main.visits")
     if state:
         since = state["max_updated"]
-        changed = _upsert_newest(conn, alias, "visits", since)
+        changed = _upsert_visits(conn, alias, merged, since, own_tallies)
         recent = _one(conn, f"select count(*) from {alias}.visits where updated_utc > ?", since)
         older = _one(conn, f"select count(*) from {alias}.visits where updated_utc <= ?", since)
         new = _one(conn, "select coalesce(max(rowid), 0) from main.visits") - top
         if older + recent - new != state["visits"]:
-            changed += _upsert_newest(conn, alias, "visits")
+            changed += _upsert_visits(conn, alias, merged, None, own_tallies)
             merged.full_compare = True
     else:
-        changed = _upsert_newest(conn, alias, "visits")
+        changed = _upsert_visits(conn, alias, merged, None, own_tallies)
         merged.full_compare = True
     merged.new = _one(conn, "select coalesce(max(rowid), 0) from main.visits") - top
     merged.updated = changed - merged.new
     merged.unchanged = total - changed
+
+
+def _upsert_visits(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot, since: str | None,
+                   own_tallies: bool) -> int:
+    """Upsert visits (see _upsert_newest) and keep the weekly tally tables: the old values
+    of replaced rows (kept by the capture trigger) are taken away and the rows written are
+    added; when every row of the snapshot was new, its own tally tables are added instead
+    (the same counts, kept by its triggers, without grouping its visits again)."""
+    top = _one(conn, "select coalesce(max(rowid), 0) from main.visits")
+    conn.execute("delete from temp.replaced")
+    changed = _upsert_newest(conn, alias, "visits", since)
+    new = _one(conn, "select coalesce(max(rowid), 0) from main.visits") - top
+    tally_tables.count_visits(conn, "temp.replaced", -1)
+    if own_tallies and new == changed == merged.size:
+        tally_tables.add_tables(conn, alias)
+    else:
+        tally_tables.count_visits(
+            conn, "(select * from main.visits where rowid > ? or id in (select id from temp.replaced))",
+            1, (top,))
+    return changed
 
 
 def _merge_step_events(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot,
@@ -438,9 +463,11 @@ def _merge_step_events(conn: sqlite3.Connection, alias: str, merged: MergedSnaps
         if _one(conn, f"select count(*) from {alias}.step_events where at_utc <= ?",
                 since) == state["events_before"]:
             where, params = "at_utc > ?", (since,)
+    top = _one(conn, "select coalesce(max(rowid), 0) from main.step_events")
     merged.step_events_new = conn.execute(
         f"insert into main.step_events ({cols}) select {cols} from {alias}.step_events "
         f"where {where} order by id on conflict(id) do nothing", params).rowcount
+    tally_tables.count_steps(conn, "(select * from main.step_events where rowid > ?)", (top,))
 
 
 def _merge_history(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot,

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from deskapp.services import tally_tables, weeks
 from deskapp.services.catalog import Catalog
 from deskapp.services.journal import SAVED, Journal
-from deskapp.services.schema import DROPPED_INDEXES
 
 GOAL = 0.80
 UNKNOWN_GROUP = "(ukendt)"
@@ -125,9 +124,6 @@ class Tally:
         self._completed = Measure("count", f"{TRANSACTION} and outcome in ({digital})",
                                   ("contact_type", "outcome"))
         self._shares: dict[Query, list[Row]] = {}
-        # A bulk consolidation that was interrupted left the weekly tables behind the visits
-        # (the next consolidation counts them again): until then count the visits themselves.
-        self._tables_current = not journal.meta(DROPPED_INDEXES)
 
     # --- plumbing -------------------------------------------------------------------------
 
@@ -152,7 +148,7 @@ class Tally:
         needed |= {"desk"} if query.desks else set()
         needed |= {"site"} if query.sites else set()
         timed = any(m.value != "count" for m in measures.values())
-        table = tally_tables.table_for(needed, timed) if self._tables_current else None
+        table = tally_tables.table_for(needed, timed)
         if table is None:
             where, params = query.where()
             select = [f"{c} as {d}" for c, d in zip(columns, dims, strict=True)]
@@ -233,17 +229,10 @@ class Tally:
 
     def stuck_steps(self, query: Query) -> list[Row]:
         """Guide steps marked stuck, per errand, step and blocker, for counted visits."""
-        if self._tables_current:
-            where, params = query.where_tallied()
-            sql = (f"select errand, step, blocker, sum(count) as count from {tally_tables.STUCK_TABLE} "
-                   f"where {where} group by errand, step, blocker having sum(count) > 0 "
-                   f"order by errand, step, blocker")
-            return self._query(sql, params)
-        where, params = query.where("v.")
-        sql = (f"select v.errand as errand, s.step as step, coalesce(s.blocker, '') as blocker, "
-               f"count(*) as count from step_events s join visits v on v.id = s.visit_id "
-               f"where {where} and s.status = 'stuck' "
-               f"group by v.errand, s.step, coalesce(s.blocker, '') order by v.errand, s.step, 3")
+        where, params = query.where_tallied()
+        sql = (f"select errand, step, blocker, sum(count) as count from {tally_tables.STUCK_TABLE} "
+               f"where {where} group by errand, step, blocker having sum(count) > 0 "
+               f"order by errand, step, blocker")
         return self._query(sql, params)
 
     def friction(self, query: Query, top: int | None = 10) -> list[Row]:

@@ -20,6 +20,7 @@ NULLs are stored as '' (0 for the error flag) because the columns form the prima
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 
 # What each pair of tables adds up by besides the week, smallest first: a tally reads the
 # first table that has every column it groups or filters by. The plain tables add up the
@@ -35,6 +36,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     **{name: ("iso_week", *dims) for name, dims in VIEWS.items()},
     **{f"{name}_by_desk": ("iso_week", "desk", "site", *dims) for name, dims in VIEWS.items()},
 }
+SINCE_SCHEMA = 3  # journals of this schema version and newer have the tables
 # Only the outcome tables carry durations (for averages per errand and outcome).
 TIMED_TABLES = ("tally_outcomes", "tally_outcomes_by_desk")
 # Guide steps marked stuck, per week, desk, site, errand, step and blocker, of counted visits.
@@ -46,10 +48,21 @@ TRIGGERS = ("visits_tally_insert", "visits_tally_delete", "visits_tally_update_o
 COUNTED = "{row}.status = 'saved' and {row}.deleted_utc is null"
 INTEGER_COLUMNS = {"error_contact", "weekday", "local_hour"}
 KEEP_NULL = {"iso_week", "desk", "site"}  # never NULL in visits
+# Every table that counts visits per desk, with the columns it adds up.
+PER_DESK_TABLES = (*(f"{name}_by_desk" for name in VIEWS), STUCK_TABLE)
 
 
 def columns(table: str) -> tuple[str, ...]:
-    return TABLES[table]
+    return STUCK_COLUMNS if table == STUCK_TABLE else TABLES[table]
+
+
+def measures(table: str) -> tuple[str, ...]:
+    """What a tally table adds up: visits, and for the outcome tables their durations."""
+    return ("count", "timed", "seconds") if table in TIMED_TABLES else ("count",)
+
+
+def stored_columns(table: str) -> tuple[str, ...]:
+    return columns(table) + measures(table)
 
 
 def table_for(needed: set[str], timed: bool = False) -> str | None:
@@ -135,10 +148,83 @@ def _changes(row: str, sign: str) -> str:
         if table in TIMED_TABLES:
             values += [f"{sign}({row}.duration_s is not null)", f"{sign}coalesce({row}.duration_s, 0)"]
             sets += ["timed = timed + excluded.timed", "seconds = seconds + excluded.seconds"]
-        names = ", ".join(cols) + ", count" + (", timed, seconds" if table in TIMED_TABLES else "")
+        names = _names(table)
         parts.append(f"insert into {table} ({names}) values ({', '.join(values)}) "
                      f"on conflict do update set {', '.join(sets)};")
     return " ".join(parts)
+
+
+def drop_triggers(conn: sqlite3.Connection) -> None:
+    for name in TRIGGERS:
+        conn.execute(f"drop trigger if exists main.{name}")
+
+
+def create_triggers(conn: sqlite3.Connection) -> None:
+    for sql in create_statements():
+        if sql.startswith("create trigger"):
+            conn.execute(sql)
+
+
+def count_visits(conn: sqlite3.Connection, rows: str, sign: int, params: Sequence[object] = ()) -> None:
+    """Add (sign 1) or take away (-1) the counted visits among ``rows`` (SQL usable after FROM,
+    with the visits columns) and their stuck steps: what the triggers do one visit at a
+    time, for a set of visits at once (a consolidation merges thousands at a time)."""
+    for table in TABLES:
+        stored = ", ".join(_stored(c, "v") for c in columns(table))
+        sums = ", ".join(f"{m} = {m} + excluded.{m}" for m in measures(table))
+        conn.execute(f"insert into main.{table} ({_names(table)}) select {stored}, "
+                     f"{_measures(table, from_visits=True, sign=sign)} from {rows} v "
+                     f"where {COUNTED.format(row='v')} group by {stored} on conflict do update set {sums}",
+                     params)
+    conn.execute(
+        f"insert into main.{STUCK_TABLE} ({', '.join(STUCK_COLUMNS)}, count) "
+        f"select v.iso_week, v.desk, v.site, v.errand, s.step, coalesce(s.blocker, ''), {sign} * count(*) "
+        f"from {rows} v join main.step_events s on s.visit_id = v.id "
+        f"where s.status = 'stuck' and {COUNTED.format(row='v')} "
+        f"group by v.iso_week, v.desk, v.site, v.errand, s.step, coalesce(s.blocker, '') "
+        f"on conflict do update set count = count + excluded.count", params)
+
+
+# The visit columns counting needs: a replaced visit's old values are kept in these.
+TALLIED_COLUMNS = ("id", "status", "deleted_utc", "duration_s",
+                   *sorted({c for table in TABLES for c in TABLES[table]}))
+
+
+def start_capture(conn: sqlite3.Connection) -> None:
+    """Keep the old values of every visit row updated from now on in ``temp.replaced``
+    (a temporary trigger on this connection only), for count_visits(-1)."""
+    cols = ", ".join(TALLIED_COLUMNS)
+    conn.execute(f"create temp table if not exists replaced ({cols})")
+    conn.execute(f"create temp trigger if not exists capture_replaced after update on main.visits "
+                 f"begin insert into replaced ({cols}) "
+                 f"values ({', '.join('old.' + c for c in TALLIED_COLUMNS)}); end")
+
+
+def stop_capture(conn: sqlite3.Connection) -> None:
+    conn.execute("drop trigger if exists temp.capture_replaced")
+    conn.execute("drop table if exists temp.replaced")
+
+
+def add_tables(conn: sqlite3.Connection, schema: str) -> None:
+    """Add the visit tallies of another journal (attached as ``schema``) to this one's."""
+    for table in TABLES:
+        names = ", ".join(stored_columns(table))
+        sums = ", ".join(f"{m} = {m} + excluded.{m}" for m in measures(table))
+        conn.execute(f"insert into main.{table} ({names}) select {names} from {schema}.{table} "
+                     f"where true on conflict do update set {sums}")
+
+
+def count_steps(conn: sqlite3.Connection, rows: str, params: Sequence[object] = ()) -> None:
+    """Add the stuck steps among ``rows`` (step events, SQL usable after FROM) of counted
+    visits. CROSS JOIN: read the (few) stuck steps and look up their visits, not the other
+    way round."""
+    conn.execute(
+        f"insert into main.{STUCK_TABLE} ({', '.join(STUCK_COLUMNS)}, count) "
+        f"select v.iso_week, v.desk, v.site, v.errand, s.step, coalesce(s.blocker, ''), count(*) "
+        f"from {rows} s cross join main.visits v on v.id = s.visit_id "
+        f"where s.status = 'stuck' and {COUNTED.format(row='v')} "
+        f"group by v.iso_week, v.desk, v.site, v.errand, s.step, coalesce(s.blocker, '') "
+        f"on conflict do update set count = count + excluded.count", params)
 
 
 def create(conn: sqlite3.Connection) -> None:
@@ -148,23 +234,36 @@ def create(conn: sqlite3.Connection) -> None:
     rebuild(conn)
 
 
-def rebuild(conn: sqlite3.Connection, schema: str = "main") -> None:
+def rebuild(conn: sqlite3.Connection) -> None:
     """Count every visit again from scratch (after a bulk load without the triggers)."""
-    for table in TABLES:
-        cols = columns(table)
-        stored = ", ".join(_stored(c, "v") for c in cols)
-        measures = "count(*)"
-        names = ", ".join(cols) + ", count"
-        if table in TIMED_TABLES:
-            measures += ", count(v.duration_s), coalesce(sum(v.duration_s), 0)"
-            names += ", timed, seconds"
-        conn.execute(f"delete from {schema}.{table}")
-        conn.execute(f"insert into {schema}.{table} ({names}) select {stored}, {measures} "
-                     f"from {schema}.visits v where {COUNTED.format(row='v')} group by {stored}")
-    conn.execute(f"delete from {schema}.{STUCK_TABLE}")
-    conn.execute(
-        f"insert into {schema}.{STUCK_TABLE} ({', '.join(STUCK_COLUMNS)}, count) "
-        f"select v.iso_week, v.desk, v.site, v.errand, s.step, coalesce(s.blocker, ''), count(*) "
-        f"from {schema}.step_events s join {schema}.visits v on v.id = s.visit_id "
-        f"where s.status = 'stuck' and {COUNTED.format(row='v')} "
-        f"group by v.iso_week, v.desk, v.site, v.errand, s.step, coalesce(s.blocker, '')")
+    for name in VIEWS:
+        table = f"{name}_by_desk"
+        stored = ", ".join(_stored(c, "v") for c in columns(table))
+        conn.execute(f"delete from main.{table}")
+        conn.execute(f"insert into main.{table} ({_names(table)}) select {stored}, "
+                     f"{_measures(table, from_visits=True)} from main.visits v "
+                     f"where {COUNTED.format(row='v')} group by {stored}")
+    rebuild_whole(conn)
+    conn.execute(f"delete from main.{STUCK_TABLE}")
+    count_steps(conn, "main.step_events")
+
+
+def rebuild_whole(conn: sqlite3.Connection) -> None:
+    """Add up the whole-journal tables from the per-desk ones (a fraction of the visits)."""
+    for name in VIEWS:
+        dims = ", ".join(columns(name))
+        conn.execute(f"delete from main.{name}")
+        conn.execute(f"insert into main.{name} ({_names(name)}) select {dims}, "
+                     f"{_measures(name, from_visits=False)} from main.{name}_by_desk "
+                     f"group by {dims} having sum(count) != 0")
+
+
+def _names(table: str) -> str:
+    return ", ".join(stored_columns(table))
+
+
+def _measures(table: str, from_visits: bool, sign: int = 1) -> str:
+    if from_visits:
+        timed = f", {sign} * count(v.duration_s), {sign} * coalesce(sum(v.duration_s), 0)"
+        return f"{sign} * count(*)" + (timed if table in TIMED_TABLES else "")
+    return "sum(count)" + (", sum(timed), sum(seconds)" if table in TIMED_TABLES else "")
