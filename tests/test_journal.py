@@ -183,8 +183,8 @@ def test_refused_text_leaves_the_file_untouched(journal_path: Path) -> None:
 
 
 def test_version_1_journal_is_upgraded_with_its_visits_intact(journal_path: Path) -> None:
-    """A journal of the first release gets the covering tally index and the weekly tally
-    tables, with its visit counted in them; its visits stay."""
+    """A journal of the first release gets the weekly tally tables, with its visit counted in
+    them, and the narrow week index; its visits stay."""
     import sqlite_utils
 
     from deskapp.services import catalog, schema
@@ -214,8 +214,8 @@ def test_version_1_journal_is_upgraded_with_its_visits_intact(journal_path: Path
             ("pas", "failed", 1)]
         assert tally.totals(week)["transactions"] == 1
         indexes = {r[0] for r in journal.db.execute("select name from sqlite_master where type = 'index'")}
-    assert "visits_tally" in indexes
-    assert not indexes & {"visits_week_tally", "visits_day"}
+    assert "visits_week" in indexes
+    assert not indexes & {"visits_week_tally", "visits_day", "visits_tally"}
     conn = sqlite3.connect(journal_path)
     assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 3
     assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"

@@ -446,9 +446,7 @@ def _upsert_visits(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot,
     if own_tallies and new == changed == merged.size:
         tally_tables.add_tables(conn, alias)
     else:
-        tally_tables.count_visits(
-            conn, "(select * from main.visits where rowid > ? or id in (select id from temp.replaced))",
-            1, (top,))
+        tally_tables.count_written(conn, top)
     return changed
 
 

@@ -67,9 +67,8 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
     )
 
 
-# Every tally groups counted visits of a range of weeks by some of these columns; with all
-# of them in one index the tallies never read the table (about twice as fast on a year of a
-# big site journal), and the day list finds a day through its week.
+# Schema 2: every tally grouped counted visits of a range of weeks by some of these columns;
+# with all of them in one index the tallies never read the table. Replaced in schema 3.
 TALLY_INDEX_COLUMNS = ["iso_week", "status", "deleted_utc", "errand", "reason", "outcome", "channel",
                        "desk", "site", "contact_type", "error_contact", "weekday", "local_hour",
                        "local_date", "duration_s"]
@@ -83,20 +82,30 @@ def _v2_covering_tally_index(db: sqlite_utils.Database) -> None:
     for name in REPLACED_BY_TALLY_INDEX:
         db.execute(f"drop index if exists {name}")
     db["visits"].create_index(TALLY_INDEX_COLUMNS, index_name="visits_tally", if_not_exists=True)
-    # An interrupted bulk consolidation keeps the definitions of the indexes it dropped, to
-    # build them again: the replaced ones must not come back.
+    _forget_dropped(db, REPLACED_BY_TALLY_INDEX)
+
+
+def _forget_dropped(db: sqlite_utils.Database, names: tuple[str, ...]) -> None:
+    """An interrupted bulk consolidation keeps the definitions of the indexes it dropped, to
+    build them again: indexes a migration replaced must not come back."""
     row = db.execute("select value from meta where key = ?", [DROPPED_INDEXES]).fetchone()
     if row:
-        kept = [sql for sql in json.loads(row[0])
-                if not any(f'"{name}"' in sql for name in REPLACED_BY_TALLY_INDEX)]
+        kept = [sql for sql in json.loads(row[0]) if not any(f'"{name}"' in sql for name in names)]
         db.execute("update meta set value = ? where key = ?", [json.dumps(kept), DROPPED_INDEXES])
 
 
 def _v3_weekly_tally_tables(db: sqlite_utils.Database) -> None:
-    """Counted visits added up per week in tables the triggers keep current (tally_tables)."""
+    """Counted visits added up per week in tables the triggers keep current (tally_tables).
+
+    The tallies no longer read the visits, so the wide covering index goes: a narrow one
+    finds a week's (and a day's) visits for the day list, the visit export and the tidy
+    CSV. Building and updating the wide one was a quarter of a consolidation."""
     from deskapp.services import tally_tables
 
-    tally_tables.create(db.conn)
+    tally_tables.create(db.conn)  # counted from the covering index, before it goes
+    db.execute("drop index if exists visits_tally")
+    db["visits"].create_index(["iso_week", "local_date"], index_name="visits_week", if_not_exists=True)
+    _forget_dropped(db, ("visits_tally",))
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [

@@ -168,7 +168,8 @@ def create_triggers(conn: sqlite3.Connection) -> None:
 def count_visits(conn: sqlite3.Connection, rows: str, sign: int, params: Sequence[object] = ()) -> None:
     """Add (sign 1) or take away (-1) the counted visits among ``rows`` (SQL usable after FROM,
     with the visits columns) and their stuck steps: what the triggers do one visit at a
-    time, for a set of visits at once (a consolidation merges thousands at a time)."""
+    time, for a set of visits at once (a consolidation merges thousands at a time).
+    CROSS JOIN: the given visits first, their step events looked up by visit."""
     for table in TABLES:
         stored = ", ".join(_stored(c, "v") for c in columns(table))
         sums = ", ".join(f"{m} = {m} + excluded.{m}" for m in measures(table))
@@ -179,7 +180,7 @@ def count_visits(conn: sqlite3.Connection, rows: str, sign: int, params: Sequenc
     conn.execute(
         f"insert into main.{STUCK_TABLE} ({', '.join(STUCK_COLUMNS)}, count) "
         f"select v.iso_week, v.desk, v.site, v.errand, s.step, coalesce(s.blocker, ''), {sign} * count(*) "
-        f"from {rows} v join main.step_events s on s.visit_id = v.id "
+        f"from {rows} v cross join main.step_events s on s.visit_id = v.id "
         f"where s.status = 'stuck' and {COUNTED.format(row='v')} "
         f"group by v.iso_week, v.desk, v.site, v.errand, s.step, coalesce(s.blocker, '') "
         f"on conflict do update set count = count + excluded.count", params)
@@ -203,6 +204,17 @@ def start_capture(conn: sqlite3.Connection) -> None:
 def stop_capture(conn: sqlite3.Connection) -> None:
     conn.execute("drop trigger if exists temp.capture_replaced")
     conn.execute("drop table if exists temp.replaced")
+    conn.execute("drop table if exists temp.written")
+
+
+def count_written(conn: sqlite3.Connection, top: int) -> None:
+    """Add the visits an upsert wrote: new rows (rowid above ``top``) and replaced ones."""
+    cols = ", ".join(TALLIED_COLUMNS)
+    conn.execute("drop table if exists temp.written")
+    conn.execute(f"create temp table written as select {cols} from main.visits where rowid > ? "
+                 f"union all select {cols} from main.visits where id in (select id from temp.replaced)",
+                 (top,))
+    count_visits(conn, "temp.written", 1)
 
 
 def add_tables(conn: sqlite3.Connection, schema: str) -> None:
