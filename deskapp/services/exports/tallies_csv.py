@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 from pathlib import Path
 
 from deskapp.services.catalog import Catalog
@@ -23,17 +24,19 @@ def export(journal: Journal, catalog: Catalog, span: list[str], out: Path | str,
     min_count = min_count_of(options)
     tally = Tally(journal, catalog)
     rows = tally.visits(query)
+    label = functools.cache(tally.label)  # a year has some 300,000 rows and a few dozen codes
+    group_of = functools.cache(tally.group_of)
     with atomic_output(out, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=sep)
         writer.writerow(COLUMNS)
         for r in rows:
-            group = tally.group_of(str(r["errand"]))
+            group = group_of(str(r["errand"]))
             writer.writerow([
-                r["week"], r["desk"], r["site"], group, tally.label("group", group),
-                r["errand"], tally.label("errand", r["errand"]),
-                r["channel"], tally.label("channel", r["channel"]),
-                r["reason"] or "", tally.label("reason", r["reason"]),
-                r["outcome"] or "", tally.label("outcome", r["outcome"]),
+                r["week"], r["desk"], r["site"], group, label("group", group),
+                r["errand"], label("errand", r["errand"]),
+                r["channel"], label("channel", r["channel"]),
+                r["reason"] or "", label("reason", r["reason"]),
+                r["outcome"] or "", label("outcome", r["outcome"]),
                 suppress(int(r["count"]), min_count),
             ])
     return len(rows)
