@@ -442,11 +442,10 @@ def _upsert_visits(conn: sqlite3.Connection, alias: str, merged: MergedSnapshot,
     conn.execute("delete from temp.replaced")
     changed = _upsert_newest(conn, alias, "visits", since)
     new = _one(conn, "select coalesce(max(rowid), 0) from main.visits") - top
-    tally_tables.count_visits(conn, "temp.replaced", -1)
-    if own_tallies and new == changed == merged.size:
+    whole = own_tallies and new == changed == merged.size
+    tally_tables.count_changes(conn, top, written=not whole)
+    if whole:
         tally_tables.add_tables(conn, alias)
-    else:
-        tally_tables.count_written(conn, top)
     return changed
 
 

@@ -165,25 +165,30 @@ def create_triggers(conn: sqlite3.Connection) -> None:
             conn.execute(sql)
 
 
-def count_visits(conn: sqlite3.Connection, rows: str, sign: int, params: Sequence[object] = ()) -> None:
-    """Add (sign 1) or take away (-1) the counted visits among ``rows`` (SQL usable after FROM,
-    with the visits columns) and their stuck steps: what the triggers do one visit at a
-    time, for a set of visits at once (a consolidation merges thousands at a time).
-    CROSS JOIN: the given visits first, their step events looked up by visit."""
+def count_visits(conn: sqlite3.Connection, rows: str) -> None:
+    """Add the counted visits among ``rows`` (a table with the TALLIED_COLUMNS and a ``sign``:
+    1 to add a visit, -1 to take its old values away) and their stuck steps: what the
+    triggers do one visit at a time, for a set of visits at once (a consolidation merges
+    thousands at a time). An edit that leaves a table's columns alone nets out to nothing
+    there, and nothing is written. CROSS JOIN: the visits first, their step events looked
+    up by visit."""
     for table in TABLES:
         stored = ", ".join(_stored(c, "v") for c in columns(table))
         sums = ", ".join(f"{m} = {m} + excluded.{m}" for m in measures(table))
-        conn.execute(f"insert into main.{table} ({_names(table)}) select {stored}, "
-                     f"{_measures(table, from_visits=True, sign=sign)} from {rows} v "
-                     f"where {COUNTED.format(row='v')} group by {stored} on conflict do update set {sums}",
-                     params)
+        terms = {"count": "v.sign", "timed": "v.sign * (v.duration_s is not null)",
+                 "seconds": "v.sign * coalesce(v.duration_s, 0)"}
+        values = ", ".join(f"sum({terms[m]})" for m in measures(table))
+        changed = " or ".join(f"sum({terms[m]}) != 0" for m in measures(table))
+        conn.execute(f"insert into main.{table} ({_names(table)}) select {stored}, {values} from {rows} v "
+                     f"where {COUNTED.format(row='v')} group by {stored} having {changed} "
+                     f"on conflict do update set {sums}")
     conn.execute(
         f"insert into main.{STUCK_TABLE} ({', '.join(STUCK_COLUMNS)}, count) "
-        f"select v.iso_week, v.desk, v.site, v.errand, s.step, coalesce(s.blocker, ''), {sign} * count(*) "
+        f"select v.iso_week, v.desk, v.site, v.errand, s.step, coalesce(s.blocker, ''), sum(v.sign) "
         f"from {rows} v cross join main.step_events s on s.visit_id = v.id "
         f"where s.status = 'stuck' and {COUNTED.format(row='v')} "
         f"group by v.iso_week, v.desk, v.site, v.errand, s.step, coalesce(s.blocker, '') "
-        f"on conflict do update set count = count + excluded.count", params)
+        f"having sum(v.sign) != 0 on conflict do update set count = count + excluded.count")
 
 
 # The visit columns counting needs: a replaced visit's old values are kept in these.
@@ -193,7 +198,7 @@ TALLIED_COLUMNS = ("id", "status", "deleted_utc", "duration_s",
 
 def start_capture(conn: sqlite3.Connection) -> None:
     """Keep the old values of every visit row updated from now on in ``temp.replaced``
-    (a temporary trigger on this connection only), for count_visits(-1)."""
+    (a temporary trigger on this connection only), for count_changes."""
     cols = ", ".join(TALLIED_COLUMNS)
     conn.execute(f"create temp table if not exists replaced ({cols})")
     conn.execute(f"create temp trigger if not exists capture_replaced after update on main.visits "
@@ -204,17 +209,20 @@ def start_capture(conn: sqlite3.Connection) -> None:
 def stop_capture(conn: sqlite3.Connection) -> None:
     conn.execute("drop trigger if exists temp.capture_replaced")
     conn.execute("drop table if exists temp.replaced")
-    conn.execute("drop table if exists temp.written")
+    conn.execute("drop table if exists temp.delta")
 
 
-def count_written(conn: sqlite3.Connection, top: int) -> None:
-    """Add the visits an upsert wrote: new rows (rowid above ``top``) and replaced ones."""
+def count_changes(conn: sqlite3.Connection, top: int, written: bool = True) -> None:
+    """After an upsert: take away the old values of the replaced visits and, if ``written``,
+    add the rows written (new ones, rowid above ``top``, and the replaced ones)."""
     cols = ", ".join(TALLIED_COLUMNS)
-    conn.execute("drop table if exists temp.written")
-    conn.execute(f"create temp table written as select {cols} from main.visits where rowid > ? "
-                 f"union all select {cols} from main.visits where id in (select id from temp.replaced)",
-                 (top,))
-    count_visits(conn, "temp.written", 1)
+    conn.execute("drop table if exists temp.delta")
+    sql = f"create temp table delta as select {cols}, -1 as sign from temp.replaced"
+    if written:
+        sql += (f" union all select {cols}, 1 from main.visits where rowid > ? union all "
+                f"select {cols}, 1 from main.visits where id in (select id from temp.replaced)")
+    conn.execute(sql, (top,) if written else ())
+    count_visits(conn, "temp.delta")
 
 
 def add_tables(conn: sqlite3.Connection, schema: str) -> None:
