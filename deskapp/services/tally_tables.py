@@ -1,14 +1,18 @@
 """Weekly tally tables: counted visits added up per ISO week, kept current by triggers.
 
 A manager's year on a big site journal is about half a million visits; grouping them on
-every request takes seconds. These tables hold the same counts already added up per week,
-desk and site and the few columns each view needs, so a year is a few thousand rows.
+every request takes seconds. These tables hold the same counts already added up per week
+(for the whole journal, and per desk and site) by the few columns each view needs, so a
+year is a few thousand rows.
 
 Triggers on ``visits`` keep them exact on every write: a visit counts while it is saved
 and not undone (the same rule as ``Query.where``), so saving adds it, undoing subtracts
 it, restoring adds it again and an edit subtracts the old values and adds the new ones.
-A bulk load (a consolidation into an empty site journal) drops the triggers with the
-indexes and calls ``rebuild`` once at its end.
+A consolidation merges thousands of visits at a time: inside each of its transactions it
+drops the triggers and counts the changed visits as a set (``start_capture`` keeps the old
+values of the rows it replaces, ``count_changes`` nets them against the rows written),
+then creates the triggers again before it commits. ``rebuild`` counts everything afresh
+(the schema 3 migration).
 
 Guide steps marked stuck are kept the same way (``tally_stuck``), by the visit they belong
 to: triggers on ``step_events`` add a stuck step of a counted visit, and the visits triggers
