@@ -40,7 +40,6 @@ TABLES: dict[str, tuple[str, ...]] = {
     **{name: ("iso_week", *dims) for name, dims in VIEWS.items()},
     **{f"{name}_by_desk": ("iso_week", "desk", "site", *dims) for name, dims in VIEWS.items()},
 }
-SINCE_SCHEMA = 3  # journals of this schema version and newer have the tables
 # Only the outcome tables carry durations (for averages per errand and outcome).
 TIMED_TABLES = ("tally_outcomes", "tally_outcomes_by_desk")
 # Guide steps marked stuck, per week, desk, site, errand, step and blocker, of counted visits.
@@ -52,8 +51,6 @@ TRIGGERS = ("visits_tally_insert", "visits_tally_delete", "visits_tally_update_o
 COUNTED = "{row}.status = 'saved' and {row}.deleted_utc is null"
 INTEGER_COLUMNS = {"error_contact", "weekday", "local_hour"}
 KEEP_NULL = {"iso_week", "desk", "site"}  # never NULL in visits
-# Every table that counts visits per desk, with the columns it adds up.
-PER_DESK_TABLES = (*(f"{name}_by_desk" for name in VIEWS), STUCK_TABLE)
 
 
 def columns(table: str) -> tuple[str, ...]:
@@ -286,8 +283,8 @@ def _names(table: str) -> str:
     return ", ".join(stored_columns(table))
 
 
-def _measures(table: str, from_visits: bool, sign: int = 1) -> str:
+def _measures(table: str, from_visits: bool) -> str:
     if from_visits:
-        timed = f", {sign} * count(v.duration_s), {sign} * coalesce(sum(v.duration_s), 0)"
-        return f"{sign} * count(*)" + (timed if table in TIMED_TABLES else "")
+        timed = ", count(v.duration_s), coalesce(sum(v.duration_s), 0)"
+        return "count(*)" + (timed if table in TIMED_TABLES else "")
     return "sum(count)" + (", sum(timed), sum(seconds)" if table in TIMED_TABLES else "")
