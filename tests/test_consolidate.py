@@ -273,7 +273,7 @@ def test_bulk_load_rebuilds_indexes_and_gives_the_same_result(
     consolidate(bulk, list(snapshots.values()))
     assert state(bulk) == state(normal)
     assert weekly_tallies(bulk) == recounted_weekly_tallies(normal) and weekly_tallies(bulk)["tally_reasons"]
-    assert _indexes(bulk) == _indexes(normal) and "visits_week" in _indexes(bulk)
+    assert _indexes(bulk) == _indexes(normal) and "visits_week_day" in _indexes(bulk)
     assert _triggers(bulk) == _triggers(normal) == set(tally_tables.TRIGGERS)
     with Journal(bulk) as journal:
         assert journal.meta(consolidate_module.DROPPED_INDEXES) == ""
@@ -311,13 +311,13 @@ def test_interrupted_bulk_load_gets_its_indexes_back(tmp_path: Path, snapshots: 
     into = tmp_path / "site.skranke"
     consolidate(into, [tmp_path / "old"])
     conn = sqlite3.connect(into)
-    sql = conn.execute("select sql from sqlite_master where name = 'visits_week'").fetchone()[0]
-    conn.execute("drop index visits_week")
+    sql = conn.execute("select sql from sqlite_master where name = 'visits_week_day'").fetchone()[0]
+    conn.execute("drop index visits_week_day")
     conn.execute("insert into meta values (?, ?)", (consolidate_module.DROPPED_INDEXES, json.dumps([sql])))
     conn.commit()
     conn.close()
     consolidate(into, [tmp_path / "new"])
-    assert "visits_week" in _indexes(into)
+    assert "visits_week_day" in _indexes(into)
     assert weekly_tallies(into) == recounted_weekly_tallies(into)
 
 

@@ -8,9 +8,12 @@ SKRANKE_HOME. About 30-40 s on two cores, most of it PyInstaller's analysis.
 from __future__ import annotations
 
 import os
+import queue
+import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -53,7 +56,7 @@ def _program(folder: Path, name: str) -> str:
     return str(exe)
 
 
-def _run(folder: Path, name: str, args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
+def _env(home: Path) -> dict[str, str]:
     env = {
         "PATH": "/usr/bin:/bin" if sys.platform != "win32" else os.environ["PATH"],
         "HOME": str(home),
@@ -66,7 +69,11 @@ def _run(folder: Path, name: str, args: list[str], home: Path) -> subprocess.Com
     }
     if sys.platform == "win32":
         env["SYSTEMROOT"] = os.environ.get("SYSTEMROOT", "")
-    return subprocess.run([_program(folder, name), *args], cwd=home, env=env,
+    return env
+
+
+def _run(folder: Path, name: str, args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([_program(folder, name), *args], cwd=home, env=_env(home),
                           capture_output=True, text=True, timeout=60)
 
 
@@ -84,6 +91,9 @@ def test_frozen_app_passes_smoke_in_danish(frozen_app: Path, tmp_path: Path) -> 
     # Danish UI, and Qt's own Danish texts (standard buttons) were bundled and found.
     assert "&Skranke" in result.stdout and "Annuller" in result.stdout
     assert journal.exists()
+    # The Qt the build bundled is the one pyproject.toml pins (see test_refcount_probe).
+    pinned = re.search(r'"pyside6-essentials==([\d.]+)"', (ROOT / "pyproject.toml").read_text())
+    assert pinned and f"PySide6 {pinned.group(1)}" in result.stdout
 
 
 def test_frozen_app_switches_to_english(frozen_app: Path, tmp_path: Path) -> None:
@@ -162,3 +172,36 @@ def test_frozen_folder_is_lean(frozen_app: Path) -> None:
     size = sum(p.stat().st_size for p in frozen_app.rglob("*") if p.is_file() and not p.is_symlink())
     print(f"frozen folder: {size / 1e6:.0f} MB")
     assert size < 200e6
+
+
+def test_frozen_app_lives_through_200_visits(frozen_app: Path, tmp_path: Path) -> None:
+    """The keyboard flow typed 200 times into the frozen window (the test hook replays it):
+    the process is still alive at the end and every visit is in the journal."""
+    from deskapp.services import settings as settings_service
+    from deskapp.services.journal import Journal
+
+    settings_service.save(settings_service.Settings(desk="skranke-1", desk_confirmed=True),
+                          tmp_path / "config" / "settings.json")  # a counter PC that has been set up
+    journal = tmp_path / "day.skranke"
+    script = tmp_path / "day.txt"
+    errands = ("flyt", "sundhedskort", "pas", "folkepension")
+    script.write_text("".join(f"text:{errands[n % len(errands)]}\nkey:Return\ntext:2\ntext:3\n"
+                              for n in range(200)), encoding="utf-8")
+    env = {**_env(tmp_path), "SKRANKE_SCRIPT": str(script)}
+    proc = subprocess.Popen([_program(frozen_app, "skranke"), "--journal", str(journal)], cwd=tmp_path,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    assert proc.stdout is not None
+    threading.Thread(target=lambda: [lines.put(line.strip()) for line in proc.stdout], daemon=True).start()
+    saved = 0
+    try:
+        while (line := lines.get(timeout=60)) != "done":
+            saved += line.startswith("saved ")
+        alive = proc.poll() is None
+    finally:
+        proc.terminate()
+        _out, stderr = proc.communicate(timeout=30)
+    assert alive, f"the frozen app died during the day: {stderr[-2000:]}"
+    assert saved == 200, stderr[-2000:]
+    with Journal(journal, create=False) as opened:
+        assert len(opened.visits("status = 'saved' and deleted_utc is null")) == 200

@@ -214,9 +214,9 @@ def test_version_1_journal_is_upgraded_with_its_visits_intact(journal_path: Path
             ("pas", "failed", 1)]
         assert tally.totals(week)["transactions"] == 1
         indexes = {r[0] for r in journal.db.execute("select name from sqlite_master where type = 'index'")}
-    assert "visits_week" in indexes
+    assert "visits_week_day" in indexes
     assert not indexes & {"visits_week_tally", "visits_day", "visits_tally"}
     conn = sqlite3.connect(journal_path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 4
     assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
     conn.close()

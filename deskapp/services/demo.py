@@ -59,7 +59,7 @@ def generate(
         for _ in range(int(volume * rng.uniform(0.8, 1.2))):
             errand = errands[_pick(rng, weights, set(weights))]
             visit = _visit(rng, journal, catalog, errand, day, codes, desk, site)
-            if visit["started_utc"] > weeks.stamp(weeks.now_utc()):
+            if visit["updated_utc"] > weeks.stamp(weeks.now_utc()):  # still going on: not yet
                 continue
             visits.append(visit)
             steps.extend(_step_events(rng, errand, visit))

@@ -326,14 +326,21 @@ class Journal:
     def open_visits(self) -> list[Visit]:
         return self.visits("status = ? and deleted_utc is null", [OPEN])
 
-    def saved_on(self, day: str) -> list[Visit]:
+    def saved_on(self, day: str, limit: int = -1, offset: int = 0) -> list[Visit]:
         """Saved, not undone visits of one local date, newest first (found through the
-        date's ISO week, the first column of the tally index)."""
+        date's ISO week and date index); ``limit`` and ``offset`` page through them."""
         week = weeks.week_of(date.fromisoformat(day))
         return self.visits(
             "iso_week = ? and status = ? and deleted_utc is null and local_date = ?",
-            [week, SAVED, day], order="started_utc desc",
+            [week, SAVED, day], order=f"started_utc desc limit {int(limit)} offset {int(offset)}",
         )
+
+    def outcomes_on(self, day: str) -> dict[str, int]:
+        """How many saved, not undone visits of one local date ended in each outcome."""
+        week = weeks.week_of(date.fromisoformat(day))
+        return {row[0] or "": row[1] for row in self.db.execute(
+            "select outcome, count(*) from visits where iso_week = ? and local_date = ? "
+            "and status = ? and deleted_utc is null group by outcome", [week, day, SAVED])}
 
     def last_saved(self) -> Visit | None:
         rows = self.visits(

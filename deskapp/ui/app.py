@@ -6,7 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+import PySide6
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -92,6 +93,7 @@ def run_app(journal: str | None = None, desk: str | None = None, lang: str | Non
         # What the user would see, so a smoke run shows the translations were found.
         print(f"smoke ui: {window.windowTitle()} | {window.tabs.tabText(0)} | "
               f"{QCoreApplication.translate('QPlatformTheme', 'Cancel')}")
+        print(f"smoke qt: PySide6 {PySide6.__version__}, Qt {qVersion()}")
         print(f"smoke ok: {journal_path}")
         return code
     QTimer.singleShot(0, lambda: offer_open_visits(window.counter, store))

@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from deskapp.services.catalog import Choice
+from deskapp.ui.list_items import add_item
 
 DIGITS = "1234567890"  # the tenth choice is key 0
 
@@ -55,12 +56,10 @@ class ChoiceList(QWidget):
         self.list.clear()
         for index, choice in enumerate(choices):
             key = DIGITS[index] if index < len(DIGITS) else " "
-            item = QListWidgetItem(f"{key}  {choice.label}")
-            item.setData(Qt.ItemDataRole.UserRole, choice.code)
-            item.setData(Qt.ItemDataRole.UserRole + 1, choice.definition)
+            item = add_item(self.list, f"{key}  {choice.label}", {
+                Qt.ItemDataRole.UserRole: choice.code, Qt.ItemDataRole.UserRole + 1: choice.definition,
+                Qt.ItemDataRole.AccessibleDescriptionRole: choice.definition})
             item.setToolTip(choice.definition)
-            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, choice.definition)
-            self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from deskapp.services import weeks
 from deskapp.services.journal import JournalError
 from deskapp.ui import messages
 from deskapp.ui.journal_hub import JournalHub
+from deskapp.ui.list_items import add_item
 
 DEFAULT_MINUTES = 15
 
@@ -46,11 +46,9 @@ class CoachingDialog(QDialog):
         self.skills.setAccessibleDescription(
             self.tr("Pil op og ned flytter, mellemrum sætter eller fjerner et kryds. Enter gemmer"))
         for skill in hub.catalog.skills:
-            item = QListWidgetItem(skill.label)
-            item.setData(Qt.ItemDataRole.UserRole, skill.code)
+            item = add_item(self.skills, skill.label, {Qt.ItemDataRole.UserRole: skill.code})
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-            self.skills.addItem(item)
         if self.skills.count():
             self.skills.setCurrentRow(0)
         self.fit_skills()

@@ -37,6 +37,7 @@ from deskapp.ui import messages
 from deskapp.ui.choice_list import ChoiceList, widest_item, wrap_items
 from deskapp.ui.edit_visit_dialog import EditVisitDialog
 from deskapp.ui.journal_hub import JournalHub
+from deskapp.ui.list_items import add_item
 from deskapp.ui.today_model import TodayModel
 
 
@@ -248,11 +249,8 @@ class CounterPage(QWidget):
     def on_search_changed(self, text: str) -> None:
         self.errand_list.clear()
         for errand in self.catalog.search(text):
-            item = QListWidgetItem(errand.label)
-            item.setData(Qt.ItemDataRole.UserRole, errand.code)
-            hint = errand.entry.name if errand.entry else errand.no_digital
-            item.setToolTip(hint)
-            self.errand_list.addItem(item)
+            item = add_item(self.errand_list, errand.label, {Qt.ItemDataRole.UserRole: errand.code})
+            item.setToolTip(errand.entry.name if errand.entry else errand.no_digital)
         if self.errand_list.count():
             self.errand_list.setCurrentRow(0)
 
@@ -386,7 +384,9 @@ class CounterPage(QWidget):
         if visit is None:
             return
         dialog = EditVisitDialog(self.catalog, visit, self)
-        if dialog.exec() != EditVisitDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == EditVisitDialog.DialogCode.Accepted
+        self.focus_search()  # the next citizen's errand goes into the search, edited or not
+        if not accepted:
             return
         try:
             self.hub.journal.edit_visit(visit.id, **dialog.changes())

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from deskapp.ui.guide_blockers import BlockerPicker
 from deskapp.ui.guide_handout import HandoutButtons
 from deskapp.ui.guide_steps import FitList, StepList
 from deskapp.ui.journal_hub import JournalHub
+from deskapp.ui.list_items import add_item
 
 
 class GuidePanel(QWidget):
@@ -254,10 +254,9 @@ class GuidePanel(QWidget):
             widget.setVisible(guide is not None)
         if guide is not None:
             for text in guide.ready:
-                item = QListWidgetItem(text)
+                item = add_item(self.ready_list, text)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
-                self.ready_list.addItem(item)
             self.ready_caption.setVisible(bool(guide.ready))
             self.ready_list.setVisible(bool(guide.ready))
             events = [e for e in self.hub.journal.step_events(visit_id) if e["at_utc"] >= since]

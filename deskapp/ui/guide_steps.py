@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QSizePolicy, QWidget
 
 from deskapp.services.catalog import GuideStep
 from deskapp.services.guide import DONE, SKIPPED, STUCK, StepState
+from deskapp.ui.list_items import add_item
 
 KEY_ACTIONS = {
     Qt.Key.Key_Return: DONE,
@@ -71,9 +72,7 @@ class StepList(FitList):
         self.steps = steps
         self.clear()
         for index, step in enumerate(steps):
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, step.code)
-            self.addItem(item)
+            add_item(self, "", {Qt.ItemDataRole.UserRole: step.code})
             self.show_state(index, states.get(step.code, StepState()), "")
 
     def show_state(self, index: int, state: StepState, blocker_label: str) -> None:

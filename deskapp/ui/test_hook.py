@@ -14,7 +14,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from deskapp.services.journal import SAVED, Journal
@@ -55,10 +56,21 @@ class _Replayer(QObject):
             return
         kind, _, value = self.lines.pop(0).partition(":")
         target = QApplication.activeModalWidget() or self.window.focusWidget() or self.window
-        from PySide6.QtTest import QTest
-
         if kind == "text":
-            QTest.keyClicks(target, value)
+            for char in value:
+                _press(target, _key_of(char), char)
         elif kind == "key":
-            QTest.keyClick(target, getattr(Qt.Key, f"Key_{value}"))
+            _press(target, getattr(Qt.Key, f"Key_{value}"), "\r" if value in ("Return", "Enter") else "")
         QTimer.singleShot(STEP_MS, self.step)
+
+
+def _key_of(char: str) -> int:
+    """The Qt key code of a typed character (letters by their upper case, like a keyboard)."""
+    upper = char.upper()
+    return ord(upper) if len(upper) == 1 and ((upper.isascii() and upper.isalnum()) or upper == " ") else 0
+
+
+def _press(target: QObject, key: int, text: str) -> None:
+    """A key press and release, as the keyboard sends them (QtTest is not in the frozen app)."""
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))

@@ -1,4 +1,8 @@
-"""Today's saved visits for the counter's list, newest first."""
+"""Today's saved visits for the counter's list, newest first.
+
+The model holds one page of rows (the newest ``PAGE``) and loads older pages only when the
+list is scrolled to them (``fetchMore``); every refresh starts again from the newest page.
+So a counter that logs 150 visits a day keeps the same few rows in memory all day."""
 
 from __future__ import annotations
 
@@ -11,28 +15,49 @@ from deskapp.services.weeks import local, now_utc
 Index = QModelIndex | QPersistentModelIndex
 
 
+PAGE = 50
+
+
 class TodayModel(QAbstractTableModel):
     def __init__(self, journal: Journal, catalog: Catalog, parent: object = None):
         super().__init__(parent)
         self.journal = journal
         self.catalog = catalog
         self.rows: list[Visit] = []
+        self.more = False
         self.headers = [self.tr("Tid"), self.tr("Ærinde"), self.tr("Årsag"),
                         self.tr("Resultat"), self.tr("Kanal")]
 
+    @staticmethod
+    def today() -> str:
+        return local(now_utc()).date().isoformat()
+
+    def _page(self, offset: int) -> list[Visit]:
+        rows = self.journal.saved_on(self.today(), limit=PAGE + 1, offset=offset)
+        self.more = len(rows) > PAGE
+        return rows[:PAGE]
+
     def refresh(self) -> None:
         self.beginResetModel()
-        self.rows = self.journal.saved_on(local(now_utc()).date().isoformat())
+        self.rows = self._page(0)
         self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self.more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        older = self._page(len(self.rows))
+        if older:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(older) - 1)
+            self.rows += older
+            self.endInsertRows()
 
     def visit_at(self, row: int) -> Visit | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def outcome_counts(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for visit in self.rows:
-            counts[visit.outcome or ""] = counts.get(visit.outcome or "", 0) + 1
-        return counts
+        """Today's visits per outcome, all of them (not only the rows loaded)."""
+        return self.journal.outcomes_on(self.today())
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
