@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from deskapp.services import backup, retention, weeks
-from deskapp.services.integrity import check_integrity
-from deskapp.services.journal import Journal
+from deskapp.services import backup, weeks
+from deskapp.services.journal import Journal, retention
+from deskapp.services.journal.integrity import check_integrity
 
 
 def main() -> None:

@@ -91,7 +91,7 @@ def main() -> None:
                   f"{len(window.findChildren(QObject)):>7} {statistics.median(times):>7.2f} {p99:>7.2f}",
                   flush=True)
             times = []
-    counted = len(journal.visits("status = 'saved'"))
+    counted = sum(v.status == "saved" for v in journal.visits())
     print(f"journal: {counted} saved visits of {args.visits}")
     journal.close()
 

@@ -6,9 +6,9 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from deskapp.services import demo, tally_tables, weeks
+from deskapp.services import demo, weeks
 from deskapp.services.catalog import Catalog
-from deskapp.services.journal import Journal
+from deskapp.services.journal import Journal, tally_tables
 from deskapp.services.publish import publish
 
 ROW_COLUMNS = "id, desk, site, errand, reason, outcome, status, deleted_utc, updated_utc"
@@ -32,11 +32,12 @@ def make_desk(path: Path, catalog: Catalog, desk: str, site: str, seed: int) -> 
 
 def change_desk(journal: Journal) -> None:
     """Later work on a desk: edits, an undo, a redo and new visits, some on old visits."""
-    saved = journal.visits("deleted_utc is null and status = 'saved'", order="id")
+    saved = sorted(journal.counted_visits(), key=lambda v: v.id)
     journal.edit_visit(saved[0].id, outcome="manual")
     journal.edit_visit(saved[1].id, reason="language")
     journal.undo_visit(saved[2].id)
-    undone = journal.visits("deleted_utc is not null and id != ?", [saved[2].id], order="id")
+    undone = sorted((v for v in journal.visits() if v.deleted_utc and v.id != saved[2].id),
+                    key=lambda v: v.id)
     journal.restore_visit(undone[0].id)
     journal.log_visit(errand="sundhedskort", reason="no_mitid", outcome="manual", channel="telefon")
     new = journal.log_visit(errand="pas", reason="failed", outcome="coached", channel="fremmoede")

@@ -15,9 +15,9 @@ from deskapp.cli import main
 from deskapp.services import backup
 from deskapp.services import settings as settings_service
 from deskapp.services.instance_lock import InstanceLock
-from deskapp.services.integrity import check_integrity
 from deskapp.services.journal import Journal, JournalError
-from deskapp.services.schema import SCHEMA_VERSION
+from deskapp.services.journal.integrity import check_integrity
+from deskapp.services.journal.migrations import SCHEMA_VERSION
 from deskapp.ui import startup_checks
 from tests.safety_helpers import click_in_dialog, damage, make_journal, run_deskapp, snapshot
 

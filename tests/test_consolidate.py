@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from deskapp.services import consolidate as consolidate_module
-from deskapp.services import tally_tables, weeks
+from deskapp.services import weeks
 from deskapp.services.catalog import Catalog
 from deskapp.services.consolidate import ConsolidateError, consolidate, find_snapshots, inspect
-from deskapp.services.journal import Journal
-from deskapp.services.schema import SCHEMA_VERSION
+from deskapp.services.journal import Journal, tally_tables
+from deskapp.services.journal.migrations import SCHEMA_VERSION
 from tests.desk_helpers import (
     change_desk,
     copy_to,

@@ -26,7 +26,7 @@ def _apply(journals: list[Journal], ops: list[tuple[str, int, int]], share: Path
     snapshots = []
     for op, desk, pick in ops:
         journal = journals[desk]
-        visits = journal.visits(order="id")
+        visits = sorted(journal.visits(), key=lambda v: v.id)
         if op == "log" or not visits:
             journal.log_visit(errand=ERRANDS[pick % 3], reason="failed", outcome="manual",
                               channel="fremmoede")

@@ -10,7 +10,7 @@ import pytest
 
 from deskapp.services import weeks
 from deskapp.services.journal import OPEN, SAVED, Journal, JournalError
-from deskapp.services.schema import SCHEMA_VERSION
+from deskapp.services.journal.migrations import SCHEMA_VERSION
 
 
 def test_new_file_is_migrated_to_current_schema(journal_path: Path) -> None:
@@ -187,7 +187,8 @@ def test_version_1_journal_is_upgraded_with_its_visits_intact(journal_path: Path
     them, and the narrow week index; its visits stay."""
     import sqlite_utils
 
-    from deskapp.services import catalog, schema
+    from deskapp.services import catalog
+    from deskapp.services.journal import migrations as schema
     from deskapp.services.tallies import Query, Tally
 
     db = sqlite_utils.Database(journal_path)
@@ -207,7 +208,9 @@ def test_version_1_journal_is_upgraded_with_its_visits_intact(journal_path: Path
         })
     db.close()
     with Journal(journal_path) as journal:
-        assert [v.id for v in journal.saved_on(here.date().isoformat())] == ["v1-visit"]
+        [visit] = journal.saved_on(here.date().isoformat())
+        assert (visit.id, visit.citizen, visit.appointment) == ("v1-visit", "v1-visit", "drop_in")
+        assert visit.desk_id == journal.desk_id != ""
         tally = Tally(journal, catalog.load_default())
         week = Query(weeks.week_of(here.date()))
         assert [(r["errand"], r["reason"], r["count"]) for r in tally.errand_detail(week, "reason")] == [
@@ -217,6 +220,6 @@ def test_version_1_journal_is_upgraded_with_its_visits_intact(journal_path: Path
     assert "visits_week_day" in indexes
     assert not indexes & {"visits_week_tally", "visits_day", "visits_tally"}
     conn = sqlite3.connect(journal_path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 5
     assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
     conn.close()

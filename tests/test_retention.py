@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from deskapp.cli import main
-from deskapp.services import retention, weeks
-from deskapp.services.journal import Journal
+from deskapp.services import weeks
+from deskapp.services.journal import Journal, retention
 from tests.safety_helpers import run_deskapp
 
 

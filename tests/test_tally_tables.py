@@ -38,7 +38,7 @@ VALUES = {"errand": ERRANDS, "reason": REASONS, "outcome": OUTCOMES, "channel": 
 
 
 def _apply(journal: Journal, op: tuple) -> None:
-    saved = journal.visits("status = 'saved'", order="id")
+    saved = sorted((v for v in journal.visits() if v.status == "saved"), key=lambda v: v.id)
     undone = [v for v in saved if v.deleted_utc]
     kind = op[0]
     if kind == "log":
@@ -59,7 +59,7 @@ def _apply(journal: Journal, op: tuple) -> None:
     elif kind == "restore" and undone:
         journal.restore_visit(undone[op[1] % len(undone)].id)
     elif kind == "step":
-        every = journal.visits(order="id")  # open, saved and undone visits alike
+        every = sorted(journal.visits(), key=lambda v: v.id)  # open, saved and undone visits alike
         if every:
             _, pick, step, status, blocker = op
             journal.add_step_event(every[pick % len(every)].id, step, status, blocker)

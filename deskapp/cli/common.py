@@ -12,8 +12,8 @@ from typing import NoReturn
 from deskapp import paths
 from deskapp.services import catalog as catalog_service
 from deskapp.services import settings as settings_service
-from deskapp.services.integrity import check_integrity
 from deskapp.services.journal import Journal, JournalError
+from deskapp.services.journal.integrity import check_integrity
 
 
 class CliError(Exception):

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 
 from deskapp.cli.common import CliError, add_journal_argument, load_settings, open_journal
-from deskapp.services import retention
-from deskapp.services.journal import JournalError
+from deskapp.services.journal import JournalError, retention
 
 
 def register(sub: argparse._SubParsersAction) -> None:

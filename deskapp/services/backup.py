@@ -18,9 +18,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from deskapp import paths
-from deskapp.services.durable import fsync_file, fsync_folder
-from deskapp.services.integrity import check_integrity
+from deskapp.services.durable import fsync_folder
 from deskapp.services.journal import JournalError
+from deskapp.services.journal.copy import copy_journal
+from deskapp.services.journal.integrity import check_integrity
 
 DEFAULT_KEEP = 14
 _SUFFIX = ".backup"
@@ -80,7 +81,7 @@ def make_backup(journal: Path | str, folder: Path, today: date | None = None,
     except OSError as exc:
         raise BackupError(f"cannot write to the backup folder {folder}: {exc.strerror}") from exc
     try:
-        _copy_with_backup_api(journal, tmp)
+        copy_journal(journal, tmp)
         check_integrity(tmp)
         os.replace(tmp, target)
         fsync_folder(folder)
@@ -157,7 +158,7 @@ def restore(journal: Path | str, folder: Path, source: Path | str | None = None,
         tmp.unlink(missing_ok=True)
         # The backup API, not a file copy: a source in WAL mode (a desk snapshot, an older
         # journal) has committed visits in its -wal file that a plain copy would leave out.
-        _copy_with_backup_api(chosen, tmp)
+        copy_journal(chosen, tmp)
         aside = _move_aside(journal, stamp)
         os.replace(tmp, journal)
         fsync_folder(journal.parent)
@@ -183,18 +184,3 @@ def _move_aside(journal: Path, stamp: str) -> Path | None:
             os.replace(companion, aside.with_name(aside.name + suffix))
     os.replace(journal, aside)
     return aside
-
-
-def _copy_with_backup_api(journal: Path, target: Path) -> None:
-    source = sqlite3.connect(f"{journal.resolve().as_uri()}?mode=ro", uri=True, timeout=3.0)
-    try:
-        copy = sqlite3.connect(str(target))
-        try:
-            source.backup(copy)
-            copy.execute("pragma journal_mode = delete")  # one self-contained file
-            copy.commit()
-        finally:
-            copy.close()
-    finally:
-        source.close()
-    fsync_file(target)

@@ -33,10 +33,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from deskapp.services import tally_tables, weeks
-from deskapp.services.journal import Journal, JournalError
-from deskapp.services.publish import SNAPSHOT_SUFFIX, sqlite_uri
-from deskapp.services.schema import APPLICATION_ID, DROPPED_INDEXES, SCHEMA_VERSION
+from deskapp.services import weeks
+from deskapp.services.journal import Journal, JournalError, tally_tables
+from deskapp.services.journal.connect import open_reader, sqlite_uri
+from deskapp.services.journal.migrations import APPLICATION_ID, DROPPED_INDEXES, SCHEMA_VERSION
+from deskapp.services.publish import SNAPSHOT_SUFFIX
 
 STALE_AFTER = timedelta(days=7)
 GROUP = 10  # snapshots attached at once: all SQLite allows (SQLITE_MAX_ATTACHED is 10)
@@ -309,7 +310,7 @@ def inspect(path: Path) -> tuple[str | None, dict]:
     if not header.startswith(b"SQLite format 3\x00"):
         return "not a Skranke journal (not an SQLite database)", {}
     try:
-        conn = sqlite3.connect(sqlite_uri(path, "ro", immutable=True), uri=True)
+        conn = open_reader(path, immutable=True)
     except sqlite3.Error as exc:
         return f"cannot be opened ({exc})", {}
     try:

@@ -72,13 +72,8 @@ def generate(
                 visit["outcome"] = _pick(rng, DIGITAL_OUTCOMES, codes["outcomes"])
                 history.append(_history(visit, "edit", before))
         day += timedelta(days=1)
-    with journal.db.atomic():
-        journal.db["visits"].insert_all(visits, batch_size=2000)
-        journal.db["visit_history"].insert_all(history)
-        journal.db["step_events"].insert_all(steps, batch_size=2000)
-        journal.db["digital_counts"].upsert_all(
-            _digital_counts(rng, catalog, visits), pk=("week", "errand", "source")
-        )
+    journal.bulk_load(visits=visits, history=history, step_events=steps,
+                      digital_counts=_digital_counts(rng, catalog, visits))
     return len(visits)
 
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from deskapp.services import privacy, weeks
 from deskapp.services.catalog import Catalog
-from deskapp.services.journal import Journal, JournalError, _translate
+from deskapp.services.journal import Journal
 
 COLUMNS = ("week", "errand", "count", "source")
 MAX_COUNT = 10_000_000
@@ -134,31 +133,8 @@ def _check(value: dict[str, str], errands: set[str], line: int) -> CountRow:
 
 def store(journal: Journal, rows: list[CountRow]) -> ImportResult:
     """Upsert the rows in one transaction; rows whose count is already stored are left alone."""
-    added = changed = 0
-    now = weeks.stamp(weeks.now_utc())
-    try:
-        with journal.db.atomic():
-            for row in rows:
-                found = journal.db.execute(
-                    "select count from digital_counts where week = ? and errand = ? and source = ?",
-                    [row.week, row.errand, row.source],
-                ).fetchone()
-                if found is not None and found[0] == row.count:
-                    continue
-                journal.db.execute(
-                    "insert into digital_counts (week, errand, source, count, imported_utc) "
-                    "values (?, ?, ?, ?, ?) on conflict (week, errand, source) do update set "
-                    "count = excluded.count, imported_utc = excluded.imported_utc",
-                    [row.week, row.errand, row.source, row.count, now],
-                )
-                if found is None:
-                    added += 1
-                else:
-                    changed += 1
-    except sqlite3.OperationalError as exc:
-        raise _translate(exc, journal.path) from exc
-    except sqlite3.DatabaseError as exc:
-        raise JournalError("damaged", journal.path, str(exc)) from exc
+    added, changed = journal.store_digital_counts(
+        (row.week, row.errand, row.source, row.count) for row in rows)
     return ImportResult(len(rows), added, changed, len(rows) - added - changed)
 
 

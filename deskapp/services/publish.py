@@ -23,6 +23,7 @@ from pathlib import Path
 
 from deskapp.services import weeks
 from deskapp.services.durable import fsync_file, fsync_folder
+from deskapp.services.journal.copy import write_snapshot
 
 SNAPSHOT_SUFFIX = ".skranke"
 _UNSAFE = re.compile(r"[^\w.-]+")
@@ -88,7 +89,9 @@ def publish(journal_path: Path | str, folder: Path | str, desk: str, site: str,
         raise _os_error(exc, target.parent) from exc
     tmp = target.with_name(f".{target.stem}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        taken, visits = _backup(journal_path, tmp, desk, site, now)
+        taken = weeks.stamp(now or weeks.now_utc())
+        visits = write_snapshot(journal_path, tmp,
+                                {"snapshot_utc": taken, "desk": desk, "site": site})
         fsync_file(tmp)
         try:
             os.replace(tmp, target)
@@ -108,40 +111,6 @@ def publish(journal_path: Path | str, folder: Path | str, desk: str, site: str,
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
     return Published(target, taken, visits, size)
-
-
-def _backup(journal_path: Path, tmp: Path, desk: str, site: str,
-            now: datetime | None) -> tuple[str, int]:
-    """Copy the journal into ``tmp`` in one step (one consistent read) and stamp it."""
-    source = sqlite3.connect(sqlite_uri(journal_path, "rw"), uri=True, timeout=5.0)
-    try:
-        source.execute("pragma busy_timeout = 5000")
-        dest = sqlite3.connect(str(tmp), isolation_level=None)
-        try:
-            taken = weeks.stamp(now or weeks.now_utc())
-            source.backup(dest)  # pages=-1: everything in one step, one read transaction
-            dest.execute("pragma journal_mode = delete")
-            dest.execute("begin")
-            for key, value in (("snapshot_utc", taken), ("desk", desk), ("site", site)):
-                dest.execute("insert or replace into meta (key, value) values (?, ?)", (key, value))
-            dest.execute("commit")
-            visits = dest.execute("select count(*) from visits").fetchone()[0]
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    return taken, visits
-
-
-def sqlite_uri(path: Path, mode: str, immutable: bool = False) -> str:
-    """An SQLite URI for a path, including Windows drive and UNC paths."""
-    from urllib.parse import quote
-
-    text = str(path.absolute()).replace("\\", "/")
-    if not text.startswith("/"):
-        text = "/" + text
-    suffix = "&immutable=1" if immutable else ""
-    return f"file://{quote(text, safe='/:')}?mode={mode}{suffix}"
 
 
 def _os_error(exc: OSError, where: Path) -> PublishError:

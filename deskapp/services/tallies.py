@@ -14,9 +14,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from deskapp.services import tally_tables, weeks
+from deskapp.services import weeks
 from deskapp.services.catalog import Catalog
-from deskapp.services.journal import SAVED, Journal
+from deskapp.services.journal import SAVED, Journal, tally_tables
 
 GOAL = 0.80
 UNKNOWN_GROUP = "(ukendt)"

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from deskapp import APP_NAME
 from deskapp.cli.common import log_unexpected
-from deskapp.services import backup, retention
+from deskapp.services import backup
 from deskapp.services import settings as settings_service
 from deskapp.services.instance_lock import InstanceLock
-from deskapp.services.integrity import check_integrity
-from deskapp.services.journal import Journal, JournalError
+from deskapp.services.journal import Journal, JournalError, retention
+from deskapp.services.journal.integrity import check_integrity
 from deskapp.ui import messages
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # a running app makes the next day's backup within the hour

@@ -112,8 +112,7 @@ def collect(journal: Journal, catalog: Catalog, query: Query, municipality: str 
 
 def snapshot_times(journal: Journal) -> dict[str, str]:
     """When each desk's newest merged snapshot was taken (a consolidated site journal only)."""
-    rows = journal.db.query("select key, value from meta where key like 'snapshot:%' order by key")
-    return {r["key"].split(":", 1)[1]: r["value"] for r in rows}
+    return journal.merged_snapshots()
 
 
 def _pivot(tally: Tally, query: Query, dim: str, known: set[str], order: list[str],

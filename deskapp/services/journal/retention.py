@@ -14,7 +14,7 @@ import sqlite3
 from datetime import datetime, timedelta
 
 from deskapp.services import weeks
-from deskapp.services.journal import Journal
+from deskapp.services.journal.store import Journal
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 3650

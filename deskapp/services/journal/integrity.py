@@ -10,8 +10,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from deskapp.services.journal import JournalError
-from deskapp.services.schema import APPLICATION_ID, SCHEMA_VERSION
+from deskapp.services.journal.connect import open_reader
+from deskapp.services.journal.errors import JournalError, translate
+from deskapp.services.journal.migrations import APPLICATION_ID, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -35,7 +36,7 @@ def check_integrity(path: Path | str) -> None:
     if head != SQLITE_MAGIC:
         raise JournalError("damaged", path, "not an SQLite file")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=3.0)
+        conn = open_reader(path.resolve())
     except sqlite3.Error as exc:
         raise JournalError("read_only", path, str(exc)) from exc
     try:
@@ -49,10 +50,8 @@ def check_integrity(path: Path | str) -> None:
         if result != ["ok"]:
             raise JournalError("damaged", path, "; ".join(result[:2]))
     except sqlite3.OperationalError as exc:
-        text = str(exc).lower()
-        if "locked" in text or "busy" in text:
-            raise JournalError("locked", path, str(exc)) from exc
-        raise JournalError("damaged", path, str(exc)) from exc
+        found = translate(exc, path)
+        raise (found if found.kind == "locked" else JournalError("damaged", path, str(exc))) from exc
     except sqlite3.DatabaseError as exc:
         raise JournalError("damaged", path, str(exc)) from exc
     finally:

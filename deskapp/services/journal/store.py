@@ -14,86 +14,22 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-import sqlite_utils
-
 from deskapp.services import privacy, weeks
-from deskapp.services.schema import SCHEMA_VERSION, migrate
-
-OPEN, SAVED = "open", "saved"
-EDITABLE = ("errand", "contact_type", "reason", "outcome", "channel", "note", "error_contact",
-            "life_event", "first_time", "age_band", "guide_mode", "handout")
-
-
-class JournalError(Exception):
-    """A journal problem the user can act on; ``kind`` names it for the UI's own wording."""
-
-    def __init__(self, kind: str, path: Path, detail: str = ""):
-        self.kind = kind
-        self.path = path
-        self.detail = " ".join(detail.split())  # SQLite's reports can span lines: one line here
-        super().__init__(_MESSAGES[kind].format(path=path, detail=self.detail))
+from deskapp.services.journal.columns import COLUMNS, DROP_IN, EDITABLE, OPEN, SAVED, Visit, counted
+from deskapp.services.journal.connect import open_writer
+from deskapp.services.journal.errors import JournalError, translate
+from deskapp.services.journal.migrations import migrate
 
 
-_MESSAGES = {
-    "too_new": "the journal {path} was written by a newer Skranke (schema {detail}); "
-    "update Skranke before opening it",
-    "damaged": "the journal {path} is damaged or not a Skranke journal ({detail})",
-    "missing": "there is no journal at {path}",
-    "locked": "the journal {path} is busy (a backup or another program is using it); "
-    "try again in a moment",
-    "read_only": "the journal {path} cannot be written (read-only or no permission)",
-    "disk_full": "the disk holding {path} is full; the visit was not saved",
-    "unknown_visit": "there is no visit {detail} in {path}",
-    "cpr": "refused to write {detail} to {path}: it contains what looks like a CPR number; "
-    "nothing was saved",
-}
-
-
-@dataclass
-class Visit:
-    id: str
-    desk: str
-    site: str
-    status: str
-    started_utc: str
-    ended_utc: str | None
-    local_date: str
-    iso_week: str
-    local_hour: int
-    weekday: int
-    channel: str
-    errand: str
-    reason: str | None
-    outcome: str | None
-    contact_type: str
-    error_contact: int
-    duration_s: int | None
-    life_event: int | None
-    first_time: int | None
-    age_band: str | None
-    note: str | None
-    guide_mode: str | None
-    handout: int
-    late_entry: int
-    catalog_version: str
-    created_utc: str
-    updated_utc: str
-    deleted_utc: str | None
-
-    @classmethod
-    def from_row(cls, row: dict) -> Visit:
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in row.items() if k in names})
-
-    @property
-    def started_local(self) -> datetime:
-        return weeks.local(weeks.parse_stamp(self.started_utc))
+# Written by the program, never typed: random hex identifiers (which can hold ten digits in a
+# row) and time stamps. A file from outside must prove their shape instead (see merge).
+MACHINE_MADE = frozenset({"id", "visit_id", "desk_id", "citizen", "started_utc", "ended_utc",
+                          "created_utc", "updated_utc", "deleted_utc", "at_utc", "imported_utc"})
 
 
 def _time_columns(started: datetime) -> dict:
@@ -116,8 +52,9 @@ class Journal:
         self.site = site
         if not create and not self.path.exists():
             raise JournalError("missing", self.path)
-        self.db = _connect(self.path)
+        self.db = open_writer(self.path)
         migrate(self.db, self.path)
+        self.desk_id = self.meta("desk_id")  # made once by schema 5, never changed
 
     def close(self) -> None:
         self.db.close()
@@ -149,14 +86,12 @@ class Journal:
                 if outer and conn.in_transaction:
                     conn.rollback()
                 raise
-        except sqlite3.OperationalError as exc:
-            raise _translate(exc, self.path) from exc
         except sqlite3.DatabaseError as exc:
-            raise JournalError("damaged", self.path, str(exc)) from exc
+            raise translate(exc, self.path) from exc
 
     def _refuse_cpr(self, values: dict) -> None:
         """Raise JournalError("cpr") naming the fields (never their text) with a CPR number."""
-        found = privacy.fields_with_cpr(values)
+        found = privacy.fields_with_cpr({k: v for k, v in values.items() if k not in MACHINE_MADE})
         if found:
             raise JournalError("cpr", self.path, ", ".join(found))
 
@@ -170,41 +105,32 @@ class Journal:
         contact_type: str = "transaction",
         catalog_version: str = "",
         at: datetime | None = None,
+        appointment: str = DROP_IN,
+        same_citizen_as: str | None = None,
     ) -> str:
-        """Write an open visit (errand chosen, outcome pending) and return its id."""
+        """Write an open visit (errand chosen, outcome pending) and return its id.
+
+        ``same_citizen_as``: the id of the visit of the same citizen's previous errand; the
+        new visit joins that citizen (counted as a contact, not as another citizen)."""
         self._refuse_cpr({"errand": errand, "channel": channel, "contact_type": contact_type,
-                          "catalog_version": catalog_version})
+                          "catalog_version": catalog_version, "appointment": appointment})
         now = weeks.now_utc()
         started = weeks.to_utc(at) if at else now
-        row = {
-            "id": uuid.uuid4().hex,
-            "desk": self.desk,
-            "site": self.site,
-            "status": OPEN,
-            "ended_utc": None,
-            **_time_columns(started),
-            "channel": channel,
-            "errand": errand,
-            "reason": None,
-            "outcome": None,
-            "contact_type": contact_type,
-            "error_contact": 0,
-            "duration_s": None,
-            "life_event": None,
-            "first_time": None,
-            "age_band": None,
-            "note": None,
-            "guide_mode": None,
-            "handout": 0,
+        visit_id = uuid.uuid4().hex
+        row = dict.fromkeys(COLUMNS)
+        row.update({
+            "id": visit_id, "desk_id": self.desk_id, "desk": self.desk, "site": self.site,
+            "status": OPEN, **_time_columns(started), "channel": channel, "errand": errand,
+            "contact_type": contact_type, "error_contact": 0, "handout": 0,
             "late_entry": int(at is not None and now - started > timedelta(minutes=2)),
-            "catalog_version": catalog_version,
-            "created_utc": weeks.stamp(now),
-            "updated_utc": weeks.stamp(now),
-            "deleted_utc": None,
-        }
+            "appointment": appointment, "citizen": visit_id, "catalog_version": catalog_version,
+            "created_utc": weeks.stamp(now), "updated_utc": weeks.stamp(now),
+        })
         with self._writing():
+            if same_citizen_as is not None:
+                row["citizen"] = self._require(same_citizen_as).citizen or same_citizen_as
             self.db["visits"].insert(row)
-        return row["id"]
+        return visit_id
 
     def update_open(self, visit_id: str, **changes: object) -> None:
         """Change an open visit in place (reason chosen, errand corrected, guide mode...)."""
@@ -254,13 +180,16 @@ class Journal:
         contact_type: str = "transaction",
         catalog_version: str = "",
         at: datetime | None = None,
+        appointment: str = DROP_IN,
+        same_citizen_as: str | None = None,
         **extra: object,
     ) -> Visit:
         """Log a complete visit in one go (command line, catching up from paper)."""
         self._refuse_cpr({**extra, "reason": reason, "outcome": outcome})  # before the open visit
         visit_id = self.start_visit(
             errand, channel=channel, contact_type=contact_type,
-            catalog_version=catalog_version, at=at,
+            catalog_version=catalog_version, at=at, appointment=appointment,
+            same_citizen_as=same_citizen_as,
         )
         return self.finish_visit(visit_id, outcome, reason=reason, **extra)
 
@@ -319,45 +248,47 @@ class Journal:
     def visit(self, visit_id: str) -> Visit:
         return self._require(visit_id)
 
-    def visits(self, where: str = "1", params: list | tuple = (), order: str = "started_utc") -> list[Visit]:
+    def _visits(self, where: str, params: list | tuple = (), order: str = "started_utc") -> list[Visit]:
         sql = f"select * from visits where {where} order by {order}"
         return [Visit.from_row(r) for r in self.db.query(sql, list(params))]
 
+    def visits(self) -> list[Visit]:
+        """Every visit in the file, open, saved and undone, oldest first."""
+        return self._visits("true")
+
     def open_visits(self) -> list[Visit]:
-        return self.visits("status = ? and deleted_utc is null", [OPEN])
+        return self._visits("status = ? and deleted_utc is null", [OPEN])
 
     def saved_on(self, day: str, limit: int = -1, offset: int = 0) -> list[Visit]:
         """Saved, not undone visits of one local date, newest first (found through the
         date's ISO week and date index); ``limit`` and ``offset`` page through them."""
         week = weeks.week_of(date.fromisoformat(day))
-        return self.visits(
-            "iso_week = ? and status = ? and deleted_utc is null and local_date = ?",
-            [week, SAVED, day], order=f"started_utc desc limit {int(limit)} offset {int(offset)}",
+        return self._visits(
+            f"iso_week = ? and local_date = ? and {counted()}", [week, day],
+            order=f"started_utc desc limit {int(limit)} offset {int(offset)}",
         )
 
     def outcomes_on(self, day: str) -> dict[str, int]:
         """How many saved, not undone visits of one local date ended in each outcome."""
         week = weeks.week_of(date.fromisoformat(day))
         return {row[0] or "": row[1] for row in self.db.execute(
-            "select outcome, count(*) from visits where iso_week = ? and local_date = ? "
-            "and status = ? and deleted_utc is null group by outcome", [week, day, SAVED])}
+            f"select outcome, count(*) from visits where iso_week = ? and local_date = ? "
+            f"and {counted()} group by outcome", [week, day])}
 
     def last_saved(self) -> Visit | None:
-        rows = self.visits(
-            "status = ? and deleted_utc is null", [SAVED], order="updated_utc desc limit 1"
-        )
+        rows = self._visits(counted(), order="updated_utc desc limit 1")
         return rows[0] if rows else None
 
-    def counted_visits(self, first_week: str, last_week: str | None = None) -> list[Visit]:
-        """Saved, not undone visits in a range of ISO weeks: what every tally counts."""
+    def counted_visits(self, first_week: str | None = None, last_week: str | None = None) -> list[Visit]:
+        """Saved, not undone visits (of a range of ISO weeks): what every tally counts."""
+        if first_week is None:
+            return self._visits(counted())
         span = weeks.week_range(first_week, last_week)
-        return self.visits(
-            "status = ? and deleted_utc is null and iso_week between ? and ?",
-            [SAVED, span[0], span[-1]],
-        )
+        return self._visits(f"{counted()} and iso_week between ? and ?", [span[0], span[-1]])
 
-    def count(self, where: str = "1", params: list | tuple = ()) -> int:
-        return next(iter(self.db.execute(f"select count(*) from visits where {where}", params)))[0]
+    def count(self) -> int:
+        """How many visits the file holds (open, saved and undone)."""
+        return next(iter(self.db.execute("select count(*) from visits")))[0]
 
     # --- guide step events ----------------------------------------------------------------
 
@@ -413,9 +344,10 @@ class Journal:
             self.db["coaching_sessions"].insert(row)
         return row["id"]
 
-    def coaching_sessions(self, where: str = "deleted_utc is null", params: list | tuple = ()) -> list[dict]:
+    def coaching_sessions(self) -> list[dict]:
+        """Coaching sessions not undone, oldest first."""
         return list(self.db.query(
-            f"select * from coaching_sessions where {where} order by started_utc", list(params)))
+            "select * from coaching_sessions where deleted_utc is null order by started_utc"))
 
     # --- meta -----------------------------------------------------------------------------
 
@@ -424,39 +356,54 @@ class Journal:
         return rows[0]["value"] if rows else default
 
     def set_meta(self, key: str, value: str) -> None:
+        self._refuse_cpr({key: value})
         with self._writing():
             self.db["meta"].upsert({"key": key, "value": value}, pk="key")
 
+    def merged_snapshots(self) -> dict[str, str]:
+        """Snapshots a consolidation merged into this journal: "site/desk" -> snapshot time."""
+        return {row["key"].split(":", 1)[1]: row["value"] for row in self.db.query(
+            "select key, value from meta where key like 'snapshot:%' order by key")}
 
-def _connect(path: Path) -> sqlite_utils.Database:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), timeout=3.0)
-    except (OSError, sqlite3.OperationalError) as exc:
-        raise JournalError("read_only", path, str(exc)) from exc
-    db = sqlite_utils.Database(conn)
-    try:
-        db.execute("pragma busy_timeout = 3000")
-        with db.ensure_autocommit_on():
-            db.execute("pragma journal_mode = wal")
-        db.execute("pragma synchronous = full")
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        if isinstance(exc, sqlite3.OperationalError) and "not a database" not in str(exc):
-            raise _translate(exc, path) from exc
-        raise JournalError("damaged", path, str(exc)) from exc
-    return db
+    # --- bulk writes: imported digital counts, demo data ----------------------------------
+
+    def store_digital_counts(self, rows: Iterable[tuple[str, str, str, int]]) -> tuple[int, int]:
+        """Upsert (week, errand, source, count) rows in one transaction; rows whose count is
+        already stored are left alone. Returns (added, changed)."""
+        rows = list(rows)
+        for row in rows:
+            self._refuse_cpr({"week": row[0], "errand": row[1], "source": row[2]})
+        added = changed = 0
+        now = weeks.stamp(weeks.now_utc())
+        with self._writing():
+            for week, errand, source, count in rows:
+                found = self.db.execute(
+                    "select count from digital_counts where week = ? and errand = ? and source = ?",
+                    [week, errand, source]).fetchone()
+                if found is not None and found[0] == count:
+                    continue
+                self.db.execute(
+                    "insert into digital_counts (week, errand, source, count, imported_utc) "
+                    "values (?, ?, ?, ?, ?) on conflict (week, errand, source) do update set "
+                    "count = excluded.count, imported_utc = excluded.imported_utc",
+                    [week, errand, source, count, now])
+                added += found is None
+                changed += found is not None
+        return added, changed
+
+    def bulk_load(self, *, visits: list[dict], history: list[dict], step_events: list[dict],
+                  digital_counts: list[dict]) -> None:
+        """Insert ready-made rows in one transaction (demo data); every text is guarded."""
+        for table in (visits, history, step_events, digital_counts):
+            for row in table:
+                self._refuse_cpr(row)
+        with self._writing():
+            self.db["visits"].insert_all(
+                ({**dict.fromkeys(COLUMNS), "desk_id": self.desk_id, "citizen": row["id"],
+                  "appointment": DROP_IN, **row} for row in visits), batch_size=2000)
+            self.db["visit_history"].insert_all(history)
+            self.db["step_events"].insert_all(step_events, batch_size=2000)
+            self.db["digital_counts"].upsert_all(digital_counts, pk=("week", "errand", "source"))
 
 
-def _translate(exc: sqlite3.OperationalError, path: Path) -> JournalError:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return JournalError("locked", path, str(exc))
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return JournalError("read_only", path, str(exc))
-    if "full" in text:
-        return JournalError("disk_full", path, str(exc))
-    return JournalError("damaged", path, str(exc))
-
-
-__all__ = ["OPEN", "SAVED", "SCHEMA_VERSION", "Journal", "JournalError", "Visit"]
+__all__ = ["EDITABLE", "OPEN", "SAVED", "Journal", "JournalError", "Visit"]

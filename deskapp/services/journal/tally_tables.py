@@ -26,12 +26,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
+from deskapp.services.journal.columns import counted
+
 # What each pair of tables adds up by besides the week, smallest first: a tally reads the
 # first table that has every column it groups or filters by. The plain tables add up the
 # whole journal (a municipality's year is a few thousand rows each); the ``_by_desk`` ones
 # also by desk and site, for desk and site filters and the desks list.
 VIEWS: dict[str, tuple[str, ...]] = {
-    "tally_channels": ("channel",),
+    "tally_channels": ("channel", "appointment"),
     "tally_hours": ("weekday", "local_hour"),
     "tally_reasons": ("errand", "reason"),
     "tally_outcomes": ("errand", "outcome", "contact_type", "error_contact"),
@@ -40,15 +42,19 @@ TABLES: dict[str, tuple[str, ...]] = {
     **{name: ("iso_week", *dims) for name, dims in VIEWS.items()},
     **{f"{name}_by_desk": ("iso_week", "desk", "site", *dims) for name, dims in VIEWS.items()},
 }
-# Only the outcome tables carry durations (for averages per errand and outcome).
+# Only the outcome tables carry durations (for averages per errand and outcome); the channel
+# tables count citizens too (a citizen's first errand: a visit whose ``citizen`` is itself).
 TIMED_TABLES = ("tally_outcomes", "tally_outcomes_by_desk")
+CITIZEN_TABLES = ("tally_channels", "tally_channels_by_desk")
+# What a measure adds per visit, as SQL over a visit row.
+TERMS = {"count": "1", "timed": "({row}.duration_s is not null)",
+         "seconds": "coalesce({row}.duration_s, 0)", "citizens": "({row}.citizen is {row}.id)"}
 # Guide steps marked stuck, per week, desk, site, errand, step and blocker, of counted visits.
 STUCK_TABLE = "tally_stuck"
 STUCK_COLUMNS = ("iso_week", "desk", "site", "errand", "step", "blocker")
 TRIGGERS = ("visits_tally_insert", "visits_tally_delete", "visits_tally_update_old",
             "visits_tally_update_new", "steps_tally_insert", "steps_tally_delete",
             "steps_tally_update_old", "steps_tally_update_new")
-COUNTED = "{row}.status = 'saved' and {row}.deleted_utc is null"
 INTEGER_COLUMNS = {"error_contact", "weekday", "local_hour"}
 KEEP_NULL = {"iso_week", "desk", "site"}  # never NULL in visits
 
@@ -58,8 +64,15 @@ def columns(table: str) -> tuple[str, ...]:
 
 
 def measures(table: str) -> tuple[str, ...]:
-    """What a tally table adds up: visits, and for the outcome tables their durations."""
-    return ("count", "timed", "seconds") if table in TIMED_TABLES else ("count",)
+    """What a tally table adds up: visits; the outcome tables their durations, the channel
+    tables the citizens."""
+    if table in TIMED_TABLES:
+        return ("count", "timed", "seconds")
+    return ("count", "citizens") if table in CITIZEN_TABLES else ("count",)
+
+
+def _term(measure: str, row: str) -> str:
+    return TERMS[measure].format(row=row)
 
 
 def stored_columns(table: str) -> tuple[str, ...]:
@@ -87,26 +100,26 @@ def create_statements() -> list[str]:
     for table in TABLES:
         cols = ", ".join(f"{c} {'integer' if c in INTEGER_COLUMNS else 'text'} not null"
                          for c in columns(table))
-        timed = ", timed integer not null, seconds integer not null" if table in TIMED_TABLES else ""
-        statements.append(f"create table if not exists {table} ({cols}, count integer not null"
-                          f"{timed}, primary key ({', '.join(columns(table))})) without rowid")
+        sums = ", ".join(f"{m} integer not null" for m in measures(table))
+        statements.append(f"create table if not exists {table} ({cols}, {sums}, "
+                          f"primary key ({', '.join(columns(table))})) without rowid")
     stuck_cols = ", ".join(f"{c} text not null" for c in STUCK_COLUMNS)
     statements.append(f"create table if not exists {STUCK_TABLE} ({stuck_cols}, count integer not null, "
                       f"primary key ({', '.join(STUCK_COLUMNS)})) without rowid")
     watched = sorted({c for table in TABLES for c in columns(table)}
-                     | {"status", "deleted_utc", "duration_s"})
+                     | {"status", "deleted_utc", "duration_s", "citizen"})
     add = _changes("new", "+") + _visit_steps("new", "+")
     subtract = _changes("old", "-") + _visit_steps("old", "-")
     step_watched = "step, status, blocker, visit_id"
     statements += [
         f"create trigger if not exists visits_tally_insert after insert on visits "
-        f"when {COUNTED.format(row='new')} begin {add} end",
+        f"when {counted('new')} begin {add} end",
         f"create trigger if not exists visits_tally_delete after delete on visits "
-        f"when {COUNTED.format(row='old')} begin {subtract} end",
+        f"when {counted('old')} begin {subtract} end",
         f"create trigger if not exists visits_tally_update_old after update of {', '.join(watched)} "
-        f"on visits when {COUNTED.format(row='old')} begin {subtract} end",
+        f"on visits when {counted('old')} begin {subtract} end",
         f"create trigger if not exists visits_tally_update_new after update of {', '.join(watched)} "
-        f"on visits when {COUNTED.format(row='new')} begin {add} end",
+        f"on visits when {counted('new')} begin {add} end",
         f"create trigger if not exists steps_tally_insert after insert on step_events "
         f"when new.status = 'stuck' begin {_step('new', '+')} end",
         f"create trigger if not exists steps_tally_delete after delete on step_events "
@@ -136,19 +149,16 @@ def _step(row: str, sign: str) -> str:
     """Add or subtract the step event ``row`` when its visit counts."""
     return _stuck_upsert(
         f"select v.iso_week, v.desk, v.site, v.errand, {row}.step, coalesce({row}.blocker, ''), {sign}1 "
-        f"from visits v where v.id = {row}.visit_id and {COUNTED.format(row='v')}")
+        f"from visits v where v.id = {row}.visit_id and {counted('v')}")
 
 
 def _changes(row: str, sign: str) -> str:
     """One upsert per table adding (+) or subtracting (-) the visit ``row`` (new or old)."""
     parts = []
     for table in TABLES:
-        cols = columns(table)
-        values = [_stored(c, row) for c in cols] + [f"{sign}1"]
-        sets = ["count = count + excluded.count"]
-        if table in TIMED_TABLES:
-            values += [f"{sign}({row}.duration_s is not null)", f"{sign}coalesce({row}.duration_s, 0)"]
-            sets += ["timed = timed + excluded.timed", "seconds = seconds + excluded.seconds"]
+        values = [_stored(c, row) for c in columns(table)]
+        values += [f"{sign}{_term(m, row)}" for m in measures(table)]
+        sets = [f"{m} = {m} + excluded.{m}" for m in measures(table)]
         names = _names(table)
         parts.append(f"insert into {table} ({names}) values ({', '.join(values)}) "
                      f"on conflict do update set {', '.join(sets)};")
@@ -176,24 +186,22 @@ def count_visits(conn: sqlite3.Connection, rows: str) -> None:
     for table in TABLES:
         stored = ", ".join(_stored(c, "v") for c in columns(table))
         sums = ", ".join(f"{m} = {m} + excluded.{m}" for m in measures(table))
-        terms = {"count": "v.sign", "timed": "v.sign * (v.duration_s is not null)",
-                 "seconds": "v.sign * coalesce(v.duration_s, 0)"}
-        values = ", ".join(f"sum({terms[m]})" for m in measures(table))
-        changed = " or ".join(f"sum({terms[m]}) != 0" for m in measures(table))
-        conn.execute(f"insert into main.{table} ({_names(table)}) select {stored}, {values} from {rows} v "
-                     f"where {COUNTED.format(row='v')} group by {stored} having {changed} "
+        terms = [f"sum(v.sign * {_term(m, 'v')})" for m in measures(table)]
+        changed = " or ".join(f"{term} != 0" for term in terms)
+        conn.execute(f"insert into main.{table} ({_names(table)}) select {stored}, {', '.join(terms)} "
+                     f"from {rows} v where {counted('v')} group by {stored} having {changed} "
                      f"on conflict do update set {sums}")
     conn.execute(
         f"insert into main.{STUCK_TABLE} ({', '.join(STUCK_COLUMNS)}, count) "
         f"select v.iso_week, v.desk, v.site, v.errand, s.step, coalesce(s.blocker, ''), sum(v.sign) "
         f"from {rows} v cross join main.step_events s on s.visit_id = v.id "
-        f"where s.status = 'stuck' and {COUNTED.format(row='v')} "
+        f"where s.status = 'stuck' and {counted('v')} "
         f"group by v.iso_week, v.desk, v.site, v.errand, s.step, coalesce(s.blocker, '') "
         f"having sum(v.sign) != 0 on conflict do update set count = count + excluded.count")
 
 
 # The visit columns counting needs: a replaced visit's old values are kept in these.
-TALLIED_COLUMNS = ("id", "status", "deleted_utc", "duration_s",
+TALLIED_COLUMNS = ("id", "status", "deleted_utc", "duration_s", "citizen",
                    *sorted({c for table in TABLES for c in TABLES[table]}))
 
 
@@ -243,7 +251,7 @@ def count_steps(conn: sqlite3.Connection, rows: str, params: Sequence[object] = 
         f"insert into main.{STUCK_TABLE} ({', '.join(STUCK_COLUMNS)}, count) "
         f"select v.iso_week, v.desk, v.site, v.errand, s.step, coalesce(s.blocker, ''), count(*) "
         f"from {rows} s cross join main.visits v on v.id = s.visit_id "
-        f"where s.status = 'stuck' and {COUNTED.format(row='v')} "
+        f"where s.status = 'stuck' and {counted('v')} "
         f"group by v.iso_week, v.desk, v.site, v.errand, s.step, coalesce(s.blocker, '') "
         f"on conflict do update set count = count + excluded.count", params)
 
@@ -263,7 +271,7 @@ def rebuild(conn: sqlite3.Connection) -> None:
         conn.execute(f"delete from main.{table}")
         conn.execute(f"insert into main.{table} ({_names(table)}) select {stored}, "
                      f"{_measures(table, from_visits=True)} from main.visits v "
-                     f"where {COUNTED.format(row='v')} group by {stored}")
+                     f"where {counted('v')} group by {stored}")
     rebuild_whole(conn)
     conn.execute(f"delete from main.{STUCK_TABLE}")
     count_steps(conn, "main.step_events")
@@ -285,6 +293,5 @@ def _names(table: str) -> str:
 
 def _measures(table: str, from_visits: bool) -> str:
     if from_visits:
-        timed = ", count(v.duration_s), coalesce(sum(v.duration_s), 0)"
-        return "count(*)" + (timed if table in TIMED_TABLES else "")
-    return "sum(count)" + (", sum(timed), sum(seconds)" if table in TIMED_TABLES else "")
+        return ", ".join("count(*)" if m == "count" else f"sum({_term(m, 'v')})" for m in measures(table))
+    return ", ".join(f"sum({m})" for m in measures(table))

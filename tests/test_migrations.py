@@ -1,0 +1,89 @@
+"""Migrations are frozen as shipped, and an old journal comes up to date with nothing lost."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from deskapp.services import weeks
+from deskapp.services.journal import SAVED, Journal, tally_tables
+from deskapp.services.journal.columns import TALLIED
+from deskapp.services.journal.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, v5_tally_sql
+
+
+def test_the_live_tally_tables_are_what_schema_5_created() -> None:
+    """Changing the tally tables needs a new migration: the frozen SQL must stay the live SQL."""
+    assert tally_tables.create_statements() == list(v5_tally_sql.CREATE), (
+        "deskapp/services/journal/tally_tables.py no longer writes schema 5's tally tables: "
+        "add a migration (with its own frozen SQL) instead of changing what v5 created")
+
+
+def test_every_tally_column_is_declared_tallied_on_the_visit() -> None:
+    grouped = {c for table in tally_tables.TABLES for c in tally_tables.TABLES[table]}
+    assert grouped - {"iso_week"} <= set(TALLIED)
+
+
+def _version_4_journal(path: Path, visits: int) -> None:
+    db = sqlite_utils.Database(path)
+    with db.atomic():
+        for migration in MIGRATIONS[:4]:
+            migration(db)
+        db.execute(f"pragma application_id = {APPLICATION_ID}")
+        db.execute("pragma user_version = 4")
+        now = weeks.now_utc()
+        here = weeks.local(now)
+        for n in range(visits):
+            db["visits"].insert({
+                "id": f"old-{n}", "desk": "Skranke 1", "site": "Rådhuset", "status": SAVED,
+                "started_utc": weeks.stamp(now), "ended_utc": weeks.stamp(now),
+                "local_date": here.date().isoformat(), "iso_week": weeks.week_of(here.date()),
+                "local_hour": here.hour, "weekday": here.isoweekday(),
+                "channel": "telefon" if n % 2 else "fremmoede",
+                "errand": "pas", "reason": "failed", "outcome": "manual",
+                "contact_type": "transaction", "created_utc": weeks.stamp(now),
+                "updated_utc": weeks.stamp(now),
+            })
+    db.close()
+
+
+def test_a_version_4_journal_gets_a_desk_identity_and_keeps_every_count(tmp_path: Path) -> None:
+    path = tmp_path / "desk.skranke"
+    _version_4_journal(path, 5)
+    before = sqlite3.connect(path)
+    channels_before = sorted(before.execute(
+        "select iso_week, channel, count from tally_channels").fetchall())
+    reasons_before = sorted(before.execute("select * from tally_reasons").fetchall())
+    before.close()
+
+    with Journal(path) as journal:
+        visits = journal.visits()
+        assert len(visits) == 5
+        assert {v.desk_id for v in visits} == {journal.desk_id}
+        assert len(journal.desk_id) == 32
+        assert all(v.citizen == v.id and v.appointment == "drop_in" for v in visits)
+        desk_id = journal.desk_id
+
+    after = sqlite3.connect(path)
+    assert after.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert after.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert sorted(after.execute(
+        "select iso_week, channel, count from tally_channels").fetchall()) == channels_before
+    assert sorted(after.execute("select * from tally_reasons").fetchall()) == reasons_before
+    assert after.execute("select sum(citizens) from tally_channels").fetchone()[0] == 5
+    assert {r[0] for r in after.execute("select appointment from tally_channels")} == {"drop_in"}
+    after.close()
+    with Journal(path) as again:  # the identity is made once, not on every opening
+        assert again.desk_id == desk_id
+
+
+def test_a_second_errand_counts_as_a_visit_but_not_as_another_citizen(tmp_path: Path) -> None:
+    with Journal(tmp_path / "desk.skranke", desk="Skranke 1", site="Rådhuset") as journal:
+        first = journal.log_visit(errand="pas", reason="failed", outcome="manual", channel="fremmoede")
+        second = journal.log_visit(errand="flytning", reason="no_mitid", outcome="assisted",
+                                   channel="fremmoede", same_citizen_as=first.id)
+        assert second.citizen == first.id
+        [(count, citizens)] = journal.db.execute(
+            "select sum(count), sum(citizens) from tally_channels").fetchall()
+    assert (count, citizens) == (2, 1)
