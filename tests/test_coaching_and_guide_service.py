@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QListWidget
 from deskapp.services import guide, weeks
 from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
-from deskapp.ui.coaching_dialog import CoachingDialog
-from deskapp.ui.journal_hub import JournalHub
-from deskapp.ui.main_window import MainWindow
+from deskapp.ui.guide.coaching_dialog import CoachingDialog
+from deskapp.ui.shell.main_window import MainWindow
+from deskapp.ui.shell.operations import JournalHub
 
 
 @pytest.fixture

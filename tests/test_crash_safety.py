@@ -6,7 +6,7 @@ kill is offered back on the next start and can be finished.
 Settings are written atomically: a process saving them in a loop, killed at random
 moments, always leaves a complete settings file.
 
-The app is driven through its test hook (deskapp/ui/test_hook.py, inert unless
+The app is driven through its test hook (deskapp/testing/script_hook.py, inert unless
 SKRANKE_SCRIPT is set): it replays keystroke lines and prints ``open <id>`` and
 ``saved <id>`` once the journal has committed them.
 """

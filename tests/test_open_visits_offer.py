@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox
 
 from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
-from deskapp.ui.journal_hub import JournalHub
-from deskapp.ui.main_window import MainWindow
-from deskapp.ui.open_visits import offer_open_visits
+from deskapp.ui.counter.open_visits import offer_open_visits
+from deskapp.ui.shell.main_window import MainWindow
+from deskapp.ui.shell.operations import JournalHub
 
 
 def answer_with(qtbot, button_text: str) -> None:

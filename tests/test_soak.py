@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
-from deskapp.ui.journal_hub import JournalHub
-from deskapp.ui.main_window import MainWindow
+from deskapp.ui.shell.main_window import MainWindow
+from deskapp.ui.shell.operations import JournalHub
 
 VISITS = 300
 CTRL = Qt.KeyboardModifier.ControlModifier

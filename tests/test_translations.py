@@ -21,8 +21,8 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
-from deskapp.ui.journal_hub import JournalHub
-from deskapp.ui.main_window import MainWindow
+from deskapp.ui.shell.main_window import MainWindow
+from deskapp.ui.shell.operations import JournalHub
 from tests import ui_walk
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,14 +9,14 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 
 from deskapp import APP_NAME, __version__
 from deskapp.services import settings as settings_service
-from deskapp.ui.consolidate_dialog import ConsolidateDialog
-from deskapp.ui.counter_page import CounterPage
-from deskapp.ui.desk_dialog import DeskDialog
-from deskapp.ui.guide_dock import install_guide
-from deskapp.ui.journal_hub import JournalHub
-from deskapp.ui.manager_page import ManagerPage
-from deskapp.ui.publisher import Publisher
-from deskapp.ui.settings_dialog import SettingsDialog
+from deskapp.ui.counter.counter_page import CounterPage
+from deskapp.ui.guide.guide_dock import install_guide
+from deskapp.ui.manager.manager_page import ManagerPage
+from deskapp.ui.settings.desk_dialog import DeskDialog
+from deskapp.ui.settings.settings_dialog import SettingsDialog
+from deskapp.ui.shell.operations import JournalHub
+from deskapp.ui.sync.consolidate_dialog import ConsolidateDialog
+from deskapp.ui.sync.publisher import Publisher
 
 
 class MainWindow(QMainWindow):
@@ -43,7 +43,7 @@ class MainWindow(QMainWindow):
         self.publisher: Publisher | None = None
         self._build_menus()
         self._connect_signals()
-        self.guide = install_guide(self)
+        self.guide = install_guide(self, self)
         self.resize(1100, 720)
 
     def _build_menus(self) -> None:
