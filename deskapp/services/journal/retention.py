@@ -46,7 +46,7 @@ def purge_notes(journal: Journal, older_than_days: int = DEFAULT_DAYS,
                 "where json_valid(before) and json_extract(before, '$.note') is not null "
                 "and (at_utc < ? or visit_id in (select id from visits where started_utc < ?))",
                 [cutoff, cutoff]).rowcount
-            db["purge_log"].insert({
+            db.table("purge_log").insert({
                 "at_utc": weeks.stamp(now),
                 "older_than_days": older_than_days,
                 "notes_erased": erased,
@@ -60,6 +60,6 @@ def purge_notes(journal: Journal, older_than_days: int = DEFAULT_DAYS,
     return erased
 
 
-def purge_history(journal: Journal) -> list[dict]:
+def purge_history(journal: Journal) -> list[dict[str, object]]:
     """Every recorded purge, newest first."""
     return list(journal.db.query("select * from purge_log order by at_utc desc, id desc"))

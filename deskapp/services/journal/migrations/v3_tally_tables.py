@@ -17,5 +17,5 @@ def migrate(db: sqlite_utils.Database) -> None:
     for sql in (*v3_tally_sql.CREATE, *v3_tally_sql.REBUILD):  # counted from the covering index
         db.execute(sql)
     db.execute("drop index if exists visits_tally")
-    db["visits"].create_index(["iso_week", "local_date"], index_name="visits_week", if_not_exists=True)
+    db.table("visits").create_index(["iso_week", "local_date"], index_name="visits_week", if_not_exists=True)
     forget_dropped(db, ("visits_tally",))
