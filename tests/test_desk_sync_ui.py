@@ -155,7 +155,7 @@ def test_menu_opens_consolidate_dialog(qtbot, window: MainWindow) -> None:
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_changing_the_desk_name_applies_to_new_visits(qtbot, window: MainWindow) -> None:
     saved = []
-    window._save_settings = saved.append
+    window.settings_hub.save = saved.append
     window.findChild(type(window.menuBar().actions()[0]), "deskSettingsAction").trigger()
     dialog = window.findChild(DeskDialog)
     assert dialog is not None and dialog.isVisible()

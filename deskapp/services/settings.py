@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import socket
 import tempfile
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from deskapp.services.durable import fsync_folder
 
 SETTINGS_VERSION = 2
-BACKUPS_KEEP_RANGE = (1, 365)  # daily backups kept: at least one, at most a year
+log = logging.getLogger("skranke.settings")
 
 
 def _machine_desk() -> str:
@@ -26,26 +28,59 @@ def _machine_desk() -> str:
     return name or "skranke-1"
 
 
+def setting(default: Any, *, bounds: tuple[int, int] | None = None, restart: bool = False) -> Any:
+    """Declare a setting: its default, the range a number must lie in, and whether a
+    change takes effect only when Skranke is started again."""
+    return field(default=default, metadata={"bounds": bounds, "restart": restart})
+
+
 @dataclass
 class Settings:
-    version: int = SETTINGS_VERSION
-    desk: str = ""
-    site: str = "Borgerservice"
-    desk_confirmed: bool = False  # the first-start dialog has been answered
-    channel: str = "fremmoede"
-    language: str = "da"
-    municipality: str = ""
-    help_line: str = ""
-    catalog_file: str = ""
-    shared_folder: str = ""
-    publish_minutes: int = 15
-    retention_days: int = 30
-    backup_folder: str = ""
-    backups_keep: int = 14
+    version: int = setting(SETTINGS_VERSION)
+    desk: str = setting("", restart=True)
+    site: str = setting("Borgerservice", restart=True)
+    desk_confirmed: bool = setting(False)  # the first-start dialog has been answered
+    channel: str = setting("fremmoede")
+    language: str = setting("da", restart=True)
+    municipality: str = setting("")
+    help_line: str = setting("")
+    catalog_file: str = setting("", restart=True)
+    shared_folder: str = setting("")
+    publish_minutes: int = setting(15, bounds=(1, 240))
+    retention_days: int = setting(30, bounds=(1, 3650))
+    backup_folder: str = setting("")
+    backups_keep: int = setting(14, bounds=(1, 365))  # daily backups: at least one, at most a year
 
     def __post_init__(self) -> None:
         if not self.desk:
             self.desk = _machine_desk()
+
+
+def bounds(name: str) -> tuple[int, int]:
+    """The range a numeric setting must lie in (the dialogs use it for their spin boxes)."""
+    declared = {f.name: f.metadata["bounds"] for f in fields(Settings)}[name]
+    assert declared is not None, f"{name} has no range"
+    return declared
+
+
+BACKUPS_KEEP_RANGE = bounds("backups_keep")
+
+
+def changed(old: Settings, new: Settings) -> set[str]:
+    """The names of the settings that differ."""
+    return {f.name for f in fields(Settings) if getattr(old, f.name) != getattr(new, f.name)}
+
+
+def needs_restart(names: set[str]) -> bool:
+    """Whether a change of these settings takes effect only at the next start."""
+    return any(f.metadata["restart"] for f in fields(Settings) if f.name in names)
+
+
+def _valid(name: str, value: object, default: object) -> bool:
+    if type(value) is not type(default):
+        return False
+    limits = {f.name: f.metadata["bounds"] for f in fields(Settings)}[name]
+    return limits is None or limits[0] <= value <= limits[1]  # type: ignore[operator]
 
 
 def backup_folder_problem(folder: str) -> str | None:
@@ -109,12 +144,17 @@ def load(path: Path) -> Settings:
         data = {k: v for k, v in data.items() if k != "version"}
     else:
         data = upgrade(data)
-    known = {f.name: f.type for f in fields(Settings)}
+    known = {f.name for f in fields(Settings)}
     defaults = Settings()
     clean = {}
     for key, value in data.items():
-        if key in known and type(value) is type(getattr(defaults, key)):
+        if key not in known:
+            continue
+        if _valid(key, value, getattr(defaults, key)):
             clean[key] = value
+        else:
+            log.warning("settings: %s = %r in %s is not valid; using the default %r",
+                        key, value, path, getattr(defaults, key))
     return Settings(**clean)
 
 
