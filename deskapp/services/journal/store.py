@@ -329,6 +329,7 @@ class Journal:
         columns = _time_columns(started)
         row = {
             "id": uuid.uuid4().hex,
+            "desk_id": self.desk_id,
             "desk": self.desk,
             "site": self.site,
             "started_utc": columns["started_utc"],
