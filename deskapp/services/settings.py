@@ -58,7 +58,7 @@ class Settings:
 
 def bounds(name: str) -> tuple[int, int]:
     """The range a numeric setting must lie in (the dialogs use it for their spin boxes)."""
-    declared = {f.name: f.metadata["bounds"] for f in fields(Settings)}[name]
+    declared: tuple[int, int] | None = {f.name: f.metadata["bounds"] for f in fields(Settings)}[name]
     assert declared is not None, f"{name} has no range"
     return declared
 
@@ -80,7 +80,7 @@ def _valid(name: str, value: object, default: object) -> bool:
     if type(value) is not type(default):
         return False
     limits = {f.name: f.metadata["bounds"] for f in fields(Settings)}[name]
-    return limits is None or limits[0] <= value <= limits[1]  # type: ignore[operator]
+    return limits is None or bool(limits[0] <= value <= limits[1])
 
 
 def backup_folder_problem(folder: str) -> str | None:
@@ -108,7 +108,7 @@ def backup_folder_problem(folder: str) -> str | None:
     return None
 
 
-def _v1_to_v2(data: dict) -> dict:
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     """Version 1 called the desk 'counter' and had no separate site."""
     data = dict(data)
     if "counter" in data:
@@ -117,10 +117,10 @@ def _v1_to_v2(data: dict) -> dict:
     return data
 
 
-UPGRADES: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 
 
-def upgrade(data: dict) -> dict:
+def upgrade(data: dict[str, Any]) -> dict[str, Any]:
     version = int(data.get("version", 1))
     while version < SETTINGS_VERSION:
         data = UPGRADES[version](data)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from deskapp.services.journal.migrations.v3_tally_sql import CREATE, REBUILD
 from deskapp.services.journal.migrations.dropped import forget_dropped
+from deskapp.services.journal.migrations.v3_tally_sql import CREATE, REBUILD
 
 
 def migrate(db: sqlite_utils.Database) -> None:
