@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 import socket
 import tempfile
 from collections.abc import Callable
@@ -17,7 +16,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from deskapp.services.durable import fsync_folder
+from deskapp.services.durable import atomic_output
 
 SETTINGS_VERSION = 2
 log = logging.getLogger("skranke.settings")
@@ -177,17 +176,8 @@ def save(settings: Settings, path: Path) -> None:
 def write_atomic(path: Path, text: str) -> None:
     """Write a text file so a crash leaves either the old or the new file, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    fsync_folder(path.parent)
+    with atomic_output(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 def _keep_aside(path: Path) -> None:
