@@ -45,5 +45,7 @@ def run(args: argparse.Namespace) -> int:
         except backup.BackupError as exc:
             raise CliError(str(exc), exit_code=1) from exc
     aside = f"; the previous file is kept as {done.kept_aside}" if done.kept_aside else ""
-    print(f"restored {path} from {done.source}{aside}")
+    if done.companions:
+        aside += f" (with its {', '.join(done.companions)})"
+    print(f"restored {path} from {done.source} (integrity check: ok){aside}")
     return 0

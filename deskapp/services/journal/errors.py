@@ -16,7 +16,8 @@ MESSAGES = {
     "missing": "there is no journal at {path}",
     "locked": "the journal {path} is busy (a backup or another program is using it); "
     "try again in a moment",
-    "read_only": "the journal {path} cannot be written (read-only or no permission)",
+    "read_only": "the journal {path} cannot be written (a read-only disk, folder or file, or "
+    "no permission: {detail}); it is not damaged",
     "disk_full": "the disk holding {path} is full; the visit was not saved",
     "unknown_visit": "there is no visit {detail} in {path}",
     "cpr": "refused to write {detail} to {path}: it contains what looks like a CPR number; "

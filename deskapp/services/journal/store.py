@@ -21,10 +21,9 @@ from pathlib import Path
 
 from deskapp.services import privacy, weeks
 from deskapp.services.journal.columns import COLUMNS, DROP_IN, EDITABLE, OPEN, SAVED, Visit, counted
-from deskapp.services.journal.connect import open_writer
+from deskapp.services.journal.connect import open_read_only, open_writer
 from deskapp.services.journal.errors import JournalError, translate
 from deskapp.services.journal.migrations import migrate
-
 
 # Written by the program, never typed: random hex identifiers (which can hold ten digits in a
 # row) and time stamps. A file from outside must prove their shape instead (see merge).
@@ -46,14 +45,21 @@ def _time_columns(started: datetime) -> dict:
 class Journal:
     """One open journal. Not thread-safe: give each worker thread its own Journal."""
 
-    def __init__(self, path: Path | str, *, desk: str = "", site: str = "", create: bool = True):
+    def __init__(self, path: Path | str, *, desk: str = "", site: str = "", create: bool = True,
+                 read_only: bool = False):
+        """``read_only``: every read, no write, nothing migrated (a journal on a read-only
+        disk, for exports and tallies); a write raises JournalError("read_only")."""
         self.path = Path(path)
         self.desk = desk
         self.site = site
-        if not create and not self.path.exists():
+        self.read_only = read_only
+        if (read_only or not create) and not self.path.exists():
             raise JournalError("missing", self.path)
-        self.db = open_writer(self.path)
-        migrate(self.db, self.path)
+        if read_only:
+            self.db = open_read_only(self.path)
+        else:
+            self.db = open_writer(self.path)
+            migrate(self.db, self.path)
         self.desk_id = self.meta("desk_id")  # made once by schema 5, never changed
 
     def close(self) -> None:
