@@ -1,8 +1,11 @@
 """Backups of the journal: one a day through SQLite's backup API, the last N kept.
 
 A backup is a complete, consistent copy taken while the app may be writing (the backup
-API copies a snapshot). Files are named ``<journal name>.<YYYY-MM-DD>.backup`` in the
-backup folder (settings.backup_folder, default the data folder's ``backups``). A damaged
+API copies a snapshot). Notes in backups are erased by the same retention limit as in the
+journal (:func:`purge_backups`, at every start of the app and by ``deskapp purge``), so no
+backup keeps a note longer than the journal does. Files are named
+``<journal name>.<YYYY-MM-DD>.backup`` in the backup folder (settings.backup_folder,
+default the data folder's ``backups``). A damaged
 journal is never backed up over a good backup, and never overwritten by a restore: it is
 moved aside with its ``-wal``, ``-shm`` and ``-journal`` as
 ``<journal name>.damaged-YYYYmmdd-HHMMSS`` (or ``.replaced-...`` when it was sound) first.
@@ -20,7 +23,7 @@ from pathlib import Path
 
 from deskapp import paths
 from deskapp.services.durable import fsync_folder
-from deskapp.services.journal import JournalError
+from deskapp.services.journal import JournalError, retention
 from deskapp.services.journal.connect import is_writable
 from deskapp.services.journal.copy import copy_journal
 from deskapp.services.journal.integrity import SIDECARS, check_integrity
@@ -118,6 +121,20 @@ def prune(journal: Path, folder: Path, keep: int) -> list[Path]:
             old.unlink()
             removed.append(old)
     return removed
+
+
+def purge_backups(journal: Path | str, folder: Path, older_than_days: int,
+                  now: datetime | None = None) -> tuple[int, list[Path]]:
+    """Erase the notes older than the retention limit in every backup of the journal, as
+    in the journal itself, so a backup never keeps a note longer than the journal does.
+    Returns (notes erased, backups that could not be purged: damaged or read-only)."""
+    erased, failed = 0, []
+    for kept in list_backups(journal, folder):
+        try:
+            erased += retention.purge_file(kept, older_than_days, now)
+        except JournalError:
+            failed.append(kept)
+    return erased, failed
 
 
 def newest_good_backup(journal: Path | str, folder: Path) -> Path | None:
