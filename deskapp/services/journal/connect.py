@@ -33,7 +33,13 @@ def sqlite_uri(path: Path, mode: str, immutable: bool = False) -> str:
 
 
 def open_writer(path: Path) -> sqlite_utils.Database:
-    """The journal's read-write connection; JournalError when the file cannot be used."""
+    """The journal's read-write connection; JournalError when the file cannot be used.
+
+    A file this user may not write (or whose folder it may not write: the -wal goes there)
+    is refused as "read_only" before SQLite opens it: SQLite would open it read-only without
+    a word and fail only at the first write, after the clerk has typed a visit."""
+    if path.exists() and not is_writable(path):
+        raise JournalError("read_only", path, "no permission to write the file or its folder")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), timeout=BUSY_MS / 1000)
