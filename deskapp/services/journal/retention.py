@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from deskapp.services import weeks
+from deskapp.services.journal.connect import BUSY_MS
 from deskapp.services.journal.errors import JournalError, translate
 from deskapp.services.journal.store import Journal
 
@@ -104,7 +105,7 @@ def _wipe(journal: Journal, wait_ms: int) -> None:
     except sqlite3.OperationalError:
         return  # busy or locked: still pending, finished by the next purge
     finally:
-        db.execute("pragma busy_timeout = 3000")
+        db.execute(f"pragma busy_timeout = {BUSY_MS}")
 
 
 def _truncated(conn: sqlite3.Connection) -> bool:
