@@ -72,8 +72,9 @@ def check_integrity(path: Path | str, *, full: bool = False) -> None:
     except sqlite3.OperationalError as exc:
         if getattr(exc, "sqlite_errorcode", None) == READONLY_ROLLBACK:
             raise _interrupted(path) from exc
-        found = translate(exc, path)
-        raise (found if found.kind == "locked" else JournalError("damaged", path, str(exc))) from exc
+        found = translate(exc, path)  # a read-only connection refused a write: not damage
+        usable = found.kind in ("locked", "read_only")
+        raise (found if usable else JournalError("damaged", path, str(exc))) from exc
     except sqlite3.DatabaseError as exc:
         raise JournalError("damaged", path, str(exc)) from exc
     finally:
