@@ -29,8 +29,8 @@ from PySide6.QtWidgets import QApplication
 from deskapp.services import catalog as catalog_service
 from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
-from deskapp.ui.journal_hub import JournalHub
-from deskapp.ui.main_window import MainWindow
+from deskapp.ui.shell.main_window import MainWindow
+from deskapp.ui.shell.operations import JournalHub
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 PLAIN = ("flyt", "sundhedskort", "pas", "læge", "folkepension")

@@ -32,9 +32,9 @@ from deskapp.services import catalog as catalog_service  # noqa: E402
 from deskapp.services import demo  # noqa: E402
 from deskapp.services import settings as settings_service  # noqa: E402
 from deskapp.services.journal import Journal  # noqa: E402
-from deskapp.ui.app import install_translator  # noqa: E402
-from deskapp.ui.journal_hub import JournalHub  # noqa: E402
-from deskapp.ui.main_window import MainWindow  # noqa: E402
+from deskapp.ui.shell.app import install_translator  # noqa: E402
+from deskapp.ui.shell.main_window import MainWindow  # noqa: E402
+from deskapp.ui.shell.operations import JournalHub  # noqa: E402
 
 OUT = ROOT / "docs" / "img"
 
@@ -57,7 +57,7 @@ def reason_step(window: MainWindow) -> None:
 
 def settings_dialog(window: MainWindow) -> QWidget:
     """File > Settings, shown without blocking so it can be grabbed."""
-    from deskapp.ui.settings_dialog import SettingsDialog
+    from deskapp.ui.settings.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(window.config, window)
     dialog.show()

@@ -38,8 +38,8 @@ def guide_panel_shot(home: Path) -> Path:
     from deskapp.services import demo
     from deskapp.services import settings as settings_service
     from deskapp.services.journal import Journal
-    from deskapp.ui.journal_hub import JournalHub
-    from deskapp.ui.main_window import MainWindow
+    from deskapp.ui.shell.main_window import MainWindow
+    from deskapp.ui.shell.operations import JournalHub
 
     app = QApplication.instance() or QApplication([sys.argv[0], "-platform", "xcb"])
     app.setApplicationName("Skranke")

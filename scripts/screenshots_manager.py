@@ -30,9 +30,9 @@ def main() -> int:
     from deskapp.services.exports import run_export
     from deskapp.services.journal import Journal
     from deskapp.services.settings import Settings
-    from deskapp.ui.app import install_translator
-    from deskapp.ui.journal_hub import JournalHub
-    from deskapp.ui.main_window import MainWindow
+    from deskapp.ui.shell.app import install_translator
+    from deskapp.ui.shell.main_window import MainWindow
+    from deskapp.ui.shell.operations import JournalHub
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_translator(app, "da")  # Danish texts, numbers and dates, as the app starts

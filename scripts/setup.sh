@@ -23,6 +23,11 @@ fi
 if ! "$PY" -c 'import ensurepip' >/dev/null 2>&1; then
   wanted+=(python3-venv)
 fi
+# PyInstaller (the frozen-build test) bundles libpythonX.Y.so; Debian's own Python ships it
+# in a separate package. A Python built elsewhere (pyenv, python.org) has its own.
+if [ "$profile" = test ] && [ "$("$PY" -c 'import sys; print(sys.base_prefix)')" = /usr ]; then
+  wanted+=("libpython$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')")
+fi
 
 if command -v dpkg-query >/dev/null; then
   missing=()

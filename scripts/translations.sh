@@ -14,13 +14,13 @@ mode="${1:-all}"
 languages=(en)
 if [ "$mode" != release ]; then
   for lang in "${languages[@]}"; do
-    "$BIN/pyside6-lupdate" deskapp/ui/*.py -source-language da -target-language "$lang" \
+    "$BIN/pyside6-lupdate" deskapp/ui/*/*.py -source-language da -target-language "$lang" \
       -locations none -no-obsolete -ts "resources/translations/skranke_$lang.ts"
     memory="resources/translations/memory_$lang.json"
     if [ -f "$memory" ]; then
       "$BIN/python" scripts/ts_fill.py "resources/translations/skranke_$lang.ts" "$memory"
       # lupdate again only to write the file in its own layout
-      "$BIN/pyside6-lupdate" -silent deskapp/ui/*.py -source-language da -target-language "$lang" \
+      "$BIN/pyside6-lupdate" -silent deskapp/ui/*/*.py -source-language da -target-language "$lang" \
         -locations none -no-obsolete -ts "resources/translations/skranke_$lang.ts"
     fi
   done

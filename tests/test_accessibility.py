@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
-from deskapp.ui.journal_hub import JournalHub
-from deskapp.ui.main_window import MainWindow
+from deskapp.ui.shell.main_window import MainWindow
+from deskapp.ui.shell.operations import JournalHub
 from tests import ui_walk
 
 ROOT = Path(__file__).resolve().parents[1]

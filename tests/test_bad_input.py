@@ -15,8 +15,8 @@ from deskapp import paths
 from deskapp.cli import main
 from deskapp.services import settings as settings_service
 from deskapp.services.journal import OPEN, Journal
-from deskapp.ui.counter_page import CounterPage
-from deskapp.ui.journal_hub import JournalHub
+from deskapp.ui.counter.counter_page import CounterPage
+from deskapp.ui.shell.operations import JournalHub
 from tests.safety_helpers import make_journal, run_deskapp, snapshot
 
 LOG = ["--errand", "pas", "--reason", "personal_attendance", "--outcome", "manual"]
@@ -243,7 +243,7 @@ def test_unexpected_cli_error_is_logged_not_shown(journal_path: Path,
 
 
 def test_unexpected_app_error_shows_short_message_and_logs(qapp, monkeypatch: pytest.MonkeyPatch) -> None:
-    from deskapp.ui import app as app_module
+    from deskapp.ui.shell import app as app_module
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical",

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from deskapp import paths
 from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
-from deskapp.ui.journal_hub import JournalHub
-from deskapp.ui.main_window import MainWindow
+from deskapp.ui.shell.main_window import MainWindow
+from deskapp.ui.shell.operations import JournalHub
 
 
 @pytest.fixture
@@ -200,7 +200,7 @@ def test_mouse_flow_works_too(qtbot, window: MainWindow, journal: Journal) -> No
 
 def test_edit_todays_visit_from_the_list(qtbot, window: MainWindow, journal: Journal,
                                          monkeypatch) -> None:
-    from deskapp.ui.edit_visit_dialog import EditVisitDialog
+    from deskapp.ui.counter.edit_visit_dialog import EditVisitDialog
 
     log_by_keyboard(qtbot, window, "pas", "1", "3")
 
@@ -269,7 +269,7 @@ def test_channel_chosen_with_f2_is_used_after_a_restart(qtbot, show_window, jour
 
 def test_correcting_the_errand_takes_its_contact_type(qtbot, window: MainWindow,
                                                       journal: Journal, monkeypatch) -> None:
-    from deskapp.ui.edit_visit_dialog import EditVisitDialog
+    from deskapp.ui.counter.edit_visit_dialog import EditVisitDialog
 
     search = find(window, QLineEdit, "errandSearch")
     qtbot.keyClicks(search, "pas")
@@ -302,7 +302,7 @@ def test_editing_only_the_note_keeps_the_contact_type_counted(qtbot, journal: Jo
                                                               catalog) -> None:
     """A visit counted as an information contact stays one when only its note is corrected,
     even if the catalogue has since made its errand a transaction."""
-    from deskapp.ui.edit_visit_dialog import EditVisitDialog
+    from deskapp.ui.counter.edit_visit_dialog import EditVisitDialog
 
     visit = journal.log_visit(errand="pas", reason="failed", outcome="manual",
                               channel="fremmoede", contact_type="information")

@@ -9,7 +9,7 @@ A kill in the middle of a write in rollback-journal mode (a consolidation) leave
 Settings are written atomically: a process saving them in a loop, killed at random
 moments, always leaves a complete settings file.
 
-The app is driven through its test hook (deskapp/ui/test_hook.py, inert unless
+The app is driven through its test hook (deskapp/testing/script_hook.py, inert unless
 SKRANKE_SCRIPT is set): it replays keystroke lines and prints ``open <id>`` and
 ``saved <id>`` once the journal has committed them.
 """

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit,
 from deskapp.services import settings as settings_service
 from deskapp.services.catalog import Catalog
 from deskapp.services.journal import Journal
-from deskapp.ui.consolidate_dialog import ConsolidateDialog
-from deskapp.ui.desk_dialog import DeskDialog, confirm_desk_on_first_start
-from deskapp.ui.journal_hub import JournalHub
-from deskapp.ui.main_window import MainWindow
-from deskapp.ui.publisher import Publisher
+from deskapp.ui.settings.desk_dialog import DeskDialog, confirm_desk_on_first_start
+from deskapp.ui.shell.main_window import MainWindow
+from deskapp.ui.shell.operations import JournalHub
+from deskapp.ui.sync.consolidate_dialog import ConsolidateDialog
+from deskapp.ui.sync.publisher import Publisher
 from tests.desk_helpers import make_desk, publish_copy
 
 
@@ -155,7 +155,7 @@ def test_menu_opens_consolidate_dialog(qtbot, window: MainWindow) -> None:
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_changing_the_desk_name_applies_to_new_visits(qtbot, window: MainWindow) -> None:
     saved = []
-    window._save_settings = saved.append
+    window.settings_hub.save = saved.append
     window.findChild(type(window.menuBar().actions()[0]), "deskSettingsAction").trigger()
     dialog = window.findChild(DeskDialog)
     assert dialog is not None and dialog.isVisible()

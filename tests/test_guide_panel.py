@@ -17,9 +17,9 @@ from deskapp import paths
 from deskapp.services import settings as settings_service
 from deskapp.services import weeks
 from deskapp.services.journal import Journal
-from deskapp.ui.guide_dock import GuideDock
-from deskapp.ui.journal_hub import JournalHub
-from deskapp.ui.main_window import MainWindow
+from deskapp.ui.guide.guide_dock import GuideDock
+from deskapp.ui.shell.main_window import MainWindow
+from deskapp.ui.shell.operations import JournalHub
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

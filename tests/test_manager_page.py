@@ -19,12 +19,12 @@ from deskapp.services.exports import ExportError, atomic_output
 from deskapp.services.journal import Journal
 from deskapp.services.settings import Settings
 from deskapp.services.tallies import Query, Tally
-from deskapp.ui.digital_import import rejected_text
-from deskapp.ui.journal_hub import JournalHub
-from deskapp.ui.main_window import MainWindow
-from deskapp.ui.manager_exports import export_error_text
-from deskapp.ui.manager_page import ManagerPage
-from deskapp.ui.week_range_picker import CUSTOM, LAST_WEEK, THIS_WEEK
+from deskapp.ui.manager.digital_import import rejected_text
+from deskapp.ui.manager.manager_exports import export_error_text
+from deskapp.ui.manager.manager_page import ManagerPage
+from deskapp.ui.shell.main_window import MainWindow
+from deskapp.ui.shell.operations import JournalHub
+from deskapp.ui.widgets.week_range_picker import CUSTOM, LAST_WEEK, THIS_WEEK
 from tests import demo_journal
 from tests.demo_journal import NOW
 

@@ -31,9 +31,9 @@ from deskapp.services.privacy import (
     scan,
     warnings,
 )
-from deskapp.ui.edit_visit_dialog import EditVisitDialog
-from deskapp.ui.journal_hub import JournalHub
-from deskapp.ui.main_window import MainWindow
+from deskapp.ui.counter.edit_visit_dialog import EditVisitDialog
+from deskapp.ui.shell.main_window import MainWindow
+from deskapp.ui.shell.operations import JournalHub
 
 MODEST = settings(max_examples=200, deadline=None)
 

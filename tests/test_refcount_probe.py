@@ -15,7 +15,7 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListView, QListWidget
 
-from deskapp.ui.list_items import add_item
+from deskapp.ui.widgets.list_items import add_item
 
 ROUNDS = 300
 IMMORTAL_NONE = sys.version_info >= (3, 12)

@@ -18,7 +18,7 @@ from deskapp.services import backup, weeks
 from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal, retention
 from deskapp.services.journal.integrity import check_integrity
-from deskapp.ui import startup_checks
+from deskapp.ui.shell import startup_checks
 from tests.safety_helpers import run_deskapp
 
 

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit,
 from deskapp import paths
 from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
-from deskapp.ui.journal_hub import JournalHub
-from deskapp.ui.main_window import MainWindow
-from deskapp.ui.settings_dialog import SettingsDialog
+from deskapp.ui.settings.settings_dialog import SettingsDialog
+from deskapp.ui.shell.main_window import MainWindow
+from deskapp.ui.shell.operations import JournalHub
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from deskapp import paths
 from deskapp.services import settings as settings_service
-from deskapp.ui.journal_hub import JournalHub
+from deskapp.ui.shell.operations import JournalHub
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QAbstractSpinBox, QTextEdit,
                QPlainTextEdit, QAbstractSlider, QTabBar)
@@ -56,7 +56,7 @@ KEYBOARD_VIA = "keyboardVia"
 # Each entry builds a dialog from the hub, the settings and a parent; add new dialogs here.
 
 def _edit_visit_dialog(hub: JournalHub, config: settings_service.Settings, parent: QWidget) -> QDialog:
-    from deskapp.ui.edit_visit_dialog import EditVisitDialog
+    from deskapp.ui.counter.edit_visit_dialog import EditVisitDialog
 
     catalog = hub.catalog
     visit = hub.journal.log_visit(errand="flytning", reason=catalog.reasons[0].code,
@@ -65,25 +65,25 @@ def _edit_visit_dialog(hub: JournalHub, config: settings_service.Settings, paren
 
 
 def _settings_dialog(hub: JournalHub, config: settings_service.Settings, parent: QWidget) -> QDialog:
-    from deskapp.ui.settings_dialog import SettingsDialog
+    from deskapp.ui.settings.settings_dialog import SettingsDialog
 
     return SettingsDialog(config, parent)
 
 
 def _coaching_dialog(hub: JournalHub, config: settings_service.Settings, parent: QWidget) -> QDialog:
-    from deskapp.ui.coaching_dialog import CoachingDialog
+    from deskapp.ui.guide.coaching_dialog import CoachingDialog
 
     return CoachingDialog(hub, parent)
 
 
 def _desk_dialog(hub: JournalHub, config: settings_service.Settings, parent: QWidget) -> QDialog:
-    from deskapp.ui.desk_dialog import DeskDialog
+    from deskapp.ui.settings.desk_dialog import DeskDialog
 
     return DeskDialog(config, parent=parent)
 
 
 def _consolidate_dialog(hub: JournalHub, config: settings_service.Settings, parent: QWidget) -> QDialog:
-    from deskapp.ui.consolidate_dialog import ConsolidateDialog
+    from deskapp.ui.sync.consolidate_dialog import ConsolidateDialog
 
     return ConsolidateDialog(config.shared_folder, parent)
 
@@ -92,11 +92,11 @@ Factory = Callable[[JournalHub, settings_service.Settings, QWidget], QDialog]
 # (name, module, factory): a dialog whose module is not in this checkout (a branch not merged
 # yet) is left out, so the list can name dialogs before they arrive.
 _ALL_DIALOGS: list[tuple[str, str, Factory]] = [
-    ("edit visit", "deskapp.ui.edit_visit_dialog", _edit_visit_dialog),
-    ("settings", "deskapp.ui.settings_dialog", _settings_dialog),
-    ("coaching", "deskapp.ui.coaching_dialog", _coaching_dialog),
-    ("desk", "deskapp.ui.desk_dialog", _desk_dialog),
-    ("consolidate", "deskapp.ui.consolidate_dialog", _consolidate_dialog),
+    ("edit visit", "deskapp.ui.counter.edit_visit_dialog", _edit_visit_dialog),
+    ("settings", "deskapp.ui.settings.settings_dialog", _settings_dialog),
+    ("coaching", "deskapp.ui.guide.coaching_dialog", _coaching_dialog),
+    ("desk", "deskapp.ui.settings.desk_dialog", _desk_dialog),
+    ("consolidate", "deskapp.ui.sync.consolidate_dialog", _consolidate_dialog),
 ]
 DIALOGS: list[tuple[str, Factory]] = [
     (name, factory) for name, module, factory in _ALL_DIALOGS if importlib.util.find_spec(module)]
@@ -122,7 +122,7 @@ class Language:
 
 
 def install_language(code: str) -> Language:
-    from deskapp.ui.app import install_translator
+    from deskapp.ui.shell.app import install_translator
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)

@@ -27,6 +27,6 @@ def run(args: argparse.Namespace) -> int:
             raise CliError("there is no screen to show Skranke on (DISPLAY is not set); start it "
                            "from the desktop, or check the installation with --smoke")
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the smoke test needs no screen
-    from deskapp.ui.app import run_app  # Qt is imported only when the app really starts
+    from deskapp.ui.shell.app import run_app  # Qt is imported only when the app really starts
 
     return run_app(journal=args.journal, desk=args.desk, lang=args.lang, smoke=args.smoke)

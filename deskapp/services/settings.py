@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
+import logging
 import socket
 import tempfile
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
-from deskapp.services.durable import fsync_folder
+from deskapp.services.durable import atomic_output
 
 SETTINGS_VERSION = 2
-BACKUPS_KEEP_RANGE = (1, 365)  # daily backups kept: at least one, at most a year
+log = logging.getLogger("skranke.settings")
 
 
 def _machine_desk() -> str:
@@ -26,26 +27,59 @@ def _machine_desk() -> str:
     return name or "skranke-1"
 
 
+def setting(default: Any, *, bounds: tuple[int, int] | None = None, restart: bool = False) -> Any:
+    """Declare a setting: its default, the range a number must lie in, and whether a
+    change takes effect only when Skranke is started again."""
+    return field(default=default, metadata={"bounds": bounds, "restart": restart})
+
+
 @dataclass
 class Settings:
-    version: int = SETTINGS_VERSION
-    desk: str = ""
-    site: str = "Borgerservice"
-    desk_confirmed: bool = False  # the first-start dialog has been answered
-    channel: str = "fremmoede"
-    language: str = "da"
-    municipality: str = ""
-    help_line: str = ""
-    catalog_file: str = ""
-    shared_folder: str = ""
-    publish_minutes: int = 15
-    retention_days: int = 30
-    backup_folder: str = ""
-    backups_keep: int = 14
+    version: int = setting(SETTINGS_VERSION)
+    desk: str = setting("", restart=True)
+    site: str = setting("Borgerservice", restart=True)
+    desk_confirmed: bool = setting(False)  # the first-start dialog has been answered
+    channel: str = setting("fremmoede")
+    language: str = setting("da", restart=True)
+    municipality: str = setting("")
+    help_line: str = setting("")
+    catalog_file: str = setting("", restart=True)
+    shared_folder: str = setting("")
+    publish_minutes: int = setting(15, bounds=(1, 240))
+    retention_days: int = setting(30, bounds=(1, 3650))
+    backup_folder: str = setting("")
+    backups_keep: int = setting(14, bounds=(1, 365))  # daily backups: at least one, at most a year
 
     def __post_init__(self) -> None:
         if not self.desk:
             self.desk = _machine_desk()
+
+
+def bounds(name: str) -> tuple[int, int]:
+    """The range a numeric setting must lie in (the dialogs use it for their spin boxes)."""
+    declared: tuple[int, int] | None = {f.name: f.metadata["bounds"] for f in fields(Settings)}[name]
+    assert declared is not None, f"{name} has no range"
+    return declared
+
+
+BACKUPS_KEEP_RANGE = bounds("backups_keep")
+
+
+def changed(old: Settings, new: Settings) -> set[str]:
+    """The names of the settings that differ."""
+    return {f.name for f in fields(Settings) if getattr(old, f.name) != getattr(new, f.name)}
+
+
+def needs_restart(names: set[str]) -> bool:
+    """Whether a change of these settings takes effect only at the next start."""
+    return any(f.metadata["restart"] for f in fields(Settings) if f.name in names)
+
+
+def _valid(name: str, value: object, default: object) -> bool:
+    if type(value) is not type(default):
+        return False
+    limits = {f.name: f.metadata["bounds"] for f in fields(Settings)}[name]
+    return limits is None or bool(limits[0] <= value <= limits[1])
 
 
 def backup_folder_problem(folder: str) -> str | None:
@@ -73,7 +107,7 @@ def backup_folder_problem(folder: str) -> str | None:
     return None
 
 
-def _v1_to_v2(data: dict) -> dict:
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     """Version 1 called the desk 'counter' and had no separate site."""
     data = dict(data)
     if "counter" in data:
@@ -82,10 +116,10 @@ def _v1_to_v2(data: dict) -> dict:
     return data
 
 
-UPGRADES: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 
 
-def upgrade(data: dict) -> dict:
+def upgrade(data: dict[str, Any]) -> dict[str, Any]:
     version = int(data.get("version", 1))
     while version < SETTINGS_VERSION:
         data = UPGRADES[version](data)
@@ -109,12 +143,17 @@ def load(path: Path) -> Settings:
         data = {k: v for k, v in data.items() if k != "version"}
     else:
         data = upgrade(data)
-    known = {f.name: f.type for f in fields(Settings)}
+    known = {f.name for f in fields(Settings)}
     defaults = Settings()
     clean = {}
     for key, value in data.items():
-        if key in known and type(value) is type(getattr(defaults, key)):
+        if key not in known:
+            continue
+        if _valid(key, value, getattr(defaults, key)):
             clean[key] = value
+        else:
+            log.warning("settings: %s = %r in %s is not valid; using the default %r",
+                        key, value, path, getattr(defaults, key))
     return Settings(**clean)
 
 
@@ -137,17 +176,8 @@ def save(settings: Settings, path: Path) -> None:
 def write_atomic(path: Path, text: str) -> None:
     """Write a text file so a crash leaves either the old or the new file, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    fsync_folder(path.parent)
+    with atomic_output(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 def _keep_aside(path: Path) -> None:

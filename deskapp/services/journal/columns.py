@@ -63,7 +63,7 @@ class Visit:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Visit:
-        return cls(**{name: row.get(name) for name in COLUMNS})
+        return cls(**{name: row.get(name) for name in COLUMNS})  # type: ignore[arg-type]
 
     @property
     def started_local(self) -> datetime:

@@ -45,7 +45,7 @@ def _copy(source: sqlite3.Connection, target: Path, stamps: dict[str, str]) -> i
             copy.execute("begin")
             copy.executemany("insert or replace into meta (key, value) values (?, ?)", stamps.items())
             copy.execute("commit")
-        visits = copy.execute("select count(*) from visits").fetchone()[0]
+        visits = int(copy.execute("select count(*) from visits").fetchone()[0])
     finally:
         copy.close()
     fsync_file(target)

@@ -71,13 +71,13 @@ def purge_notes(journal: Journal, older_than_days: int = DEFAULT_DAYS,
     try:
         with journal._writing():
             erased = _erase(db.execute, cutoff)
-            db["purge_log"].insert({
+            db.table("purge_log").insert({
                 "at_utc": weeks.stamp(now),
                 "older_than_days": older_than_days,
                 "notes_erased": erased,
             })
             if erased and not journal.meta(PENDING_KEY):
-                db["meta"].upsert({"key": PENDING_KEY, "value": weeks.stamp(now)}, pk="key")
+                db.table("meta").upsert({"key": PENDING_KEY, "value": weeks.stamp(now)}, pk="key")
     finally:
         db.execute("pragma secure_delete = off")
     if journal.meta(PENDING_KEY):
@@ -141,6 +141,6 @@ def purge_file(path: Path, older_than_days: int, now: datetime | None = None) ->
         conn.close()
 
 
-def purge_history(journal: Journal) -> list[dict]:
+def purge_history(journal: Journal) -> list[dict[str, object]]:
     """Every recorded purge, newest first."""
     return list(journal.db.query("select * from purge_log order by at_utc desc, id desc"))

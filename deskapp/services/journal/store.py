@@ -14,10 +14,11 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from deskapp.services import privacy, weeks
 from deskapp.services.journal.columns import COLUMNS, DROP_IN, EDITABLE, OPEN, SAVED, Visit, counted
@@ -27,11 +28,12 @@ from deskapp.services.journal.migrations import migrate
 
 # Written by the program, never typed: random hex identifiers (which can hold ten digits in a
 # row) and time stamps. A file from outside must prove their shape instead (see merge).
+Row = dict[str, Any]
 MACHINE_MADE = frozenset({"id", "visit_id", "desk_id", "citizen", "started_utc", "ended_utc",
                           "created_utc", "updated_utc", "deleted_utc", "at_utc", "imported_utc"})
 
 
-def _time_columns(started: datetime) -> dict:
+def _time_columns(started: datetime) -> dict[str, Any]:
     here = weeks.local(started)
     return {
         "started_utc": weeks.stamp(started),
@@ -95,7 +97,7 @@ class Journal:
         except sqlite3.DatabaseError as exc:
             raise translate(exc, self.path) from exc
 
-    def _refuse_cpr(self, values: dict) -> None:
+    def _refuse_cpr(self, values: dict[str, Any]) -> None:
         """Raise JournalError("cpr") naming the fields (never their text) with a CPR number."""
         found = privacy.fields_with_cpr({k: v for k, v in values.items() if k not in MACHINE_MADE})
         if found:
@@ -135,7 +137,7 @@ class Journal:
         with self._writing():
             if same_citizen_as is not None:
                 row["citizen"] = self._require(same_citizen_as).citizen or same_citizen_as
-            self.db["visits"].insert(row)
+            self.db.table("visits").insert(row)
         return visit_id
 
     def update_open(self, visit_id: str, **changes: object) -> None:
@@ -171,7 +173,7 @@ class Journal:
             self._update(visit_id, values)
         return Visit.from_row({**visit.__dict__, **values})
 
-    def _update(self, visit_id: str, values: dict) -> None:
+    def _update(self, visit_id: str, values: dict[str, Any]) -> None:
         """One plain UPDATE (sqlite-utils' Table.update reads the row first: a needless query)."""
         assignments = ", ".join(f"[{column}] = ?" for column in values)
         self.db.execute(f"update visits set {assignments} where id = ?", [*values.values(), visit_id])
@@ -235,8 +237,8 @@ class Journal:
             now = weeks.stamp(weeks.now_utc())
             self._update(visit_id, {"deleted_utc": now, "updated_utc": now})
 
-    def _history(self, visit_id: str, action: str, before: dict) -> None:
-        self.db["visit_history"].insert({
+    def _history(self, visit_id: str, action: str, before: dict[str, Any]) -> None:
+        self.db.table("visit_history").insert({
             "visit_id": visit_id,
             "at_utc": weeks.stamp(weeks.now_utc()),
             "action": action,
@@ -254,7 +256,7 @@ class Journal:
     def visit(self, visit_id: str) -> Visit:
         return self._require(visit_id)
 
-    def _visits(self, where: str, params: list | tuple = (), order: str = "started_utc") -> list[Visit]:
+    def _visits(self, where: str, params: Sequence[object] = (), order: str = "started_utc") -> list[Visit]:
         sql = f"select * from visits where {where} order by {order}"
         return [Visit.from_row(r) for r in self.db.query(sql, list(params))]
 
@@ -294,7 +296,7 @@ class Journal:
 
     def count(self) -> int:
         """How many visits the file holds (open, saved and undone)."""
-        return next(iter(self.db.execute("select count(*) from visits")))[0]
+        return int(next(iter(self.db.execute("select count(*) from visits")))[0])
 
     # --- guide step events ----------------------------------------------------------------
 
@@ -306,7 +308,7 @@ class Journal:
         event_id = uuid.uuid4().hex
         with self._writing():
             self._require(visit_id)
-            self.db["step_events"].insert({
+            self.db.table("step_events").insert({
                 "id": event_id,
                 "visit_id": visit_id,
                 "step": step,
@@ -317,7 +319,7 @@ class Journal:
             })
         return event_id
 
-    def step_events(self, visit_id: str) -> list[dict]:
+    def step_events(self, visit_id: str) -> list[dict[str, Any]]:
         return list(self.db.query(
             "select * from step_events where visit_id = ? order by at_utc, rowid", [visit_id]
         ))
@@ -334,6 +336,7 @@ class Journal:
         columns = _time_columns(started)
         row = {
             "id": uuid.uuid4().hex,
+            "desk_id": self.desk_id,
             "desk": self.desk,
             "site": self.site,
             "started_utc": columns["started_utc"],
@@ -347,10 +350,10 @@ class Journal:
             "deleted_utc": None,
         }
         with self._writing():
-            self.db["coaching_sessions"].insert(row)
-        return row["id"]
+            self.db.table("coaching_sessions").insert(row)
+        return str(row["id"])
 
-    def coaching_sessions(self) -> list[dict]:
+    def coaching_sessions(self) -> list[dict[str, Any]]:
         """Coaching sessions not undone, oldest first."""
         return list(self.db.query(
             "select * from coaching_sessions where deleted_utc is null order by started_utc"))
@@ -364,7 +367,7 @@ class Journal:
     def set_meta(self, key: str, value: str) -> None:
         self._refuse_cpr({key: value})
         with self._writing():
-            self.db["meta"].upsert({"key": key, "value": value}, pk="key")
+            self.db.table("meta").upsert({"key": key, "value": value}, pk="key")
 
     def merged_snapshots(self) -> dict[str, str]:
         """Snapshots a consolidation merged into this journal: "site/desk" -> snapshot time."""
@@ -397,19 +400,19 @@ class Journal:
                 changed += found is not None
         return added, changed
 
-    def bulk_load(self, *, visits: list[dict], history: list[dict], step_events: list[dict],
-                  digital_counts: list[dict]) -> None:
+    def bulk_load(self, *, visits: list[Row], history: list[Row], step_events: list[Row],
+                  digital_counts: list[Row]) -> None:
         """Insert ready-made rows in one transaction (demo data); every text is guarded."""
         for table in (visits, history, step_events, digital_counts):
             for row in table:
                 self._refuse_cpr(row)
         with self._writing():
-            self.db["visits"].insert_all(
+            self.db.table("visits").insert_all(
                 ({**dict.fromkeys(COLUMNS), "desk_id": self.desk_id, "citizen": row["id"],
                   "appointment": DROP_IN, **row} for row in visits), batch_size=2000)
-            self.db["visit_history"].insert_all(history)
-            self.db["step_events"].insert_all(step_events, batch_size=2000)
-            self.db["digital_counts"].upsert_all(digital_counts, pk=("week", "errand", "source"))
+            self.db.table("visit_history").insert_all(history)
+            self.db.table("step_events").insert_all(step_events, batch_size=2000)
+            self.db.table("digital_counts").upsert_all(digital_counts, pk=("week", "errand", "source"))
 
 
 __all__ = ["EDITABLE", "OPEN", "SAVED", "Journal", "JournalError", "Visit"]

@@ -34,7 +34,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def version_of(db: sqlite_utils.Database) -> int:
-    return db.execute("pragma user_version").fetchone()[0]
+    return int(db.execute("pragma user_version").fetchone()[0])
 
 
 def migrate(db: sqlite_utils.Database, path: Path) -> None:

@@ -7,7 +7,7 @@ import sqlite_utils
 
 
 def migrate(db: sqlite_utils.Database) -> None:
-    db["visits"].create(
+    db.table("visits").create(
         {
             "id": str, "desk": str, "site": str, "status": str,
             "started_utc": str, "ended_utc": str, "local_date": str, "iso_week": str,
@@ -23,34 +23,34 @@ def migrate(db: sqlite_utils.Database) -> None:
                   "channel", "errand", "created_utc", "updated_utc"},
         defaults={"error_contact": 0, "handout": 0, "late_entry": 0, "desk": "", "site": ""},
     )
-    db["visits"].create_index(
+    db.table("visits").create_index(
         ["iso_week", "status", "deleted_utc", "errand", "reason", "outcome", "channel"],
         index_name="visits_week_tally",
     )
-    db["visits"].create_index(["local_date", "status"], index_name="visits_day")
-    db["visits"].create_index(["updated_utc"], index_name="visits_updated")
-    db["visit_history"].create(
+    db.table("visits").create_index(["local_date", "status"], index_name="visits_day")
+    db.table("visits").create_index(["updated_utc"], index_name="visits_updated")
+    db.table("visit_history").create(
         {"id": int, "visit_id": str, "at_utc": str, "action": str, "before": str},
         pk="id", foreign_keys=[("visit_id", "visits", "id")],
     )
-    db["visit_history"].create_index(["visit_id"])
-    db["step_events"].create(
+    db.table("visit_history").create_index(["visit_id"])
+    db.table("step_events").create(
         {"id": str, "visit_id": str, "step": str, "status": str, "blocker": str,
          "note": str, "at_utc": str},
         pk="id", foreign_keys=[("visit_id", "visits", "id")],
     )
-    db["step_events"].create_index(["visit_id"])
-    db["coaching_sessions"].create(
+    db.table("step_events").create_index(["visit_id"])
+    db.table("coaching_sessions").create(
         {"id": str, "desk": str, "site": str, "started_utc": str, "ended_utc": str,
          "local_date": str, "iso_week": str, "skills": str, "duration_s": int,
          "created_utc": str, "updated_utc": str, "deleted_utc": str},
         pk="id",
     )
-    db["digital_counts"].create(
+    db.table("digital_counts").create(
         {"week": str, "errand": str, "source": str, "count": int, "imported_utc": str},
         pk=("week", "errand", "source"),
     )
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db["purge_log"].create(
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("purge_log").create(
         {"id": int, "at_utc": str, "older_than_days": int, "notes_erased": int}, pk="id"
     )

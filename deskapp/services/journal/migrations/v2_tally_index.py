@@ -16,5 +16,5 @@ REPLACED = ("visits_week_tally", "visits_day")
 def migrate(db: sqlite_utils.Database) -> None:
     for name in REPLACED:
         db.execute(f"drop index if exists {name}")
-    db["visits"].create_index(TALLY_INDEX_COLUMNS, index_name="visits_tally", if_not_exists=True)
+    db.table("visits").create_index(TALLY_INDEX_COLUMNS, index_name="visits_tally", if_not_exists=True)
     forget_dropped(db, REPLACED)

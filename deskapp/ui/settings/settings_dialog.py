@@ -38,11 +38,12 @@ from PySide6.QtWidgets import (
 
 from deskapp import paths
 from deskapp.services import catalog as catalog_service
+from deskapp.services import settings as settings_service
 from deskapp.services.settings import BACKUPS_KEEP_RANGE, Settings, backup_folder_problem
 
 # Language names are shown in their own language, never translated.
 LANGUAGES = (("da", "Dansk"), ("en", "English"))
-RETENTION_RANGE = (1, 3650)
+RETENTION_RANGE = settings_service.bounds("retention_days")
 BACKUPS_TYPED_RANGE = (0, 999)  # what may be typed; outside BACKUPS_KEEP_RANGE is refused in words
 
 
@@ -296,6 +297,4 @@ class SettingsDialog(QDialog):
         )
 
     def needs_restart(self) -> bool:
-        new = self.settings()
-        return any(getattr(new, key) != getattr(self._original, key)
-                   for key in ("language", "desk", "catalog_file", "site"))
+        return settings_service.needs_restart(settings_service.changed(self._original, self.settings()))

@@ -6,8 +6,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from deskapp.services.journal import Journal, JournalError
-from deskapp.ui import messages
-from deskapp.ui.counter_page import CounterPage
+from deskapp.ui.counter.counter_page import CounterPage
+from deskapp.ui.shell import messages
 
 
 def offer_open_visits(counter: CounterPage, journal: Journal) -> None:

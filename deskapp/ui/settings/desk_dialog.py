@@ -59,7 +59,7 @@ class DeskDialog(QDialog):
         self.minutes_spin.setAccessibleName(self.tr("Minutter mellem udgivelser"))
         self.minutes_spin.setAccessibleDescription(
             self.tr("Hvor ofte skranken lægger en ny kopi af journalen i den fælles mappe"))
-        self.minutes_spin.setRange(1, 240)
+        self.minutes_spin.setRange(*settings_service.bounds("publish_minutes"))
         self.minutes_spin.setValue(config.publish_minutes)
         self.minutes_spin.setSuffix(self.tr(" min"))
         self.target_label = QLabel(self)

@@ -8,32 +8,43 @@ the guide; Ctrl+Shift+V logs a coaching session not tied to an errand.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QScrollArea
+from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QMainWindow, QScrollArea, QTabWidget
 
 from deskapp.services import weeks
 from deskapp.services.exports.handout import HelpContact
-from deskapp.ui.coaching_dialog import CoachingDialog
-from deskapp.ui.guide_panel import GuidePanel
+from deskapp.services.settings import Settings
+from deskapp.ui.counter.counter_page import CounterPage
+from deskapp.ui.guide.coaching_dialog import CoachingDialog
+from deskapp.ui.guide.guide_panel import GuidePanel
+from deskapp.ui.shell.operations import JournalHub
 
-if TYPE_CHECKING:
-    from deskapp.ui.main_window import MainWindow
+
+class GuideHost(Protocol):
+    """What the guide needs of the main window (the window imports the guide, not back)."""
+
+    counter: CounterPage
+    hub: JournalHub
+    config: Settings
+    tabs: QTabWidget
+
+    def show_status(self, text: str) -> None: ...
 
 
 class GuideDock(QDockWidget):
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: QMainWindow, host: GuideHost):
         super().__init__(QCoreApplication.translate("GuideDock", "Vejledning"), window)
-        self.window_ = window
-        self.counter = window.counter
+        self.host = host
+        self.counter = host.counter
         self.setObjectName("guideDock")
         self.setAccessibleName(self.tr("Vejledning i digital selvbetjening"))
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
-        config = window.config
-        self.panel = GuidePanel(window.hub, lambda: HelpContact(config.municipality, config.help_line))
+        config = host.config
+        self.panel = GuidePanel(host.hub, lambda: HelpContact(config.municipality, config.help_line))
         scroll = QScrollArea(self)
         scroll.setObjectName("guideScroll")
         scroll.setWidgetResizable(True)
@@ -69,7 +80,7 @@ class GuideDock(QDockWidget):
 
     def sync_visibility(self) -> None:
         """Shown only on the counter page and only while a visit is open there."""
-        on_counter = self.window_.tabs.currentWidget() is self.counter
+        on_counter = self.host.tabs.currentWidget() is self.counter
         self.setVisible(on_counter and self.panel.visit_id is not None)
 
     def toggle_focus(self) -> None:
@@ -79,7 +90,7 @@ class GuideDock(QDockWidget):
             self.focus_counter()
             return
         if not self.isVisible() or not self.panel.focus_guide():
-            self.window_.show_status(self.tr("Ingen vejledning: vælg først et ærinde."))
+            self.host.show_status(self.tr("Ingen vejledning: vælg først et ærinde."))
 
     def focus_counter(self) -> None:
         """Back to where the counter flow continues: the outcome, else the reason."""
@@ -92,19 +103,20 @@ class GuideDock(QDockWidget):
             counter.focus_search()
 
 
-def install_guide(window: MainWindow) -> GuideDock:
-    """Add the guide dock, Ctrl+G and the coaching-session action to the main window."""
-    dock = GuideDock(window)
+def install_guide(window: QMainWindow, host: GuideHost) -> GuideDock:
+    """Add the guide dock, Ctrl+G and the coaching-session action to the main window
+    (``host``: the same window, seen as what the guide needs of it)."""
+    dock = GuideDock(window, host)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.counter.visit_started.connect(dock.on_visit_started)
-    window.counter.visit_errand_changed.connect(dock.on_errand_changed)
-    window.counter.visit_closed.connect(dock.on_visit_closed)
-    window.tabs.currentChanged.connect(lambda _index: dock.sync_visibility())
-    dock.panel.status.connect(window.show_status)
+    host.counter.visit_started.connect(dock.on_visit_started)
+    host.counter.visit_errand_changed.connect(dock.on_errand_changed)
+    host.counter.visit_closed.connect(dock.on_visit_closed)
+    host.tabs.currentChanged.connect(lambda _index: dock.sync_visibility())
+    dock.panel.status.connect(host.show_status)
     dock.panel.finished.connect(dock.focus_counter)
     to_search = QShortcut(QKeySequence("Ctrl+L"), dock)  # as in the counter form
     to_search.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    to_search.activated.connect(window.counter.focus_search)
+    to_search.activated.connect(host.counter.focus_search)
 
     to_guide = QAction(QCoreApplication.translate("GuideDock", "Skift mellem &guide og skranke"), window)
     to_guide.setObjectName("toggleGuideAction")
@@ -116,7 +128,7 @@ def install_guide(window: MainWindow) -> GuideDock:
         "GuideDock", "Registrér &vejledning i digitale færdigheder…"), window)
     coaching.setObjectName("coachingSessionAction")
     coaching.setShortcut(QKeySequence("Ctrl+Shift+V"))
-    coaching.triggered.connect(lambda: open_coaching_dialog(window))
+    coaching.triggered.connect(lambda: open_coaching_dialog(window, host))
 
     menu = window.menuBar().addMenu(QCoreApplication.translate("GuideDock", "&Vejledning"))
     menu.setObjectName("guideMenu")
@@ -128,8 +140,8 @@ def install_guide(window: MainWindow) -> GuideDock:
     return dock
 
 
-def open_coaching_dialog(window: MainWindow) -> None:
-    dialog = CoachingDialog(window.hub, window)
-    dialog.saved.connect(window.show_status)
+def open_coaching_dialog(window: QMainWindow, host: GuideHost) -> None:
+    dialog = CoachingDialog(host.hub, window)
+    dialog.saved.connect(host.show_status)
     dialog.open()
 

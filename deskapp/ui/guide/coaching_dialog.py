@@ -17,10 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from deskapp.services import weeks
-from deskapp.services.journal import JournalError
-from deskapp.ui import messages
-from deskapp.ui.journal_hub import JournalHub
-from deskapp.ui.list_items import add_item
+from deskapp.ui.shell.operations import Change, Failed, JournalHub
+from deskapp.ui.widgets.list_items import add_item
 
 DEFAULT_MINUTES = 15
 
@@ -127,12 +125,11 @@ class CoachingDialog(QDialog):
             return
         ended = weeks.now_utc()
         started = ended - timedelta(minutes=self.minutes.value())
-        try:
-            self.hub.journal.add_coaching_session(skills, started=started, ended=ended)
-        except JournalError as exc:
-            self.problem.setText(messages.journal_error(exc))
+        if isinstance(self.hub.write(
+                lambda journal: journal.add_coaching_session(skills, started=started, ended=ended),
+                Change("coaching", week=weeks.week_of(weeks.local(started).date())),
+                self.problem.setText), Failed):
             return
-        self.hub.notify()
         self.saved.emit(self.tr("Vejledning gemt: %1 færdighed(er), %2 min.").replace(
             "%1", str(len(skills))).replace("%2", str(self.minutes.value())))
         self.accept()

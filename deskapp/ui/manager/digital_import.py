@@ -6,9 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from deskapp.services import digital_counts
-from deskapp.services.catalog import Catalog
-from deskapp.services.journal import Journal, JournalError
-from deskapp.ui import messages
+from deskapp.ui.shell.operations import Change, Failed, JournalHub
 
 
 def tr(text: str) -> str:
@@ -41,21 +39,22 @@ def rejected_text(exc: digital_counts.ImportRejected) -> str:
         return exc.reason
 
 
-def ask_and_import(parent: QWidget, journal: Journal, catalog: Catalog) -> str | None:
+def ask_and_import(parent: QWidget, hub: JournalHub) -> str | None:
     """Ask for a CSV file and import it; return the result line, or None if nothing changed."""
     title = tr("Importér digitale tal")
     path, _ = QFileDialog.getOpenFileName(parent, title, "", tr("CSV-filer (*.csv);;Alle filer (*)"))
     if not path:
         return None
     try:
-        result = digital_counts.import_file(journal, catalog, path)
+        rows = digital_counts.read_file(path, hub.catalog)
     except digital_counts.ImportRejected as exc:
         where = tr("Linje %1: ").replace("%1", str(exc.line)) if exc.line else ""
         text = tr("Filen blev ikke importeret, og intet er ændret.\n\n%1%2")
         QMessageBox.warning(parent, title, text.replace("%1", where).replace("%2", rejected_text(exc)))
         return None
-    except JournalError as exc:
-        QMessageBox.warning(parent, title, messages.journal_error(exc))
+    result = hub.write(lambda journal: digital_counts.store(journal, rows), Change("digital_counts"),
+                       lambda text: QMessageBox.warning(parent, title, text))
+    if isinstance(result, Failed):
         return None
     text = tr("%1 rækker læst: %2 nye, %3 ændrede, %4 uændrede.").replace(
         "%1", str(result.rows)).replace("%2", str(result.added)).replace(

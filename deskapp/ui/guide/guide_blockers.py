@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from deskapp.services import privacy
 from deskapp.services.catalog import Choice
 from deskapp.services.guide import OTHER_BLOCKER
-from deskapp.ui import messages
-from deskapp.ui.choice_list import DIGITS, ChoiceList
+from deskapp.ui.shell import messages
+from deskapp.ui.widgets.choice_list import DIGITS, ChoiceList
 
 
 class BlockerPicker(QWidget):

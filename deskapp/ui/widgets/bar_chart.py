@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from deskapp.ui.tally_models import BAR_ROLE, GOAL_ROLE
+from deskapp.ui.manager.tally_models import BAR_ROLE, GOAL_ROLE
 
 
 def bar_colours(palette: QPalette) -> tuple[QColor, QColor, QColor]:

@@ -14,8 +14,8 @@ from deskapp.services.catalog import Catalog
 from deskapp.services.exports import ExportError
 from deskapp.services.journal import JournalError
 from deskapp.services.tallies import Query
-from deskapp.ui import messages
-from deskapp.ui.export_worker import ExportSignals, ExportTask
+from deskapp.ui.manager.export_worker import ExportSignals, ExportTask
+from deskapp.ui.shell import messages
 
 PROGRESS_DELAY_MS = 500
 

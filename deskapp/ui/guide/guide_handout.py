@@ -23,7 +23,7 @@ from deskapp.services.catalog import Errand
 from deskapp.services.exports import ExportError
 from deskapp.services.exports.handout import HelpContact, write_handout
 from deskapp.services.printing import PrintError, print_pdf
-from deskapp.ui.manager_exports import export_error_text
+from deskapp.ui.manager.manager_exports import export_error_text
 
 log = logging.getLogger("skranke.handout")
 

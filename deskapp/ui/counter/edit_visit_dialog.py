@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from deskapp.services.catalog import Catalog, Choice
 from deskapp.services.journal import Visit
-from deskapp.ui import messages
+from deskapp.ui.shell import messages
 
 
 class EditVisitDialog(QDialog):

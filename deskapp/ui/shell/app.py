@@ -15,13 +15,14 @@ from deskapp import APP_NAME, paths
 from deskapp.cli.common import log_unexpected
 from deskapp.services import catalog as catalog_service
 from deskapp.services import settings as settings_service
-from deskapp.ui import messages, startup_checks, test_hook
-from deskapp.ui.desk_dialog import confirm_desk_on_first_start
-from deskapp.ui.journal_hub import JournalHub
-from deskapp.ui.main_window import MainWindow
-from deskapp.ui.open_visits import offer_open_visits
-from deskapp.ui.publisher import Publisher
-from deskapp.ui.translation import SkrankeTranslator
+from deskapp.testing import script_hook as test_hook
+from deskapp.ui.counter.open_visits import offer_open_visits
+from deskapp.ui.settings.desk_dialog import confirm_desk_on_first_start
+from deskapp.ui.shell import messages, startup_checks
+from deskapp.ui.shell.main_window import MainWindow
+from deskapp.ui.shell.operations import JournalHub
+from deskapp.ui.shell.translation import SkrankeTranslator
+from deskapp.ui.sync.publisher import Publisher
 
 
 def install_translator(app: QApplication, lang: str) -> QTranslator | None:

@@ -29,13 +29,11 @@ from deskapp.services import weeks
 from deskapp.services.catalog import Errand
 from deskapp.services.exports.handout import HelpContact
 from deskapp.services.guide import DONE, OTHER_BLOCKER, SKIPPED, STUCK, StepState
-from deskapp.services.journal import JournalError
-from deskapp.ui import messages
-from deskapp.ui.guide_blockers import BlockerPicker
-from deskapp.ui.guide_handout import HandoutButtons
-from deskapp.ui.guide_steps import FitList, StepList
-from deskapp.ui.journal_hub import JournalHub
-from deskapp.ui.list_items import add_item
+from deskapp.ui.guide.guide_blockers import BlockerPicker
+from deskapp.ui.guide.guide_handout import HandoutButtons
+from deskapp.ui.guide.guide_steps import FitList, StepList
+from deskapp.ui.shell.operations import Change, Failed, JournalHub
+from deskapp.ui.widgets.list_items import add_item
 
 
 class GuidePanel(QWidget):
@@ -364,11 +362,10 @@ class GuidePanel(QWidget):
         if self.visit_id is None or row < 0:
             return False
         step = self.errand.guide.steps[row]
-        try:
-            self.record_mode()
-            self.hub.journal.add_step_event(self.visit_id, step.code, status, blocker, note)
-        except JournalError as exc:
-            self.show_error(messages.journal_error(exc))
+        visit_id = self.visit_id
+        if not self.record_mode() or isinstance(self.hub.write(
+                lambda journal: journal.add_step_event(visit_id, step.code, status, blocker, note),
+                Change.of_open(visit_id), self.show_error), Failed):
             return False
         self.states[step.code] = StepState(status, blocker, note)
         self._show_row(row)
@@ -410,17 +407,19 @@ class GuidePanel(QWidget):
 
     def on_mode_activated(self, _index: int) -> None:
         self.mode_recorded = False
-        try:
-            self.record_mode()
-        except JournalError as exc:
-            self.show_error(messages.journal_error(exc))
+        self.record_mode()
 
-    def record_mode(self) -> None:
-        """Write the mode once the helper uses the guide (untouched guides record none)."""
+    def record_mode(self) -> bool:
+        """Write the mode once the helper uses the guide (untouched guides record none);
+        False when the journal refused it (the error is shown)."""
         if self.visit_id is None or self.mode_recorded:
-            return
-        self.hub.journal.update_open(self.visit_id, guide_mode=self.current_mode())
+            return True
+        visit_id, mode = self.visit_id, self.current_mode()
+        if isinstance(self.hub.write(lambda journal: journal.update_open(visit_id, guide_mode=mode),
+                                     Change.of_open(visit_id), self.show_error), Failed):
+            return False
         self.mode_recorded = True
+        return True
 
     def open_entry(self) -> None:
         if self.errand is None or self.errand.entry is None:
@@ -435,11 +434,10 @@ class GuidePanel(QWidget):
         """The citizen got the sheet: the visit records it (and that the guide was used)."""
         if self.visit_id is None:
             return
-        try:
-            self.record_mode()
-            self.hub.journal.update_open(self.visit_id, handout=1)
-        except JournalError as exc:
-            self.show_error(messages.journal_error(exc))
+        visit_id = self.visit_id
+        if self.record_mode():
+            self.hub.write(lambda journal: journal.update_open(visit_id, handout=1),
+                           Change.of_open(visit_id), self.show_error)
 
     def show_error(self, text: str) -> None:
         self.status.emit(text)

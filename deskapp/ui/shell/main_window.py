@@ -3,29 +3,33 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from deskapp import APP_NAME, __version__
 from deskapp.services import settings as settings_service
-from deskapp.ui.consolidate_dialog import ConsolidateDialog
-from deskapp.ui.counter_page import CounterPage
-from deskapp.ui.desk_dialog import DeskDialog
-from deskapp.ui.guide_dock import install_guide
-from deskapp.ui.journal_hub import JournalHub
-from deskapp.ui.manager_page import ManagerPage
-from deskapp.ui.publisher import Publisher
-from deskapp.ui.settings_dialog import SettingsDialog
+from deskapp.ui.counter.counter_page import CounterPage
+from deskapp.ui.guide.guide_dock import install_guide
+from deskapp.ui.manager.manager_page import ManagerPage
+from deskapp.ui.settings.desk_dialog import DeskDialog
+from deskapp.ui.settings.settings_dialog import SettingsDialog
+from deskapp.ui.shell.operations import JournalHub
+from deskapp.ui.shell.settings_hub import SettingsHub
+from deskapp.ui.sync.consolidate_dialog import ConsolidateDialog
+from deskapp.ui.sync.publisher import Publisher
 
 
 class MainWindow(QMainWindow):
     def __init__(self, hub: JournalHub, config: settings_service.Settings,
-                 save_settings: object = None, parent: QWidget | None = None):
+                 save_settings: Callable[[settings_service.Settings], None] | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.hub = hub
         self.config = config
-        self._save_settings = save_settings
+        self.settings_hub = SettingsHub(config, save_settings, self)
+        self.settings_hub.changed.connect(self.on_settings_changed)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("%1 – skranke %2").replace("%1", APP_NAME).replace(
             "%2", config.desk))
@@ -43,7 +47,7 @@ class MainWindow(QMainWindow):
         self.publisher: Publisher | None = None
         self._build_menus()
         self._connect_signals()
-        self.guide = install_guide(self)
+        self.guide = install_guide(self, self)
         self.resize(1100, 720)
 
     def _build_menus(self) -> None:
@@ -91,9 +95,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 15000)
 
     def on_channel_changed(self, code: str) -> None:
-        self.config.channel = code
-        if callable(self._save_settings):
-            self._save_settings(self.config)
+        self.settings_hub.apply(dataclasses.replace(self.config, channel=code))
 
     def attach_publisher(self, publisher: Publisher) -> None:
         """Show the publisher's discreet status in a permanent label of the status bar."""
@@ -114,32 +116,27 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def on_desk_settings(self) -> None:
-        dialog = DeskDialog(self.config, parent=self)
-        dialog.accepted.connect(self.on_desk_changed)
+        edited = dataclasses.replace(self.config)
+        dialog = DeskDialog(edited, parent=self)
+        dialog.accepted.connect(lambda: self.settings_hub.apply(edited))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
-
-    def on_desk_changed(self) -> None:
-        self.hub.journal.desk, self.hub.journal.site = self.config.desk, self.config.site
-        self.setWindowTitle(self.tr("%1 – skranke %2").replace("%1", APP_NAME).replace(
-            "%2", self.config.desk))
-        if callable(self._save_settings):
-            self._save_settings(self.config)
-        if self.publisher is not None:
-            self.publisher.start()
 
     def on_settings(self) -> None:
         dialog = SettingsDialog(self.config, self)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
-        restart = dialog.needs_restart()
-        new = dialog.settings()
-        for field in dataclasses.fields(new):
-            setattr(self.config, field.name, getattr(new, field.name))
-        if callable(self._save_settings):
-            self._save_settings(self.config)
+        names = self.settings_hub.apply(dialog.settings())
         self.show_status(self.tr("Indstillingerne er gemt. Ændringerne gælder, når Skranke startes igen.")
-                         if restart else self.tr("Indstillingerne er gemt."))
+                         if settings_service.needs_restart(names) else self.tr("Indstillingerne er gemt."))
+
+    def on_settings_changed(self, names: set[str]) -> None:
+        if names & {"desk", "site"}:  # new visits carry the new labels at once
+            self.hub.journal.desk, self.hub.journal.site = self.config.desk, self.config.site
+            self.setWindowTitle(self.tr("%1 – skranke %2").replace("%1", APP_NAME).replace(
+                "%2", self.config.desk))
+        if self.publisher is not None and names & {"shared_folder", "publish_minutes", "desk", "site"}:
+            self.publisher.start()
 
     def on_about(self) -> None:
         QMessageBox.about(self, self.tr("Om Skranke"), self.tr(

@@ -15,7 +15,7 @@ from deskapp.services.catalog import Catalog
 from deskapp.services.exports.report_data import collect
 from deskapp.services.journal import Journal, JournalError
 from deskapp.services.tallies import Query
-from deskapp.ui import messages
+from deskapp.ui.shell import messages
 
 
 class TallySignals(QObject):

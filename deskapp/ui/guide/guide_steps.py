@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QSizePolicy, QWidg
 
 from deskapp.services.catalog import GuideStep
 from deskapp.services.guide import DONE, SKIPPED, STUCK, StepState
-from deskapp.ui.list_items import add_item
+from deskapp.ui.widgets.list_items import add_item
 
 KEY_ACTIONS = {
     Qt.Key.Key_Return: DONE,

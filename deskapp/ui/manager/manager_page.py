@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
 from deskapp.services import settings as settings_service
 from deskapp.services.exports.report_data import ReportData
 from deskapp.services.tallies import GOAL, Query, Row, change
-from deskapp.ui.bar_chart import BarChart, BarDelegate
-from deskapp.ui.digital_import import ask_and_import
-from deskapp.ui.focus_table import FocusFrameTableView
-from deskapp.ui.journal_hub import JournalHub
-from deskapp.ui.manager_exports import ExportRunner
-from deskapp.ui.tally_models import CODE_ROLE, Column, HoursModel, PivotModel, RowsModel
-from deskapp.ui.tally_worker import TallySignals, TallyTask
-from deskapp.ui.week_range_picker import WeekRangePicker
+from deskapp.ui.manager.digital_import import ask_and_import
+from deskapp.ui.manager.manager_exports import ExportRunner
+from deskapp.ui.manager.tally_models import CODE_ROLE, Column, HoursModel, PivotModel, RowsModel
+from deskapp.ui.manager.tally_worker import TallySignals, TallyTask
+from deskapp.ui.shell.operations import Change, JournalHub
+from deskapp.ui.widgets.bar_chart import BarChart, BarDelegate
+from deskapp.ui.widgets.focus_table import FocusFrameTableView
+from deskapp.ui.widgets.week_range_picker import WeekRangePicker
 
 
 def _pct(value: object) -> str:
@@ -321,8 +321,9 @@ class ManagerPage(QWidget):
             self.query = Query(self.query.first, self.query.last, self._desks())
             self.request_refresh()
 
-    def on_journal_changed(self) -> None:
-        self.request_refresh()
+    def on_journal_changed(self, change: Change) -> None:
+        if self.query is not None and change.touches_weeks(self.query.first, self.query.last):
+            self.request_refresh()
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
@@ -442,10 +443,9 @@ class ManagerPage(QWidget):
     # --- import and export ----------------------------------------------------------------
 
     def on_import(self) -> None:
-        text = ask_and_import(self, self.hub.journal, self.catalog)
+        text = ask_and_import(self, self.hub)
         if text:
             self.status.emit(text)
-            self.hub.notify()  # every view of the journal recounts, this page included
 
     def on_export(self, fmt: str) -> None:
         if self.query is not None:

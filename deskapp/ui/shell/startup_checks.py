@@ -23,7 +23,7 @@ from deskapp.services import settings as settings_service
 from deskapp.services.instance_lock import InstanceLock
 from deskapp.services.journal import Journal, JournalError, retention
 from deskapp.services.journal.integrity import check_integrity, finish_interrupted_write
-from deskapp.ui import messages
+from deskapp.ui.shell import messages
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # a running app makes the next day's backup within the hour
 

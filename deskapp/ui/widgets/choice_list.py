@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from deskapp.services.catalog import Choice
-from deskapp.ui.list_items import add_item
+from deskapp.ui.widgets.list_items import add_item
 
 DIGITS = "1234567890"  # the tenth choice is key 0
 

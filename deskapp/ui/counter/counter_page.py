@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
 
 from deskapp.services import privacy, weeks
 from deskapp.services.catalog import Errand
-from deskapp.services.journal import JournalError, Visit
-from deskapp.ui import messages
-from deskapp.ui.choice_list import ChoiceList, widest_item, wrap_items
-from deskapp.ui.edit_visit_dialog import EditVisitDialog
-from deskapp.ui.journal_hub import JournalHub
-from deskapp.ui.list_items import add_item
-from deskapp.ui.today_model import TodayModel
+from deskapp.services.journal import Journal, Visit
+from deskapp.ui.counter.edit_visit_dialog import EditVisitDialog
+from deskapp.ui.counter.today_model import TodayModel
+from deskapp.ui.shell import messages
+from deskapp.ui.shell.operations import Change, Failed, JournalHub
+from deskapp.ui.widgets.choice_list import ChoiceList, widest_item, wrap_items
+from deskapp.ui.widgets.list_items import add_item
 
 
 class CounterPage(QWidget):
@@ -204,7 +204,7 @@ class CounterPage(QWidget):
         self.late_check.toggled.connect(self.on_late_toggled)
         self.today_table.activated.connect(self.on_today_activated)
         self.today_table.doubleClicked.connect(self.on_today_activated)
-        self.hub.changed.connect(self.refresh_today)
+        self.hub.changed.connect(self.on_journal_changed)
         shortcuts = [
             (QKeySequence.StandardKey.Undo, self.undo_last),
             (QKeySequence("F2"), self.next_channel),
@@ -269,24 +269,25 @@ class CounterPage(QWidget):
 
     def choose_errand(self, errand: Errand) -> None:
         """Write the open visit (or change its errand) and move on to the reason."""
-        try:
-            if self.open_visit_id is None:
-                at = self.chosen_start()
-                if at is False:
-                    return
-                self.open_visit_id = self.hub.journal.start_visit(
-                    errand.code, channel=self.current_channel(),
-                    contact_type=errand.contact_type, catalog_version=self.catalog.version,
-                    at=at or None,
-                )
-                self.visit_started.emit(self.open_visit_id, errand.code)
-            else:
-                self.hub.journal.update_open(self.open_visit_id, errand=errand.code,
-                                             contact_type=errand.contact_type)
-                self.visit_errand_changed.emit(self.open_visit_id, errand.code)
-        except JournalError as exc:
-            self.show_error(messages.journal_error(exc))
-            return
+        if self.open_visit_id is None:
+            at = self.chosen_start()
+            if at is False:
+                return
+            started = self.hub.write(lambda journal: journal.start_visit(
+                errand.code, channel=self.current_channel(), contact_type=errand.contact_type,
+                catalog_version=self.catalog.version, at=at or None,
+            ), Change.of_open, self.show_error)
+            if isinstance(started, Failed):
+                return
+            self.open_visit_id = started
+            self.visit_started.emit(started, errand.code)
+        else:
+            visit_id = self.open_visit_id
+            if isinstance(self.hub.write(lambda journal: journal.update_open(
+                    visit_id, errand=errand.code, contact_type=errand.contact_type),
+                    Change.of_open(visit_id), self.show_error), Failed):
+                return
+            self.visit_errand_changed.emit(visit_id, errand.code)
         self.open_errand = errand
         self.errand_search.setText(errand.label)
         self.reasons.setEnabled(True)
@@ -313,10 +314,9 @@ class CounterPage(QWidget):
     def on_reason_chosen(self, code: str) -> None:
         if self.open_visit_id is None:
             return
-        try:
-            self.hub.journal.update_open(self.open_visit_id, reason=code)
-        except JournalError as exc:
-            self.show_error(messages.journal_error(exc))
+        visit_id = self.open_visit_id
+        if isinstance(self.hub.write(lambda journal: journal.update_open(visit_id, reason=code),
+                                     Change.of_open(visit_id), self.show_error), Failed):
             return
         self.outcomes.setEnabled(True)
         self.show_stage()
@@ -328,10 +328,10 @@ class CounterPage(QWidget):
         note = self.checked_note()
         if note is False:
             return
-        try:
-            visit = self.hub.journal.finish_visit(self.open_visit_id, code, note=note or None)
-        except JournalError as exc:
-            self.show_error(messages.journal_error(exc))
+        visit_id = self.open_visit_id
+        visit = self.hub.write(lambda journal: journal.finish_visit(visit_id, code, note=note or None),
+                               Change.of_visit, self.show_error)
+        if isinstance(visit, Failed):
             return
         self.last_saved_id = visit.id
         self.visit_closed.emit(visit.id)
@@ -340,7 +340,6 @@ class CounterPage(QWidget):
                          .replace("%2", self.catalog.label("reasons", visit.reason))
                          .replace("%3", self.catalog.label("outcomes", visit.outcome)))
         self.reset_form()
-        self.hub.notify()
 
     def checked_note(self) -> str | bool | None:
         """The guarded note; False (and a message, the text kept) when it cannot be saved."""
@@ -354,10 +353,8 @@ class CounterPage(QWidget):
             self.focus_search()
             return
         visit_id = self.open_visit_id
-        try:
-            self.hub.journal.discard_open(visit_id)
-        except JournalError as exc:
-            self.show_error(messages.journal_error(exc))
+        if isinstance(self.hub.write(lambda journal: journal.discard_open(visit_id),
+                                     Change.of_open(visit_id), self.show_error), Failed):
             return
         self.visit_closed.emit(visit_id)
         self.status.emit(self.tr("Besøget er annulleret."))
@@ -367,17 +364,20 @@ class CounterPage(QWidget):
         if not self.last_saved_id:
             self.status.emit(self.tr("Der er intet besøg at fortryde."))
             return
-        try:
-            visit = self.hub.journal.visit(self.last_saved_id)
-            self.hub.journal.undo_visit(self.last_saved_id)
-        except JournalError as exc:
-            self.show_error(messages.journal_error(exc))
+        last = self.last_saved_id
+
+        def undo(journal: Journal) -> Visit:
+            visit = journal.visit(last)
+            journal.undo_visit(last)
+            return visit
+
+        visit = self.hub.write(undo, Change.of_visit, self.show_error)
+        if isinstance(visit, Failed):
             return
         self.last_saved_id = None
         self.status.emit(self.tr("Fortrudt: %1 kl. %2").replace(
             "%1", self.catalog.label("errands", visit.errand)).replace(
             "%2", visit.started_local.strftime("%H:%M")))
-        self.hub.notify()
 
     def on_today_activated(self, index: object) -> None:
         visit = self.today_model.visit_at(self.today_table.currentIndex().row())
@@ -388,14 +388,13 @@ class CounterPage(QWidget):
         self.focus_search()  # the next citizen's errand goes into the search, edited or not
         if not accepted:
             return
-        try:
-            self.hub.journal.edit_visit(visit.id, **dialog.changes())
-        except JournalError as exc:
-            self.show_error(messages.journal_error(exc))
+        changes = dialog.changes()
+        edited = self.hub.write(lambda journal: journal.edit_visit(visit.id, **changes),
+                                Change.of_visit, self.show_error)
+        if isinstance(edited, Failed):
             return
         self.status.emit(self.tr("Besøget kl. %1 er rettet.").replace(
             "%1", visit.started_local.strftime("%H:%M")))
-        self.hub.notify()
 
     def resume(self, visit: Visit) -> None:
         """Bring an open visit (left by a crash or a restart) back into the form."""
@@ -429,10 +428,9 @@ class CounterPage(QWidget):
 
     def on_channel_index_changed(self, _index: int) -> None:
         if self.open_visit_id is not None:
-            try:
-                self.hub.journal.update_open(self.open_visit_id, channel=self.current_channel())
-            except JournalError as exc:
-                self.show_error(messages.journal_error(exc))
+            visit_id, channel = self.open_visit_id, self.current_channel()
+            self.hub.write(lambda journal: journal.update_open(visit_id, channel=channel),
+                           Change.of_open(visit_id), self.show_error)
         self.channel_changed.emit(self.current_channel())
 
     def on_late_shortcut(self) -> None:
@@ -490,6 +488,10 @@ class CounterPage(QWidget):
             text = self.tr("3. %1: vælg resultatet med et tal – det gemmer besøget.").replace(
                 "%1", self.open_errand.label)
         self.stage_label.setText(text)
+
+    def on_journal_changed(self, change: Change) -> None:
+        if change.touches_day(weeks.local(weeks.now_utc()).date().isoformat()):
+            self.refresh_today()
 
     def refresh_today(self) -> None:
         self.today_model.refresh()

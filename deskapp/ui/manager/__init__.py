@@ -1,0 +1,3 @@
+"""The manager page: weekly tallies, exports and digital-count imports, with their
+background workers.
+"""

@@ -1,0 +1,1 @@
+"""The first-start desk dialog and the settings dialog."""

@@ -1,0 +1,3 @@
+"""Small reusable widgets: keyboard-first lists, tables, the bar chart and the week range
+picker.
+"""
