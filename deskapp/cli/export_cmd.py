@@ -12,7 +12,7 @@ KINDS = ("tallies", "visits", "shares")
 FORMATS = ("csv", "xlsx", "pdf")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("export", help="export tallies, visits or shares for a week range")
     parser.add_argument("kind", choices=KINDS)
     add_journal_argument(parser)

@@ -11,7 +11,7 @@ from deskapp.services import backup
 from deskapp.services.journal import JournalError, retention
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("purge", help="erase notes older than the retention limit "
                             "(in the journal and its backups)")
     add_journal_argument(parser)

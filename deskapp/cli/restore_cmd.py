@@ -10,7 +10,7 @@ from deskapp.services import backup
 from deskapp.services.instance_lock import InstanceLock
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("restore", help="restore the journal from a backup")
     add_journal_argument(parser)
     parser.add_argument("--from", dest="source", metavar="BACKUP",

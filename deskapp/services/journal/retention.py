@@ -41,7 +41,7 @@ def _check_days(older_than_days: int) -> None:
         raise ValueError(f"older_than_days must be between 0 and {MAX_DAYS}")
 
 
-def _erase(execute: Callable[[str, list], sqlite3.Cursor], cutoff: str) -> int:
+def _erase(execute: Callable[[str, list[str]], sqlite3.Cursor], cutoff: str) -> int:
     """Erase every note of visits started before ``cutoff``; how many were erased."""
     old_visits = "select id from visits where started_utc < ?"
     erased = execute(

@@ -48,19 +48,15 @@ class Journal:
     """One open journal. Not thread-safe: give each worker thread its own Journal."""
 
     def __init__(self, path: Path | str, *, desk: str = "", site: str = "", create: bool = True,
-                 read_only: bool = False):
-        """``read_only``: every read, no write, nothing migrated (a journal on a read-only
-        disk, for exports and tallies); a write raises JournalError("read_only")."""
+                 read_only: bool = False):  # read_only: reads only, not migrated (read-only disk)
         self.path = Path(path)
         self.desk = desk
         self.site = site
         self.read_only = read_only
         if (read_only or not create) and not self.path.exists():
             raise JournalError("missing", self.path)
-        if read_only:
-            self.db = open_read_only(self.path)
-        else:
-            self.db = open_writer(self.path)
+        self.db = open_read_only(self.path) if read_only else open_writer(self.path)
+        if not read_only:
             migrate(self.db, self.path)
         self.desk_id = self.meta("desk_id")  # made once by schema 5, never changed
 
