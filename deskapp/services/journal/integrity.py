@@ -116,7 +116,10 @@ def finish_interrupted_write(path: Path | str) -> bool:
 
 
 def _needs_rollback(path: Path) -> bool:
-    conn = open_reader(path.resolve())
+    try:
+        conn = open_reader(path.resolve())
+    except (OSError, sqlite3.Error):
+        return False
     try:
         conn.execute("pragma user_version").fetchone()
     except sqlite3.OperationalError as exc:
