@@ -154,10 +154,13 @@ def choose_backup(journal: Path, folder: Path, source: Path | None = None) -> Pa
         if chosen is None:
             raise BackupError(f"there is no usable backup of {journal.name} in {folder}")
         return chosen
-    if not source.is_file():
-        raise BackupError(f"there is no backup file {source}")
-    if journal.exists() and source.samefile(journal):
-        raise BackupError(f"{source} is the journal itself, not a backup of it")
+    try:
+        if not source.is_file():
+            raise BackupError(f"there is no backup file {source}")
+        if journal.exists() and source.samefile(journal):
+            raise BackupError(f"{source} is the journal itself, not a backup of it")
+    except OSError as exc:
+        raise BackupError(f"cannot read the backup {source}: {exc.strerror or exc}") from exc
     try:
         check_integrity(source)
     except JournalError as exc:
