@@ -12,7 +12,7 @@ KINDS = ("tallies", "visits", "shares")
 FORMATS = ("csv", "xlsx", "pdf")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("export", help="export tallies, visits or shares for a week range")
     parser.add_argument("kind", choices=KINDS)
     add_journal_argument(parser)
@@ -56,12 +56,14 @@ def run(args: argparse.Namespace) -> int:
     cat = load_catalog()
     options = {"sep": args.sep, "min_count": args.min_count, "desks": args.desk, "sites": args.site,
                "municipality": load_settings().municipality}
-    with open_journal(args.journal) as journal:
+    with open_journal(args.journal, reading=True) as journal:
         try:
             rows = run_export(args.kind, args.format, journal, cat, span, args.out, **options)
         except ExportError as exc:
             raise CliError(str(exc)) from exc
-    print(f"wrote {args.out} ({counted(args.kind, args.format, rows)}, {span[0]} to {span[-1]})")
+        read_only = "; the journal is read-only and was only read" if journal.read_only else ""
+    print(f"wrote {args.out} ({counted(args.kind, args.format, rows)}, {span[0]} to {span[-1]}"
+          f"{read_only})")
     return 0
 
 

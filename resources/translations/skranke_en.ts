@@ -88,8 +88,20 @@
         <translation>another program</translation>
     </message>
     <message>
+        <source>En afbrudt skrivning i journalen er rullet tilbage; alt, der var gemt, er der.</source>
+        <translation>An interrupted write to the journal was rolled back; everything that was saved is there.</translation>
+    </message>
+    <message>
+        <source>Gamle noter er slettet, men et andet program læser journalen, så teksten står stadig i filen. Den fjernes ved næste start.</source>
+        <translation>Old notes were erased, but another program is reading the journal, so the text is still in the file. It is removed at the next start.</translation>
+    </message>
+    <message>
         <source>Gamle noter kunne ikke slettes i dag: %1</source>
         <translation>Old notes could not be deleted today: %1</translation>
+    </message>
+    <message>
+        <source>Gamle noter kunne ikke slettes i %1 sikkerhedskopi(er) i %2.</source>
+        <translation>Old notes could not be erased in %1 backup(s) in %2.</translation>
     </message>
     <message>
         <source>Dagens sikkerhedskopi kunne ikke laves (%1). Detaljer i logfilen.</source>
@@ -1843,6 +1855,10 @@ Details were written to %1</translation>
     <message>
         <source>Teksten indeholder noget, der ligner et CPR-nummer, og er ikke gemt. Fjern det, og prøv igen; besøget står stadig på skærmen.</source>
         <translation>The text contains what looks like a CPR number and was not saved. Remove it and try again; the visit is still on the screen.</translation>
+    </message>
+    <message>
+        <source>Journalen {path} kan ikke skrives (skrivebeskyttet disk, mappe eller fil, eller manglende rettigheder). Den er ikke beskadiget, og intet er ændret. Bed IT om skriveadgang; udtræk kan laves med &apos;deskapp export&apos;.</source>
+        <translation>The journal {path} cannot be written (a read-only disk, folder or file, or no permission). It is not damaged, and nothing was changed. Ask IT for write access; exports can be made with &apos;deskapp export&apos;.</translation>
     </message>
     <message>
         <source>Noten er for lang ({n} tegn). Højst {limit} tegn.</source>

@@ -22,7 +22,7 @@ from typing import Any
 
 from deskapp.services import privacy, weeks
 from deskapp.services.journal.columns import COLUMNS, DROP_IN, EDITABLE, OPEN, SAVED, Visit, counted
-from deskapp.services.journal.connect import open_writer
+from deskapp.services.journal.connect import open_read_only, open_writer
 from deskapp.services.journal.errors import JournalError, translate
 from deskapp.services.journal.migrations import migrate
 
@@ -47,14 +47,17 @@ def _time_columns(started: datetime) -> dict[str, Any]:
 class Journal:
     """One open journal. Not thread-safe: give each worker thread its own Journal."""
 
-    def __init__(self, path: Path | str, *, desk: str = "", site: str = "", create: bool = True):
+    def __init__(self, path: Path | str, *, desk: str = "", site: str = "", create: bool = True,
+                 read_only: bool = False):  # read_only: reads only, not migrated (read-only disk)
         self.path = Path(path)
         self.desk = desk
         self.site = site
-        if not create and not self.path.exists():
+        self.read_only = read_only
+        if (read_only or not create) and not self.path.exists():
             raise JournalError("missing", self.path)
-        self.db = open_writer(self.path)
-        migrate(self.db, self.path)
+        self.db = open_read_only(self.path) if read_only else open_writer(self.path)
+        if not read_only:
+            migrate(self.db, self.path)
         self.desk_id = self.meta("desk_id")  # made once by schema 5, never changed
 
     def close(self) -> None:

@@ -53,6 +53,14 @@ def journal_error(exc: JournalError) -> str:
     return texts.get(exc.kind, str(exc)).format(path=exc.path)
 
 
+def read_only_at_start(exc: JournalError) -> str:
+    """A journal that cannot be written, said when the app starts (no visit is waiting)."""
+    return QCoreApplication.translate(
+        "messages", "Journalen {path} kan ikke skrives (skrivebeskyttet disk, mappe eller fil, "
+        "eller manglende rettigheder). Den er ikke beskadiget, og intet er ændret. Bed IT om "
+        "skriveadgang; udtræk kan laves med 'deskapp export'.").format(path=exc.path)
+
+
 def refused_text(exc: privacy.FreeTextRefused) -> str:
     """What to remove before saving: the length, and every CPR number (or contact detail)
     found, so a long note with a CPR number in it is not refused twice in a row."""
