@@ -50,14 +50,6 @@ lock file), nothing more."""
                for name, (digest, _) in after.items()), after
 
 
-def _visits(path: Path) -> int:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-    try:
-        return conn.execute("select count(*) from visits").fetchone()[0]
-    finally:
-        conn.close()
-
-
 @pytest.fixture(params=WAYS)
 def read_only(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Path]:
     """A healthy journal made read-only: its folder (a write-protected share), only the file,
@@ -116,7 +108,8 @@ def test_the_app_says_read_only_in_danish(read_only: Path) -> None:
 
 
 def test_exports_read_a_read_only_journal(read_only: Path, tmp_path: Path) -> None:
-    """Each export of the read-only journal equals the export of a writable copy of it."""
+    """Each export of the read-only journal equals the export of a writable copy of it
+    (made through the backup API, so with what a -wal beside it holds)."""
     out = tmp_path / "out"
     out.mkdir()
     copy = tmp_path / "copy.skranke"
@@ -136,7 +129,6 @@ def test_exports_read_a_read_only_journal(read_only: Path, tmp_path: Path) -> No
             assert deskapp("export", kind, "--journal", str(copy), *span, "--out",
                            str(mirror)).returncode == 0
             assert target.read_bytes() == mirror.read_bytes()
-    assert _visits(copy) in {_visits(read_only), _visits(read_only) + 1}
     assert_unchanged(read_only.parent, before)
 
 
