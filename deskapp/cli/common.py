@@ -11,6 +11,7 @@ from typing import NoReturn
 
 from deskapp import paths
 from deskapp.services import catalog as catalog_service
+from deskapp.services import privacy
 from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal, JournalError
 from deskapp.services.journal.integrity import check_integrity, finish_interrupted_write
@@ -66,6 +67,20 @@ def journal_problem(exc: JournalError) -> str:
         return (f"{exc}; the file was not changed - 'deskapp restore --journal {exc.path}' "
                 "puts back the newest good backup and keeps the damaged file aside")
     return str(exc)
+
+
+def guarded_name(option: str, value: str) -> str:
+    """A name given on the command line (--desk, --site), cleaned; a CPR number or an
+    over-long name is refused (the name goes into visits, files and file names)."""
+    try:
+        return privacy.guard_name(value)
+    except privacy.FreeTextRefused as exc:
+        if exc.too_long:
+            raise CliError(f"{option} is {exc.too_long} characters; the limit is "
+                           f"{privacy.NAME_MAX_LENGTH}") from exc
+        raise CliError(f"{option} contains what looks like a CPR number (written "
+                       f"{', '.join(f.masked for f in exc.findings)}); a name must hold no "
+                       "personal data") from exc
 
 
 def load_settings() -> settings_service.Settings:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from deskapp.cli.common import CliError, add_journal_argument, load_catalog, load_settings, open_journal
+from deskapp.cli.common import (
+    CliError,
+    add_journal_argument,
+    guarded_name,
+    load_catalog,
+    load_settings,
+    open_journal,
+)
 from deskapp.services import weeks
 from deskapp.services.exports import ExportError, formats_of, run_export
 
@@ -53,8 +60,10 @@ def run(args: argparse.Namespace) -> int:
     if args.format not in formats_of(args.kind):
         raise CliError(f"{args.kind} cannot be exported as {args.format}; "
                        f"use {' or '.join(formats_of(args.kind))}")
+    desks = [guarded_name("--desk", name) for name in args.desk]  # shown in the report
+    sites = [guarded_name("--site", name) for name in args.site]
     cat = load_catalog()
-    options = {"sep": args.sep, "min_count": args.min_count, "desks": args.desk, "sites": args.site,
+    options = {"sep": args.sep, "min_count": args.min_count, "desks": desks, "sites": sites,
                "municipality": load_settings().municipality}
     with open_journal(args.journal, reading=True) as journal:
         try:

@@ -96,5 +96,10 @@ def guard_note(text: str | None) -> str | None:
         found = ", ".join(
             f"{kinds[f.kind]} (characters {f.start + exc.offset + 1}-{f.end + exc.offset}, "
             f"written {f.masked})" for f in exc.findings)
+        advice = DATE_ADVICE if any(f.kind == privacy.CPR for f in exc.findings) else ""
         raise CliError(f"--note contains {found}; remove it - the journal never stores "
-                       "personal data") from exc
+                       f"personal data{advice}") from exc
+
+
+DATE_ADVICE = ("; a date followed directly by a time or an amount looks like a CPR number: "
+               "write the time with 'kl.', e.g. '22.09 kl. 11'")

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+from deskapp.services import privacy
+
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 KLE_RE = re.compile(r"^\d{2}(\.\d{2}){0,2}$")  # main group, group or subject: 23.05.04
 CONTACT_TYPES = ("transaction", "information")
@@ -30,9 +32,16 @@ class CatalogError(Exception):
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem; a CPR number in any part of it is written as its shape (XXXXXX-XXXX),
+    so a problem can be printed or logged without repeating one."""
+
     file: str
     entry: str
     reason: str
+
+    def __post_init__(self) -> None:
+        for name in ("file", "entry", "reason"):
+            object.__setattr__(self, name, privacy.mask_cpr(getattr(self, name)))
 
     def __str__(self) -> str:
         where = f"{self.file}: {self.entry}" if self.entry else self.file
@@ -200,6 +209,7 @@ def check(path: Path | str) -> tuple[Catalog | None, list[Problem]]:
         return None, [Problem(name, "", f"TOML syntax error: {exc}")]
     builder = _Builder(name)
     catalog = builder.build(raw)
+    builder.cpr_numbers(raw)
     catalog = Catalog(**{**catalog.__dict__, "source": str(path)})
     return catalog, builder.problems
 
@@ -223,6 +233,32 @@ class _Builder:
 
     def problem(self, entry: str, reason: str) -> None:
         self.problems.append(Problem(self.file, entry, reason))
+
+    def cpr_numbers(self, raw: object, where: str = "top level", key: str = "") -> None:
+        """Report every key and text holding a CPR number, by its place: a catalogue is
+        shown to staff and printed on handouts, and must hold no personal data."""
+        if isinstance(raw, dict):
+            if key:
+                where = f"[{key}]" if where == "top level" else f"{where} {key}"
+            for name, value in raw.items():
+                if privacy.contains_cpr(name):
+                    self.problem(where, "a key looks like a CPR number; remove it")
+                self.cpr_numbers(value, where, name)
+        elif isinstance(raw, list):
+            for index, item in enumerate(raw):
+                code = item.get("code") if isinstance(item, dict) else None
+                label = f"'{code}'" if isinstance(code, str) and code else f"#{index + 1}"
+                place = f"{key} {label}" if where == "top level" else f"{where} {key} {label}"
+                if isinstance(item, dict):
+                    self.cpr_numbers(item, place)
+                else:
+                    self.cpr_numbers(item, where, f"{key} {label}")
+        elif isinstance(raw, str):
+            shapes = [f.masked for f in privacy.scan(raw) if f.kind == privacy.CPR]
+            if shapes:
+                self.problem(where, f"{key or 'text'} contains what looks like a CPR number "
+                                    f"(written {', '.join(shapes)}); a catalogue must hold "
+                                    "no personal data: remove it")
 
     def known_keys(self, where: str, item: dict, known: set[str]) -> None:
         for key in sorted(set(item) - known):

@@ -581,6 +581,10 @@
         <translation> min</translation>
     </message>
     <message>
+        <source>Fejl i navnene</source>
+        <translation>Problem with the names</translation>
+    </message>
+    <message>
         <source>Skrankens &amp;navn:</source>
         <translation>Desk &amp;name:</translation>
     </message>
@@ -1859,6 +1863,18 @@ Details were written to %1</translation>
     <message>
         <source>Journalen {path} kan ikke skrives (skrivebeskyttet disk, mappe eller fil, eller manglende rettigheder). Den er ikke beskadiget, og intet er ændret. Bed IT om skriveadgang; udtræk kan laves med &apos;deskapp export&apos;.</source>
         <translation>The journal {path} cannot be written (a read-only disk, folder or file, or no permission). It is not damaged, and nothing was changed. Ask IT for write access; exports can be made with &apos;deskapp export&apos;.</translation>
+    </message>
+    <message>
+        <source>Står der en dato med et klokkeslæt eller et beløb lige efter, ligner det et CPR-nummer: skriv „kl.“ foran klokkeslættet, fx 22.09 kl. 11.</source>
+        <translation>A date followed directly by a time or an amount looks like a CPR number: write “kl.” before the time, e.g. 22.09 kl. 11.</translation>
+    </message>
+    <message>
+        <source>{what} indeholder noget, der ligner et CPR-nummer ({masked}). Et navn står på hvert besøg og i filnavne og må ikke indeholde personoplysninger.</source>
+        <translation>{what} contains what looks like a CPR number ({masked}). A name goes on every visit and into file names and must hold no personal data.</translation>
+    </message>
+    <message>
+        <source>{what} er for langt ({n} tegn). Højst {limit} tegn.</source>
+        <translation>{what} is too long ({n} characters). At most {limit} characters.</translation>
     </message>
     <message>
         <source>Noten er for lang ({n} tegn). Højst {limit} tegn.</source>

@@ -117,7 +117,8 @@ class Journal:
         ``same_citizen_as``: the id of the visit of the same citizen's previous errand; the
         new visit joins that citizen (counted as a contact, not as another citizen)."""
         self._refuse_cpr({"errand": errand, "channel": channel, "contact_type": contact_type,
-                          "catalog_version": catalog_version, "appointment": appointment})
+                          "catalog_version": catalog_version, "appointment": appointment,
+                          "desk": self.desk, "site": self.site})
         now = weeks.now_utc()
         started = weeks.to_utc(at) if at else now
         visit_id = uuid.uuid4().hex
@@ -325,7 +326,7 @@ class Journal:
     def add_coaching_session(self, skills: list[str], *, started: datetime,
                              ended: datetime | None = None) -> str:
         """Log a digital ambassador's coaching session with the skills taught (codes)."""
-        self._refuse_cpr({"skills": skills})
+        self._refuse_cpr({"skills": skills, "desk": self.desk, "site": self.site})
         now = weeks.now_utc()
         ended = weeks.to_utc(ended) if ended else now
         started = weeks.to_utc(started)
@@ -361,7 +362,7 @@ class Journal:
         return rows[0]["value"] if rows else default
 
     def set_meta(self, key: str, value: str) -> None:
-        self._refuse_cpr({key: value})
+        self._refuse_cpr({"key": key, "value": value})  # the key too: it may hold a name
         with self._writing():
             self.db.table("meta").upsert({"key": key, "value": value}, pk="key")
 
