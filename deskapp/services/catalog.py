@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -118,17 +119,47 @@ class Catalog:
         return {i.code for i in getattr(self, kind)}
 
     def search(self, query: str, limit: int = 12) -> list[Errand]:
-        """Errands matching what staff typed: Danish folding, word prefixes, synonyms."""
+        """Errands matching what staff typed: Danish folding, word prefixes, synonyms.
+
+        When nothing matches exactly, the closest errands by spelling (``sundhedskrt``,
+        ``laegeskit``): a typo never leaves the list empty while something is near."""
         words = fold(query).split()
         if not words:
             return list(self.active_errands()[:limit])
-        scored: list[tuple[int, int, Errand]] = []
-        for index, errand in enumerate(self.active_errands()):
-            score = _score(words, errand.search_keys)
-            if score:
-                scored.append((-score, index, errand))
-        scored.sort(key=lambda item: (item[0], item[1]))
-        return [errand for _, _, errand in scored[:limit]]
+        exact = self._ranked(words, _score)
+        if exact and exact[0][0] > WEAK_HIT * len(words):
+            return [errand for _, errand in exact[:limit]]
+        # Nothing, or only parts of words ('for…' in 'forældremyndihed'): the near spellings first.
+        near = [errand for _, errand in self._ranked(words, _near_score)]
+        return [*near, *(errand for _, errand in exact if errand not in near)][:limit]
+
+    def _ranked(self, words: list[str], score: Callable[[list[str], tuple[str, ...]], float],
+                ) -> list[tuple[float, Errand]]:
+        """(points, errand) of every active errand that scores, best first, catalogue order on ties."""
+        scored = [(points, index, errand) for index, errand in enumerate(self.active_errands())
+                  if (points := score(words, errand.search_keys))]
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        return [(points, errand) for points, _, errand in scored]
+
+    def other_errand(self) -> Errand | None:
+        """*Andet ærinde*: the errand for what the catalogue does not list (code ``andet``),
+        offered at the end of every search so Enter always starts a visit."""
+        errand = self.errand(OTHER_ERRAND)
+        return None if errand is None or errand.retired else errand
+
+    def search_with_other(self, query: str, limit: int = 12) -> list[Errand]:
+        """:meth:`search`, always ending with *Andet ærinde* (unless it is already listed)."""
+        found = self.search(query, limit)
+        other = self.other_errand()
+        return found if other is None or other in found else [*found, other]
+
+
+OTHER_ERRAND = "andet"  # the catalogue's errand for "not on the list"
+NEAR_CUTOFF = 0.8  # how alike a misspelt word and a catalogue word must be (difflib ratio)
+NEAR_MIN_LENGTH = 4  # shorter typed words are too ambiguous to correct ("pas", "id")
+WEAK_HIT = 3  # the most a word scores inside another word (substring, compound), per word
+# Small words of the labels that no compound is built on ('for' in 'fritagelse for digital post').
+NOT_COMPOUND_PARTS = frozenset({"det", "den", "for", "fra", "med", "mit", "paa", "som", "til", "ved"})
 
 
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe", "ä": "ae"})
@@ -164,7 +195,43 @@ def _score(words: list[str], keys: tuple[str, ...]) -> int:
 def _compound_of(word: str, key: str) -> bool:
     """A Danish compound built on a key word: 'adresseaendring' on 'adresse', 'pasfoto' on 'pas'."""
     return any(len(part) >= 3 and len(word) >= len(part) + 3 and word.startswith(part)
-               for part in key.split())
+               and part not in NOT_COMPOUND_PARTS for part in key.split())
+
+
+def _near_score(words: list[str], keys: tuple[str, ...]) -> float:
+    """0 unless every typed word is spelt close to a word of the keys (or to the start of
+    one, for a word still being typed); else the summed likeness, the label's counting most."""
+    total = 0.0
+    for word in words:
+        if len(word) < NEAR_MIN_LENGTH:
+            return 0.0
+        best = 0.0
+        for rank, key in enumerate(keys):
+            weight = 1.0 if rank == 0 else 0.9
+            for part in (*key.split(), key.replace(" ", "")):
+                best = max(best, weight * _likeness(word, part))
+        if best < NEAR_CUTOFF * 0.9:
+            return 0.0
+        total += best
+    return total
+
+
+def _likeness(word: str, part: str) -> float:
+    """How alike (0-1, 0 below the cutoff): the whole word, or the start of a longer catalogue
+    word (the typed word may be unfinished)."""
+    size = len(word)
+    best = _ratio(word, part) if 2 * min(size, len(part)) >= NEAR_CUTOFF * (size + len(part)) else 0.0
+    if len(part) > size + 1:
+        best = max(best, _ratio(word, part[:size + 1]))
+    return best
+
+
+def _ratio(a: str, b: str) -> float:
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.quick_ratio() < NEAR_CUTOFF:  # an upper bound, much cheaper than ratio()
+        return 0.0
+    ratio = matcher.ratio()
+    return ratio if ratio >= NEAR_CUTOFF else 0.0
 
 
 # --- loading and validation -------------------------------------------------------------
