@@ -59,6 +59,7 @@ class CounterPage(CounterForm):
         self.search.taken.connect(self.on_errand_taken)
         self.search.refused.connect(self.on_search_refused)
         self.search.matches_changed.connect(self.on_matches_changed)
+        self.errand_search.textChanged.connect(lambda _text: self.search.matched or self.show_stage())
         self.search.undo_requested.connect(self.undo_last)
         self.errand_search.installEventFilter(self)
         self.note_edit.returnPressed.connect(self.back_from_note)
