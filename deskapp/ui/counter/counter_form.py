@@ -5,7 +5,9 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QGridLayout,
@@ -92,14 +94,21 @@ class CounterForm(QWidget):
         self.today_table, self.today_model = self.today.table, self.today.model
         self.counts_label = self.today.counts_label
 
-        top = QHBoxLayout()
+        top = self.search_row = QHBoxLayout()
         top.addWidget(self._buddy(self.tr("&Ærinde:"), self.errand_search))
         top.addWidget(self.errand_search, 1)
-        top.addWidget(self._buddy(self.tr("&Kanal (F2):"), self.channel_combo))
-        top.addWidget(self.channel_combo)
-        top.addWidget(self.appointment_check)
-        top.addWidget(self.late_check)
-        top.addWidget(self.time_edit)
+        options = self.options_row = QHBoxLayout()
+        options.addWidget(self._buddy(self.tr("&Kanal (F2):"), self.channel_combo))
+        options.addWidget(self.channel_combo)
+        options.addWidget(self.appointment_check)
+        options.addWidget(self.late_check)
+        options.addWidget(self.time_edit)
+        options.addStretch(0)
+        # One row when it fits; at large text or in a narrow window the options go below the
+        # search, so the search keeps room for what is typed (see resizeEvent).
+        self.header = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.header.addLayout(top, 1)
+        self.header.addLayout(options)
 
         grid = self.lists_grid = QGridLayout()
         grid.addWidget(self._caption(self.tr("Fundne ærinder")), 0, 0)
@@ -114,7 +123,7 @@ class CounterForm(QWidget):
         note_row.addWidget(self.note_edit, 1)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(self.header)
         layout.addWidget(self.stage_label)
         layout.addLayout(grid, 3)
         layout.addLayout(note_row)
@@ -146,6 +155,18 @@ class CounterForm(QWidget):
         fit wraps onto a second line."""
         for column, view in enumerate((self.errand_list, self.reasons.list, self.outcomes.list)):
             self.lists_grid.setColumnStretch(column, max(1, widest_item(view)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_header()
+
+    def fit_header(self) -> None:
+        margins = self.contentsMargins().left() + self.contentsMargins().right() + 24
+        wanted = self.search_row.sizeHint().width() + self.options_row.sizeHint().width()
+        direction = (QBoxLayout.Direction.LeftToRight if self.width() >= wanted + margins
+                     else QBoxLayout.Direction.TopToBottom)
+        if self.header.direction() != direction:
+            self.header.setDirection(direction)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
