@@ -143,10 +143,9 @@ class VisitFlow:
         self._closed()
         return visit_id
 
-    def undo(self, journal: Journal) -> Visit | None:
-        """Mark the visit saved last as undone; the visit as it was, or None if there is none."""
-        if self.last_saved is None:
-            return None
+    def undo(self, journal: Journal) -> Visit:
+        """Mark the visit saved last as undone; the visit as it was."""
+        assert self.last_saved is not None, "nothing saved to undo"
         visit = journal.visit(self.last_saved)
         journal.undo_visit(visit.id)
         self.last_saved = None

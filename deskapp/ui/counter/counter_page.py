@@ -14,7 +14,9 @@ shows them and runs each step through ``JournalHub.write``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -59,7 +61,7 @@ class CounterPage(CounterForm):
         self.search.taken.connect(self.on_errand_taken)
         self.search.refused.connect(self.on_search_refused)
         self.search.matches_changed.connect(self.on_matches_changed)
-        self.errand_search.textChanged.connect(lambda _text: self.search.matched or self.show_stage())
+        self.errand_search.textChanged.connect(self.on_search_text)
         self.search.undo_requested.connect(self.undo_last)
         self.errand_search.installEventFilter(self)
         self.note_edit.returnPressed.connect(self.back_from_note)
@@ -70,7 +72,7 @@ class CounterPage(CounterForm):
         self.late_check.toggled.connect(self.on_late_toggled)
         self.today.status.connect(self.status)
         self.today.done.connect(self.focus_search)
-        shortcuts = [
+        shortcuts: list[tuple[QKeySequence | QKeySequence.StandardKey, Callable[[], object]]] = [
             (QKeySequence.StandardKey.Undo, self.undo_last),
             (QKeySequence("F2"), self.next_channel),
             (QKeySequence("F3"), self.switch_appointment),
@@ -114,7 +116,7 @@ class CounterPage(CounterForm):
             return False
         channel = self.current_channel()
         result = self.hub.write(
-            lambda journal: self.flow.take_errand(journal, errand, channel=channel, at=at or None),
+            lambda journal: self.flow.take_errand(journal, errand, channel=channel, at=at),
             Change.of_open, self.show_error)
         if isinstance(result, Failed):
             return False
@@ -149,13 +151,17 @@ class CounterPage(CounterForm):
             self.say(self.tr("Intet ærinde matcher „%1“.").replace("%1", self.errand_search.text()),
                      urgent=True)
 
+    def on_search_text(self, _text: str) -> None:
+        if not self.search.matched:  # the stage line repeats what finds nothing
+            self.show_stage()
+
     def on_matches_changed(self, matched: bool) -> None:
         if not matched:
             self.say(self.tr("Intet ærinde matcher „%1“ – Enter registrerer Andet ærinde med "
                              "teksten som note.").replace("%1", self.errand_search.text()))
         self.show_stage()
 
-    def chosen_start(self) -> datetime | bool | None:
+    def chosen_start(self) -> datetime | Literal[False] | None:
         """The late-entry start time, None for now, False when it cannot be right."""
         if not self.late_check.isChecked():
             return None
@@ -238,7 +244,7 @@ class CounterPage(CounterForm):
             self.status.emit(self.tr("Der er intet besøg at fortryde."))
             return
         visit = self.hub.write(self.flow.undo, Change.of_visit, self.show_error)
-        if isinstance(visit, Failed) or visit is None:
+        if isinstance(visit, Failed):
             return
         self.show_stage()
         self.say(self.tr("Fortrudt: %1 kl. %2").replace(
@@ -289,7 +295,7 @@ class CounterPage(CounterForm):
     def switch_appointment(self) -> None:
         """F3: booked <-> drop-in for this visit only (the next one starts from the default)."""
         change = Change.of_open(self.flow.open.id) if self.flow.open else None
-        value = self.hub.write(self.flow.switch_appointment, change, self.show_error)
+        value: str | Failed = self.hub.write(self.flow.switch_appointment, change, self.show_error)
         self.appointment_check.setChecked(self.flow.appointment == BOOKED)
         if not isinstance(value, Failed):
             self.say(self.tr("Tidsbestilt") if value == BOOKED else self.tr("Uden tidsbestilling"))

@@ -6,7 +6,7 @@ So a counter that logs 150 visits a day keeps the same few rows in memory all da
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from deskapp.services.catalog import Catalog
 from deskapp.services.journal import Journal, Visit
@@ -19,7 +19,7 @@ PAGE = 50
 
 
 class TodayModel(QAbstractTableModel):
-    def __init__(self, journal: Journal, catalog: Catalog, parent: object = None):
+    def __init__(self, journal: Journal, catalog: Catalog, parent: QObject | None = None):
         super().__init__(parent)
         self.journal = journal
         self.catalog = catalog
