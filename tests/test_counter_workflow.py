@@ -102,8 +102,9 @@ def test_late_entry_check(journal: Journal, catalog: Catalog) -> None:
     assert journal.count() == 0
 
 
-def test_search_text_is_offered_as_note_only_when_clean() -> None:
-    assert counter_workflow.note_from_search("  hundeskat ") == "hundeskat"
+def test_search_text_is_offered_as_note_only_when_clean(catalog: Catalog) -> None:
+    assert counter_workflow.note_from_search("  hundeskat ", catalog.other_errand()) == "hundeskat"
+    assert counter_workflow.note_from_search("andet", catalog.other_errand()) is None
     assert counter_workflow.note_from_search("skriv til jens@example.dk") is None
     assert counter_workflow.note_from_search("0101901234") is None
 
@@ -125,3 +126,17 @@ def test_resume_takes_up_the_open_visit(journal: Journal, catalog: Catalog) -> N
     flow.resume(journal.visit(visit_id))
     assert (flow.stage, flow.appointment) == ("outcome", BOOKED)
     assert flow.finish(journal, "manual").id == visit_id
+
+
+def test_other_errand_is_counted_in_the_tallies(journal: Journal, catalog: Catalog) -> None:
+    """How often *Andet ærinde* is used shows the manager what the catalogue is missing."""
+    from deskapp.services.tallies import Query, Tally
+
+    flow = VisitFlow(catalog)
+    for _ in range(2):
+        flow.log(journal, catalog.other_errand(), reason="no_digital", outcome="informed",
+                 channel="fremmoede", note="hundeskat")
+    flow.log(journal, catalog.errand("pas"), reason="failed", outcome="manual", channel="fremmoede")
+    rows = Tally(journal, catalog).with_labels(Tally(journal, catalog).errands(Query(weeks.this_week())))
+    assert [(r["errand"], r["count"]) for r in rows][:1] == [("andet", 2)]
+    assert rows[0]["errand_label"] == "Andet ærinde"

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from deskapp.services import guide, privacy, weeks
+from deskapp.services import errand_match, guide, privacy, weeks
 from deskapp.services.catalog import Catalog, Errand
 from deskapp.services.journal import APPOINTMENTS, BOOKED, DROP_IN, Journal, Visit
 
@@ -61,9 +61,13 @@ def guard_note(text: str | None, *, allow_warnings: bool = True) -> str | None:
     return privacy.guard(text, allow_warnings=allow_warnings)
 
 
-def note_from_search(text: str) -> str | None:
-    """The typed search text offered as the note of an *Andet ærinde* visit: only when it
-    passes the privacy guard without a warning (a scanned CPR number is never offered)."""
+def note_from_search(text: str, other: Errand | None = None) -> str | None:
+    """The typed search text offered as the note of an *Andet ærinde* visit (``other``):
+    not when it only names that errand ("andet"), and only when it passes the privacy guard
+    without a warning (a CPR number or an e-mail address is never offered)."""
+    words = errand_match.fold(text).split()
+    if other is not None and words and errand_match.score(words, other.search_keys):
+        return None
     try:
         return guard_note(text, allow_warnings=False)
     except privacy.FreeTextRefused:

@@ -103,9 +103,11 @@ class CounterPage(CounterForm):
         if errand is None:
             return
         typed = self.errand_search.text()
-        if self.choose_errand(errand) and errand == self.catalog.other_errand():
-            self.offer_note(typed)
-        if digit >= 0 and self.reasons.isEnabled():
+        if not self.choose_errand(errand):
+            return
+        if errand == self.catalog.other_errand():
+            self.offer_note(typed, errand)
+        if digit >= 0:
             self.reasons.on_digit(digit)  # the digit typed in the search picks the reason
 
     def choose_errand(self, errand: Errand) -> bool:
@@ -131,17 +133,16 @@ class CounterPage(CounterForm):
         self.reasons.focus()
         return True
 
-    def offer_note(self, typed: str) -> None:
-        """*Andet ærinde* taken from a search that found nothing: the typed text as the note."""
-        other = self.catalog.other_errand()
-        if not typed.strip() or other is None or typed == other.label or self.note_edit.text():
+    def offer_note(self, typed: str, other: Errand) -> None:
+        """*Andet ærinde* taken: what was typed in the search becomes the note."""
+        if not typed.strip() or self.note_edit.text():
             return
-        note = counter_workflow.note_from_search(typed)
-        if note is None:
+        note = counter_workflow.note_from_search(typed, other)
+        if note is not None:
+            self.note_edit.setText(note)
+        elif counter_workflow.note_from_search(typed) is None:  # refused, not just "andet"
             self.say(self.tr("Søgeteksten ligner personoplysninger og er ikke foreslået som note."),
                      urgent=True)
-        else:
-            self.note_edit.setText(note)
 
     def on_search_refused(self, why: str) -> None:
         if why == "digit":
