@@ -231,3 +231,24 @@ def test_warnings_are_announced_at_once(qtbot, window: MainWindow, announced, mo
     urgent = [text for text, level in announced
               if level == QAccessible.AnnouncementPoliteness.Assertive]
     assert any("CPR-nummer" in text for text in urgent)
+
+
+@pytest.fixture
+def english(qapp):
+    from tests import ui_walk
+
+    language = ui_walk.install_language("en")
+    yield language
+    language.remove()
+
+
+def test_english_counter_counts_in_the_singular_and_suggests_a_word_that_finds(
+        qtbot, english, show_window, journal: Journal, catalog) -> None:
+    win = show_window(MainWindow(JournalHub(journal, catalog), settings_service.Settings(desk="d")))
+    log_by_keyboard(qtbot, win, "pas", "1", "3")
+    assert find(win, QLabel, "outcomeCounts").text().startswith("Today: 1 visit · 1 citizen – ")
+    log_by_keyboard(qtbot, win, "flytning", "1", "3")
+    assert find(win, QLabel, "outcomeCounts").text().startswith("Today: 2 visits · 2 citizens – ")
+    placeholder = find(win, QLineEdit, "errandSearch").placeholderText()
+    example = placeholder.split("e.g. ")[1].split()[0]  # the errand word the field suggests
+    assert catalog.search(example), f"{example!r} finds no errand"
