@@ -445,6 +445,10 @@
         <translation>No errand matches “%1”.</translation>
     </message>
     <message>
+        <source>Intet ærinde matcher. Enter registrerer Andet ærinde med teksten som note.</source>
+        <translation>No errand matches. Enter logs the errand “Andet” (other) with the text as the note.</translation>
+    </message>
+    <message>
         <source>Tidspunktet %1 ligger i fremtiden.</source>
         <translation>The time %1 is in the future.</translation>
     </message>

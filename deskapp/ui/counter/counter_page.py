@@ -157,9 +157,9 @@ class CounterPage(CounterForm):
             self.show_stage()
 
     def on_matches_changed(self, matched: bool) -> None:
-        if not matched:
-            self.say(self.tr("Intet ærinde matcher „%1“ – Enter registrerer Andet ærinde med "
-                             "teksten som note.").replace("%1", self.errand_search.text()))
+        if not matched:  # said once, while typing goes on: without the half-typed word
+            announce(self, self.tr("Intet ærinde matcher. Enter registrerer Andet ærinde med "
+                                   "teksten som note."))
         self.show_stage()
 
     def chosen_start(self) -> datetime | Literal[False] | None:
