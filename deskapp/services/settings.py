@@ -41,6 +41,7 @@ class Settings:
     site: str = setting("Borgerservice", restart=True)
     desk_confirmed: bool = setting(False)  # the first-start dialog has been answered
     channel: str = setting("fremmoede")
+    appointment: str = setting("drop_in", restart=True)  # the counter's default: drop_in | booked
     language: str = setting("da", restart=True)
     municipality: str = setting("")
     help_line: str = setting("")
