@@ -28,10 +28,11 @@ def _machine_desk() -> str:
     return name if name and not privacy.contains_cpr(name) else "skranke-1"
 
 
-def setting(default: Any, *, bounds: tuple[int, int] | None = None, restart: bool = False) -> Any:
-    """Declare a setting: its default, the range a number must lie in, and whether a
-    change takes effect only when Skranke is started again."""
-    return field(default=default, metadata={"bounds": bounds, "restart": restart})
+def setting(default: Any, *, bounds: tuple[int, int] | None = None,
+            choices: tuple[str, ...] | None = None, restart: bool = False) -> Any:
+    """Declare a setting: its default, the range a number must lie in (or the values a text
+    may take), and whether a change takes effect only when Skranke is started again."""
+    return field(default=default, metadata={"bounds": bounds, "choices": choices, "restart": restart})
 
 
 @dataclass
@@ -41,7 +42,8 @@ class Settings:
     site: str = setting("Borgerservice", restart=True)
     desk_confirmed: bool = setting(False)  # the first-start dialog has been answered
     channel: str = setting("fremmoede")
-    appointment: str = setting("drop_in", restart=True)  # the counter's default: drop_in | booked
+    # the counter's default for a new visit
+    appointment: str = setting("drop_in", choices=("drop_in", "booked"), restart=True)
     language: str = setting("da", restart=True)
     municipality: str = setting("")
     help_line: str = setting("")
@@ -103,7 +105,10 @@ def _valid(name: str, value: object, default: object) -> bool:
             guarded_names({name: value})
         except privacy.FreeTextRefused:
             return False
-    limits = {f.name: f.metadata["bounds"] for f in fields(Settings)}[name]
+    declared = {f.name: f.metadata for f in fields(Settings)}[name]
+    limits, choices = declared["bounds"], declared["choices"]
+    if choices is not None and value not in choices:
+        return False
     return limits is None or bool(limits[0] <= value <= limits[1])
 
 
