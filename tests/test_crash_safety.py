@@ -194,7 +194,7 @@ from pathlib import Path
 from deskapp.services import settings
 path = Path(sys.argv[1])
 for i in range(1, 1_000_000):
-    settings.save(settings.Settings(desk=f"desk-{i}", help_line=str(i) * 5000), path)
+    settings.save(settings.Settings(desk=f"desk-{i}", shared_folder=str(i) * 5000), path)
     print(i, flush=True)
 """
 
@@ -216,8 +216,8 @@ def test_settings_survive_kill_9_at_any_moment(tmp_path: Path) -> None:
         proc.stdout.close()
         data = json.loads(path.read_text(encoding="utf-8"))  # never half a file
         number = int(data["desk"].removeprefix("desk-"))
-        assert data["help_line"] == str(number) * 5000
+        assert data["shared_folder"] == str(number) * 5000
         assert number >= reported[-1]
         assert settings_service.load(path) == settings_service.Settings(
-            desk=f"desk-{number}", help_line=str(number) * 5000)
+            desk=f"desk-{number}", shared_folder=str(number) * 5000)
         assert not path.with_suffix(".json.damaged").exists()
