@@ -200,7 +200,9 @@ def check(path: Path | str) -> tuple[Catalog | None, list[Problem]]:
         return None, [Problem(name, "", f"TOML syntax error: {exc}")]
     builder = _Builder(name)
     catalog = builder.build(raw)
-    builder.cpr_numbers(raw)
+    for where, what, shapes in privacy.cpr_in_structure(raw):  # shown to staff, printed
+        builder.problem(where, f"{what} looks like a CPR number (written {shapes}); a "
+                               "catalogue must hold no personal data: remove it")
     catalog = Catalog(**{**catalog.__dict__, "source": str(path)})
     return catalog, builder.problems
 
@@ -224,32 +226,6 @@ class _Builder:
 
     def problem(self, entry: str, reason: str) -> None:
         self.problems.append(Problem(self.file, entry, reason))
-
-    def cpr_numbers(self, raw: object, where: str = "top level", key: str = "") -> None:
-        """Report every key and text holding a CPR number, by its place: a catalogue is
-        shown to staff and printed on handouts, and must hold no personal data."""
-        if isinstance(raw, dict):
-            if key:
-                where = f"[{key}]" if where == "top level" else f"{where} {key}"
-            for name, value in raw.items():
-                if privacy.contains_cpr(name):
-                    self.problem(where, "a key looks like a CPR number; remove it")
-                self.cpr_numbers(value, where, name)
-        elif isinstance(raw, list):
-            for index, item in enumerate(raw):
-                code = item.get("code") if isinstance(item, dict) else None
-                label = f"'{code}'" if isinstance(code, str) and code else f"#{index + 1}"
-                place = f"{key} {label}" if where == "top level" else f"{where} {key} {label}"
-                if isinstance(item, dict):
-                    self.cpr_numbers(item, place)
-                else:
-                    self.cpr_numbers(item, where, f"{key} {label}")
-        elif isinstance(raw, str):
-            shapes = [f.masked for f in privacy.scan(raw) if f.kind == privacy.CPR]
-            if shapes:
-                self.problem(where, f"{key or 'text'} contains what looks like a CPR number "
-                                    f"(written {', '.join(shapes)}); a catalogue must hold "
-                                    "no personal data: remove it")
 
     def known_keys(self, where: str, item: dict, known: set[str]) -> None:
         for key in sorted(set(item) - known):

@@ -27,7 +27,8 @@ class ImportRejected(Exception):
     ``kind`` names the cause and ``values`` its details, so the app can say it in Danish:
     cannot_read (path, error), not_utf8, empty, header_lacks (missing), fields (found, expected),
     repeats (week, errand, source, first), no_rows, missing (column), bad_week (text),
-    unknown_errand (code), not_a_count (text), too_large (count), cpr (column).
+    unknown_errand (code), not_a_count (text), too_large (count), cpr (column: its header
+    name, or #N when the header cell itself holds the number; any cell is checked).
     """
 
     def __init__(self, reason: str, line: int | None = None, kind: str = "", **values: object):

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -252,3 +252,30 @@ def fields_with_cpr(values: Mapping[str, object]) -> list[str]:
         if any(isinstance(item, str) and contains_cpr(item) for item in items):
             found.append(name)
     return sorted(found)
+
+
+def cpr_in_structure(raw: object, where: str = "top level",
+                     key: str = "") -> Iterator[tuple[str, str, str]]:
+    """Every CPR number in a parsed file (TOML, JSON: tables, lists, texts, keys), as
+    (place, what, masked shapes): place like ``errands 'pas' guide steps 'find'`` (a table
+    in a list is named by its ``code``, else by its number), what like ``hint contains``."""
+    if isinstance(raw, dict):
+        if key:
+            where = f"[{key}]" if where == "top level" else f"{where} {key}"
+        for name, value in raw.items():
+            if contains_cpr(str(name)):
+                yield where, "a key", mask_cpr(str(name))
+            yield from cpr_in_structure(value, where, str(name))
+    elif isinstance(raw, list):
+        for index, item in enumerate(raw):
+            code = item.get("code") if isinstance(item, dict) else None
+            label = f"'{code}'" if isinstance(code, str) and code else f"#{index + 1}"
+            if isinstance(item, dict):
+                yield from cpr_in_structure(
+                    item, f"{key} {label}" if where == "top level" else f"{where} {key} {label}")
+            else:
+                yield from cpr_in_structure(item, where, f"{key} {label}")
+    elif isinstance(raw, str):
+        shapes = [f.masked for f in _cpr_findings(raw)]
+        if shapes:
+            yield where, f"{key or 'text'} contains what", ", ".join(shapes)
