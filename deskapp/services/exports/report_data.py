@@ -1,45 +1,20 @@
-"""The figures every tally export shows, collected once from the Tally service."""
+"""The figures every tally export and the manager page show, collected once from the Tally
+service, with the discretion (suppression) decided once for all of them."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from deskapp.services import weeks
+from deskapp.services import reference, weeks
 from deskapp.services.catalog import Catalog
-from deskapp.services.exports import ExportError
+from deskapp.services.exports.discretion import discretion
+from deskapp.services.exports.suppression import Cells
 from deskapp.services.journal import Journal
-from deskapp.services.tallies import Query, Row, Tally
+from deskapp.services.tallies import Query, Row, Tally, gap_per_week
 
 WEEKDAYS = ("Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag")
-
-
-def suppress(value: int, min_count: int) -> int | str:
-    """A count below the publication threshold (but above 0) becomes '<N'."""
-    return f"<{min_count}" if min_count > 1 and 0 < value < min_count else value
-
-
-def is_suppressed(value: int, min_count: int) -> bool:
-    return min_count > 1 and 0 < value < min_count
-
-
-def pct(value: object) -> str:
-    return "" if value is None else f"{float(value) * 100:.0f} %"  # type: ignore[arg-type]
-
-
-def make_query(span: Sequence[str], options: dict) -> Query:
-    if not span:
-        raise ExportError("the week range is empty", "empty_range")
-    return Query.of_span(span, tuple(options.get("desks") or ()), tuple(options.get("sites") or ()))
-
-
-def min_count_of(options: dict) -> int:
-    value = options.get("min_count") or 0
-    if not isinstance(value, int) or value < 0:
-        raise ExportError("--min-count must be a whole number of 0 or more", "min_count")
-    return value
 
 
 @dataclass
@@ -70,10 +45,50 @@ class ReportData:
     durations: list[Row]
     weekly: list[Row] = field(default_factory=list)
     snapshots: dict[str, str] = field(default_factory=dict)  # "site/desk" -> snapshot time (UTC)
+    references: dict[str, list[reference.Reference]] = field(default_factory=dict)
+    min_count: int = 0
+    hidden: Cells = field(default_factory=lambda: Cells(0))
 
     @property
     def period_text(self) -> str:
         return period_text(self.query)
+
+    def show(self, value: int, *key: object) -> int | str:
+        """A figure (``key`` names it for the discretion) as it may be shown: its value,
+        "<N" (too small) or "x" (hidden so a small one cannot be worked out)."""
+        return self.hidden.shown(key, int(value))
+
+    @property
+    def total_shares_hidden(self) -> bool:
+        return self.is_hidden("counter_sum") or self.is_hidden("completed_sum")
+
+    def is_hidden(self, *key: object) -> bool:
+        return self.hidden.hidden(key)
+
+    def share_hidden(self, row: Row) -> bool:
+        """Whether a share row's shares must not be shown (computed from a hidden count)."""
+        week = row.get("week")
+        if week is None:
+            return self.is_hidden("counter", row["errand"]) or self.is_hidden("completed", row["errand"])
+        return (self.is_hidden("wcounter", week, row["errand"])
+                or self.is_hidden("wcompleted", week, row["errand"]))
+
+    def trend(self, errand: str) -> list[tuple[str, float | None]]:
+        """The errand's weekly digital share over the range (None: no share that week, or
+        hidden)."""
+        by_week = {str(r["week"]): r for r in self.weekly_shares if r["errand"] == errand}
+        out: list[tuple[str, float | None]] = []
+        for week in self.query.span:
+            r = by_week.get(week)
+            share = None if r is None or self.share_hidden(r) else r["digital_share"]
+            out.append((week, None if share is None else float(share)))
+        return out
+
+    def gap(self, row: Row) -> int | None:
+        """More digital applications a week that would reach the goal (None: no share or hidden)."""
+        if self.share_hidden(row):
+            return None
+        return gap_per_week(row, len(self.query.span))
 
 
 def period_text(query: Query) -> str:
@@ -85,13 +100,13 @@ def period_text(query: Query) -> str:
 
 
 def collect(journal: Journal, catalog: Catalog, query: Query, municipality: str = "",
-            friction_top: int | None = 15) -> ReportData:
+            friction_top: int | None = 15, min_count: int = 0, reference_file: str = "") -> ReportData:
     tally = Tally(journal, catalog)
     errands = tally.with_labels(tally.errands(query))
-    return ReportData(
+    data = ReportData(
         query=query,
         municipality=municipality,
-        desks=list(query.desks) or tally.desks(query),
+        desks=tally.desks(query),
         totals=tally.totals(query),
         previous=tally.totals(query.previous()),
         errands=errands,
@@ -106,13 +121,12 @@ def collect(journal: Journal, catalog: Catalog, query: Query, municipality: str 
         hours={(int(r["weekday"]), int(r["hour"])): int(r["count"]) for r in tally.hours(query)},
         durations=tally.with_labels(tally.durations(query)),
         weekly=tally.count_by(query, ("week",)),
-        snapshots=snapshot_times(journal),
+        snapshots=journal.merged_snapshots(),
+        references=reference.load(reference_file),
+        min_count=min_count,
     )
-
-
-def snapshot_times(journal: Journal) -> dict[str, str]:
-    """When each desk's newest merged snapshot was taken (a consolidated site journal only)."""
-    return journal.merged_snapshots()
+    data.hidden = discretion(data)
+    return data
 
 
 def _pivot(tally: Tally, query: Query, dim: str, known: set[str], order: list[str],
