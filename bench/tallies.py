@@ -25,8 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from deskapp.services import catalog as catalog_service
 from deskapp.services import demo, weeks
-from deskapp.services.exports import run_export
+from deskapp.services.exports.registry import run_export
 from deskapp.services.exports.report_data import collect
+from deskapp.services.exports.request import ExportRequest
 from deskapp.services.journal import Journal
 from deskapp.services.tallies import Query, Tally
 
@@ -128,7 +129,7 @@ def main() -> int:
         for fmt in ("xlsx", "pdf", "csv"):
             out = folder / f"tallies.{fmt}"
             took = timed(f"tallies {fmt}", lambda fmt=fmt, out=out: run_export(
-                "tallies", fmt, journal, catalog, span, out), repeat=1)
+                journal, catalog, ExportRequest("tallies", fmt, span, out)), repeat=1)
             if fmt != "csv":  # the target names the XLSX and PDF files; the CSV lists every row
                 results.append((f"{fmt} file", took, 3.0))
     print("targets: " + ", ".join(f"{label} {took * 1000:.0f} ms (< {limit * 1000:.0f} ms "

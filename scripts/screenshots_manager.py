@@ -27,7 +27,8 @@ def main() -> int:
 
     from deskapp.services import catalog as catalog_service
     from deskapp.services import demo, weeks
-    from deskapp.services.exports import run_export
+    from deskapp.services.exports.registry import run_export
+    from deskapp.services.exports.request import ExportRequest
     from deskapp.services.journal import Journal
     from deskapp.services.settings import Settings
     from deskapp.ui.shell.app import install_translator
@@ -56,7 +57,7 @@ def main() -> int:
     last = weeks.this_week()
     span = weeks.week_range(weeks.shift_week(last, -3), last)
     pdf = home / "report.pdf"
-    run_export("tallies", "pdf", journal, cat, span, pdf, municipality=config.municipality)
+    run_export(journal, cat, ExportRequest("tallies", "pdf", span, pdf, municipality=config.municipality))
     for number in (1, 2):  # one page per call: pdftoppm pads page numbers by the page count
         subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", str(number), "-l", str(number),
                         "-singlefile", str(pdf), str(IMG / f"report-page{number}")], check=True)

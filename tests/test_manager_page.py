@@ -118,11 +118,11 @@ def test_drill_down_from_errand_to_reasons_and_outcomes(page: ManagerPage, hub: 
     rect = page.errands_view.visualRect(page.errands_model.index(row, 0))
     qtbot.mouseClick(page.errands_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert page.selected_errand() == "laegeskift"
-    assert "Lægeskift" in page.drill_title.text()
-    reasons = {label: value for label, value, _ in page.drill_reasons.bars}
+    assert "Lægeskift" in page.drill.title.text()
+    reasons = {label: value for label, value, _ in page.drill.reasons.bars}
     expected = Counter(page.catalog.label("reasons", v.reason) for v in counted)
     assert reasons == expected
-    outcomes = {label: value for label, value, _ in page.drill_outcomes.bars}
+    outcomes = {label: value for label, value, _ in page.drill.outcomes.bars}
     assert outcomes == Counter(page.catalog.label("outcomes", v.outcome) for v in counted)
 
 
@@ -253,7 +253,7 @@ def test_newest_range_wins_when_counts_overlap(page: ManagerPage, hub: JournalHu
     counted(qtbot, page)  # results arrive in order: the first count's came and was ignored
     assert page.data is not None and page.data.query.span == ["2027-W01"]
     assert table_total(page) == len(hub.journal.counted_visits("2027-W01"))
-    qtbot.waitUntil(lambda: not page._signals)
+    qtbot.waitUntil(lambda: not page.counts.pending)
 
 
 def test_progress_dialog_only_while_an_export_runs(page: ManagerPage) -> None:

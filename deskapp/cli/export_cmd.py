@@ -1,19 +1,22 @@
-"""``deskapp export``: tallies, visits and shares as CSV, XLSX or PDF."""
+"""``deskapp export``: tallies, visits, shares and the KOMHEN counting week as CSV, XLSX or PDF."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from deskapp.cli.common import CliError, add_journal_argument, load_catalog, load_settings, open_journal
 from deskapp.services import weeks
-from deskapp.services.exports import ExportError, formats_of, run_export
+from deskapp.services.exports import ExportError
+from deskapp.services.exports.registry import KINDS, formats_of, run_export
+from deskapp.services.exports.request import ExportRequest
+from deskapp.services.journal import Journal, tally_reads
 
-KINDS = ("tallies", "visits", "shares")
 FORMATS = ("csv", "xlsx", "pdf")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("export", help="export tallies, visits or shares for a week range")
+    parser = sub.add_parser("export", help="export tallies, visits, shares or a KOMHEN counting week")
     parser.add_argument("kind", choices=KINDS)
     add_journal_argument(parser)
     parser.add_argument("--from", dest="first", required=True, metavar="WEEK",
@@ -22,10 +25,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="last ISO week (default: --from); also this-week / last-week")
     parser.add_argument("--format", choices=FORMATS, default="csv")
     parser.add_argument("--out", required=True, metavar="FILE")
-    parser.add_argument("--sep", default=",", choices=(",", ";"), metavar="SEP",
-                        help="CSV separator: ',' (default) or ';' for Danish Excel")
+    parser.add_argument("--sep", default=";", choices=(";", ","), metavar="SEP",
+                        help="CSV flavour: ';' with a decimal comma (default, Danish spreadsheets) "
+                             "or ',' with a decimal point (scripts, English spreadsheets)")
     parser.add_argument("--min-count", type=int, default=0, metavar="N",
-                        help="show counts below N as '<N' (for published reports)")
+                        help="hide counts below N, and what would give them away (published reports)")
     parser.add_argument("--desk", action="append", default=[], metavar="NAME",
                         help="only these desks (repeat for more)")
     parser.add_argument("--site", action="append", default=[], metavar="NAME",
@@ -54,22 +58,42 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"{args.kind} cannot be exported as {args.format}; "
                        f"use {' or '.join(formats_of(args.kind))}")
     cat = load_catalog()
-    options = {"sep": args.sep, "min_count": args.min_count, "desks": args.desk, "sites": args.site,
-               "municipality": load_settings().municipality}
+    config = load_settings()
+    try:
+        request = ExportRequest(args.kind, args.format, span, args.out, sep=args.sep,
+                                min_count=args.min_count, desks=args.desk, sites=args.site,
+                                municipality=config.municipality, reference_file=config.reference_file)
+    except ExportError as exc:
+        raise CliError(str(exc)) from exc
     with open_journal(args.journal) as journal:
+        warn_unmatched(journal, args.desk, args.site)
         try:
-            rows = run_export(args.kind, args.format, journal, cat, span, args.out, **options)
+            rows = run_export(journal, cat, request)
         except ExportError as exc:
             raise CliError(str(exc)) from exc
     print(f"wrote {args.out} ({counted(args.kind, args.format, rows)}, {span[0]} to {span[-1]})")
     return 0
 
 
+def warn_unmatched(journal: Journal, desks: list[str], sites: list[str]) -> None:
+    """A --desk or --site naming nothing the journal has says so on stderr (the export is
+    still written, and is empty for that name)."""
+    if not desks and not sites:
+        return
+    known_desks, known_sites = tally_reads.desks_and_sites(journal)
+    for flag, asked, known in (("--desk", desks, known_desks), ("--site", sites, known_sites)):
+        for name in asked:
+            if name not in known:
+                have = ", ".join(repr(k) for k in known) or "none"
+                print(f"deskapp: warning: {flag} {name!r} matches no counted visits in "
+                      f"{journal.path}; it has {flag[2:]}s {have}", file=sys.stderr)
+
+
 def counted(kind: str, fmt: str, n: int) -> str:
     """What the number an exporter returns is: data rows, visits listed, or visits counted."""
     if kind == "visits":
         return f"{n} visits"
-    if fmt == "csv":
+    if fmt == "csv" or kind == "komhen":
         return f"{n} rows"
     if (kind, fmt) == ("shares", "xlsx"):
         return f"{n} week and errand rows"

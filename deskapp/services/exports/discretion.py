@@ -39,8 +39,10 @@ def discretion(data: ReportData) -> Cells:
         for errand in errands:
             line([(kind, errand, c) for c in pivot.columns], ("errand", errand))
         line([(f"{kind}_total", c) for c in pivot.columns], VISITS)
-    for c in data.channels:
+    for c in data.channels:  # citizens and booked visits are parts of a channel's count
         add(("channel", c["channel"]), int(c["count"]))
+        add(("citizens", c["channel"]), int(c["citizens"]))
+        add(("booked", c["channel"]), int(c["booked"]))
     line([("channel", c["channel"]) for c in data.channels], VISITS)
     for w in data.weekly:
         add(("week", w["week"]), int(w["count"]))
@@ -62,7 +64,7 @@ def discretion(data: ReportData) -> Cells:
         key = ("stuck", f["errand"], f["step"])
         add(key, int(f["count"]))
         blockers = [("blocker", f["errand"], f["step"], code) for code, _, _ in f["blockers"]]  # type: ignore[attr-defined]
-        for (code, _, n), bkey in zip(f["blockers"], blockers, strict=True):  # type: ignore[arg-type]
+        for (_code, _, n), bkey in zip(f["blockers"], blockers, strict=True):  # type: ignore[arg-type]
             add(bkey, n)
         line(blockers, key)
     return cells.protect()
