@@ -2,8 +2,9 @@
 
 Run under Xvfb from the repository root:
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshots_manager.py
-Writes docs/img/manager-page.png, docs/img/manager-shares.png, docs/img/report-page1.png and
-docs/img/report-page2.png from a fresh demo journal in a temporary folder.
+Writes docs/img/manager-page.png, docs/img/manager-shares.png and docs/img/report-page1.png
+to report-page3.png from a fresh demo journal in a temporary folder; SKRANKE_SHOTS_PDF=FILE
+keeps a copy of the whole report there too.
 """
 
 from __future__ import annotations
@@ -58,7 +59,9 @@ def main() -> int:
     span = weeks.week_range(weeks.shift_week(last, -3), last)
     pdf = home / "report.pdf"
     run_export(journal, cat, ExportRequest("tallies", "pdf", span, pdf, municipality=config.municipality))
-    for number in (1, 2):  # one page per call: pdftoppm pads page numbers by the page count
+    if os.environ.get("SKRANKE_SHOTS_PDF"):
+        Path(os.environ["SKRANKE_SHOTS_PDF"]).write_bytes(pdf.read_bytes())
+    for number in (1, 2, 3):  # one page per call: pdftoppm pads page numbers by the page count
         subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", str(number), "-l", str(number),
                         "-singlefile", str(pdf), str(IMG / f"report-page{number}")], check=True)
     journal.close()

@@ -67,6 +67,14 @@ def load(path: Path | str = "") -> dict[str, list[Reference]]:
     return found
 
 
+def short_line(refs: list[Reference]) -> str:
+    """For a narrow column: "64 % landsplan · 92 % Hjørring"."""
+    def where(r: Reference) -> str:
+        return KINDS["national"] if r.kind == "national" else r.place.removesuffix(" Kommune")
+
+    return " · ".join(f"{percent(r.share)} {where(r)}" for r in refs)
+
+
 def line(refs: list[Reference]) -> str:
     """All of an errand's figures on one line: "64 % (landsplan 2012) · 92 % (Hjørring ...)"."""
     return " · ".join(r.text for r in refs)

@@ -17,6 +17,15 @@ GOAL_RED = colors.HexColor("#C00000")
 DARK = colors.HexColor("#404040")
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    """A drawing whose initial font is the embedded one (reportlab's default is Helvetica,
+    which would be referred to without being embedded)."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = REGULAR
+    drawing.initialFontSize = 7.5
+    return drawing
+
+
 def _short(text: str, room: float = 160, size: float = 7.5) -> str:
     """The label, cut with '…' only when it is wider than ``room`` points."""
     if stringWidth(text, REGULAR, size) <= room:
@@ -38,7 +47,7 @@ def horizontal_bars(labels: list[str], values: list[int], width: float, title: s
     """Largest first, top to bottom; one bar per label."""
     n = max(len(values), 1)
     height = 30 + row * n
-    drawing = Drawing(width, height + 20)
+    drawing = _drawing(width, height + 20)
     drawing.add(String(0, height + 6, title, fontName=BOLD, fontSize=10))
     chart = HorizontalBarChart()
     chart.x, chart.y = label_width, 10
@@ -67,7 +76,7 @@ def horizontal_bars(labels: list[str], values: list[int], width: float, title: s
 
 
 def vertical_bars(labels: list[str], values: list[int], width: float, height: float, title: str) -> Drawing:
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     drawing.add(String(0, height - 12, title, fontName=BOLD, fontSize=10))
     chart = VerticalBarChart()
     chart.x, chart.y = 35, 30
@@ -99,7 +108,7 @@ def share_bars(labels: list[str], digital: list[float], self_service: list[float
     there is one, the national reference share as a dark diamond on the errand's bars."""
     n = max(len(labels), 1)
     height = 40 + 22 * n
-    drawing = Drawing(width, height + 36)
+    drawing = _drawing(width, height + 36)
     drawing.add(String(0, height + 22, title, fontName=BOLD, fontSize=10))
     chart = HorizontalBarChart()
     chart.x, chart.y = 170, 20
@@ -136,11 +145,11 @@ def share_bars(labels: list[str], digital: list[float], self_service: list[float
                                 strokeColor=colors.white, strokeWidth=0.6))
     legend_y = height + 8
     for offset, (color, text) in enumerate(((BLUE, "Digital andel"), (LIGHT, "Selvbetjeningsandel"))):
-        lx = 170 + offset * 120
+        lx = offset * 110  # left of the goal's label, which stands above the plot
         drawing.add(Line(lx, legend_y + 3, lx + 12, legend_y + 3, strokeColor=color, strokeWidth=6))
         drawing.add(String(lx + 16, legend_y, text, fontName=REGULAR, fontSize=7.5))
     if references and any(r is not None for r in references):
-        lx = 170 + 2 * 120 + 10
+        lx = 2 * 110 + 10
         y = legend_y + 3
         diamond = [lx + 4, y + 4, lx + 8, y, lx + 4, y - 4, lx, y]
         drawing.add(Polygon(diamond, fillColor=DARK, strokeColor=None))
@@ -157,7 +166,7 @@ def trend_lines(labels: list[str], lines: list[tuple[str, list[float | None]]], 
     the goal dashed; the legend names each line."""
     height = 190
     legend_rows = (len(lines) + 2) // 3
-    drawing = Drawing(width, height + 14 * legend_rows)
+    drawing = _drawing(width, height + 14 * legend_rows)
     left, bottom = 34, 24 + 14 * legend_rows
     plot_w, plot_h = width - left - 10, height - 30
     drawing.add(Line(left, bottom, left + plot_w, bottom, strokeColor=colors.grey, strokeWidth=0.5))

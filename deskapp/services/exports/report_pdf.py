@@ -46,7 +46,7 @@ HEAD_PADDING = [("LEFTPADDING", (0, 0), (-1, 0), pdf_cells.PADDING),
 class Styles:
     def __init__(self) -> None:
         f, b = fonts.REGULAR, fonts.BOLD
-        self.body = ParagraphStyle("body", fontName=f, fontSize=9, leading=12)
+        self.body = ParagraphStyle("body", fontName=f, fontSize=9, leading=12, bulletFontName=f)
         self.small = ParagraphStyle("small", fontName=f, fontSize=7.5, leading=9.5)
         self.small_bold = ParagraphStyle("smallb", fontName=b, fontSize=7.5, leading=9.5)
         self.head_cell = ParagraphStyle("headcell", fontName=b, fontSize=7, leading=8.5,

@@ -32,10 +32,16 @@ from deskapp.services.tallies import GOAL, Row, change, change_text, percent, po
 NBSP = "\u00a0"
 NO_DIGITAL = "ingen digitale tal"
 TREND_ERRANDS = 6
+EMBEDDED = ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 8)  # a table's own default font is Helvetica
 
 
 def pct(value: object) -> str:
     return percent(None if value is None else float(value)).replace(" ", NBSP)  # type: ignore[arg-type]
+
+
+def pct_safe(text: str) -> str:
+    """Keep every "N %" on one line."""
+    return text.replace(" %", NBSP + "%")
 
 
 def escape(text: str) -> str:
@@ -67,10 +73,10 @@ class Sections:
     def story(self) -> list[object]:
         self.cover()
         self.errands()
+        self.hours()
         self.shares()
         self.trends()
         self.friction()
-        self.hours()
         self.out += [NextPageTemplate("wide"), PageBreak()]
         self.pivot("Ærinder × årsager til fremmøde", self.data.reasons, "reasons")
         self.out.append(PageBreak())
@@ -110,7 +116,7 @@ class Sections:
             facts.append(["Bemærk", f"Uge {current} er ikke slut endnu; tallene for den er foreløbige."])
         facts_table = Table([[self.p(a, s.small_bold), self.p(b, s.body)] for a, b in facts],
                             colWidths=[38 * mm, BODY_W - 38 * mm])
-        facts_table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+        facts_table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), EMBEDDED,
                                          ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
         self.out += [facts_table, Spacer(1, 8 * mm), self.p("Nøgletal", s.h2), self.totals_table()]
         points = self.key_points()
@@ -202,7 +208,7 @@ class Sections:
                                             [int(w["count"]) for w in weekly], BODY_W / 2 - 6, 170,
                                             "Henvendelser pr. uge")]],
                      colWidths=[BODY_W / 2, BODY_W / 2])
-        pair.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+        pair.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), EMBEDDED]))
         self.out += [Spacer(1, 4 * mm), pair]
         self.out.append(self.p("Ærinder, hyppigste årsag og resultat", s.h2))
         rows: list[list[object]] = [["Ærinde", "Antal", "Hyppigste årsag", "Hyppigste resultat"]]
@@ -281,7 +287,7 @@ class Sections:
         else:
             self.out.append(self.p("Ingen digitale tal for perioden. Importér dem med "
                                    "'deskapp import-digital'.", s.body))
-        widths = [40 * mm, 18 * mm, 19 * mm, 15 * mm, 19 * mm, 15 * mm, 24 * mm, BODY_W - 150 * mm]
+        widths = [36 * mm, 17 * mm, 18 * mm, 14 * mm, 20 * mm, 14 * mm, 24 * mm, BODY_W - 143 * mm]
         texts = ["Ærinde", "Digitale ansøgninger", "Transaktioner i skranken", "Heraf digitalt",
                  f"Selvbetjenings{pdf_cells.SHY}andel", "Digital andel", "Mod mål", "Reference"]
         rows: list[list[object]] = [list(pdf_cells.header_cells(texts, widths, s.head_cell))]
@@ -303,7 +309,7 @@ class Sections:
                 self.n(int(r["counter_transactions"]), "counter", r["errand"]),
                 self.n(int(r["completed_digitally"]), "completed", r["errand"]),
                 self.p(self_service, s.num), self.p(digital, s.num), self.p(goal, s.num),
-                self.p(reference.line(d.references.get(str(r["errand"]), [])).replace(" %", f"{NBSP}%")),
+                self.p(pct_safe(reference.short_line(d.references.get(str(r["errand"]), [])))),
             ])
         out = table(rows, widths)
         out.setStyle(TableStyle([("VALIGN", (0, 0), (-1, 0), "BOTTOM"), *HEAD_PADDING, *marks]))
@@ -372,4 +378,5 @@ class Sections:
         cell = (BODY_W - 22 * mm - 14 * mm) / len(hours)
         out = table(rows, [22 * mm, *([cell] * len(hours)), 14 * mm], zebra=False)
         out.setStyle(TableStyle([*style, ("ALIGN", (1, 0), (-1, 0), "CENTER")]))
-        self.out += [KeepTogether([self.p("Hvornår kommer borgerne? (ugedag × klokkeslæt)", s.h2), out])]
+        self.out += [Spacer(1, 4 * mm),
+                     KeepTogether([self.p("Hvornår kommer borgerne? (ugedag × klokkeslæt)", s.h2), out])]
