@@ -124,7 +124,8 @@ def test_trend_is_the_weekly_share_and_the_workbook_draws_it(journal: Journal, c
     column = [c.value for c in sheet[1]].index("Anmeld flytning") + 1
     assert [sheet.cell(r, column).value for r in range(2, len(SPAN) + 2)] == [trend[w] for w in SPAN]
     archive = zipfile.ZipFile(tmp_path / "t.xlsx")
-    charts = [ElementTree.fromstring(archive.read(n)) for n in archive.namelist() if n.startswith("xl/charts/")]
+    charts = [ElementTree.fromstring(archive.read(n)) for n in archive.namelist()
+              if n.startswith("xl/charts/")]
     trend_charts = [c for c in charts if c.find(".//c:plotArea/c:lineChart", CHART_NS) is not None
                     and c.find(".//c:plotArea/c:barChart", CHART_NS) is None]
     assert trend_charts and any(f"{TREND}!" in (f.text or "") for f in trend_charts[0].iter(
