@@ -38,10 +38,27 @@ def shipped_file() -> Path:
     return paths.resources_dir() / "reference" / "reference_shares.csv"
 
 
+_read: dict[tuple[str, int, int], dict[str, list[Reference]]] = {}
+
+
 def load(path: Path | str = "") -> dict[str, list[Reference]]:
     """Errand code -> its reference figures, national first. Unreadable rows are skipped
-    (and logged); a file that cannot be read at all gives no figures, never an error."""
+    (and logged); a file that cannot be read at all gives no figures, never an error.
+    A file is read again only when it changed (every refresh of the page asks)."""
     source = Path(path) if path else shipped_file()
+    try:
+        stat = source.stat()
+    except OSError as exc:
+        log.warning("reference figures %s cannot be read: %s", source, exc)
+        return {}
+    key = (str(source), stat.st_mtime_ns, stat.st_size)
+    if key not in _read:
+        _read.clear()
+        _read[key] = _parse(source)
+    return _read[key]
+
+
+def _parse(source: Path) -> dict[str, list[Reference]]:
     try:
         text = source.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:

@@ -134,6 +134,7 @@ class Tally:
         self._shares: dict[Query, list[Row]] = {}
         self._week_errand: dict[Query, list[Row]] = {}
         self._outcomes: dict[Query, list[Row]] = {}
+        self._digital: dict[Query, list[Row]] = {}
 
     # --- plumbing -------------------------------------------------------------------------
 
@@ -148,6 +149,17 @@ class Tally:
 
     def _grouped(self, query: Query, dims: Sequence[str], measures: dict[str, Measure]) -> list[Row]:
         return tally_reads.grouped(self.journal, query, dims, measures)
+
+    def prefetch(self, query: Query) -> None:
+        """Read the week × errand sums and the digital counts of a range and of the period
+        before it in one statement each (a refresh shows both periods)."""
+        before = query.previous()
+        both = Query(before.first, query.last, query.desks, query.sites)
+        rows = self.week_errand(both)
+        digital = self.digital_counts(both)
+        for part in (query, before):
+            self._week_errand[part] = [r for r in rows if part.first <= r["week"] <= str(part.last)]
+            self._digital[part] = [r for r in digital if part.first <= r["week"] <= str(part.last)]
 
     def week_errand(self, query: Query) -> list[Row]:
         """Per week and errand: visits, transactions, information, error contacts, counter
@@ -177,10 +189,14 @@ class Tally:
 
     def with_labels(self, rows: list[Row]) -> list[Row]:
         """Add ``<dim>_label`` beside every labelled dimension of each row."""
+        if not rows:
+            return rows
+        dims = [(dim, f"{dim}_label", self._labels[LABEL_KINDS[dim]])
+                for dim in rows[0] if dim in LABEL_KINDS]
         for row in rows:
-            for dim in list(row):
-                if dim in LABEL_KINDS:
-                    row[f"{dim}_label"] = self.label(dim, row[dim])
+            for dim, name, labels in dims:
+                code = row[dim]
+                row[name] = "" if code is None else labels.get(str(code), str(code))
         return rows
 
     # --- views ----------------------------------------------------------------------------
@@ -296,7 +312,9 @@ class Tally:
 
     def digital_counts(self, query: Query) -> list[Row]:
         """Imported digital applications per week and errand (all sources added up)."""
-        return tally_reads.digital_counts(self.journal, query.first, str(query.last))
+        if query not in self._digital:
+            self._digital[query] = tally_reads.digital_counts(self.journal, query.first, str(query.last))
+        return self._digital[query]
 
     def shares(self, query: Query) -> list[Row]:
         """Self-service and digital share per week and errand (DESIGN.md §5).

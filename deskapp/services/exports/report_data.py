@@ -102,6 +102,7 @@ def period_text(query: Query) -> str:
 def collect(journal: Journal, catalog: Catalog, query: Query, municipality: str = "",
             friction_top: int | None = 15, min_count: int = 0, reference_file: str = "") -> ReportData:
     tally = Tally(journal, catalog)
+    tally.prefetch(query)
     errands = tally.with_labels(tally.errands(query))
     data = ReportData(
         query=query,
