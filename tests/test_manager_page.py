@@ -266,3 +266,47 @@ def test_progress_dialog_only_while_an_export_runs(page: ManagerPage) -> None:
     assert runner.progress.objectName() == "exportProgress"
     runner._finish()
     assert runner.progress is None and not runner.running
+
+
+def test_shares_show_the_reference_and_the_distance_to_the_goal(page: ManagerPage, hub: JournalHub,
+                                                               catalog: Catalog) -> None:
+    page.tabs.setCurrentIndex(4)
+    model = page.shares_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    row = next(i for i, r in enumerate(model.rows) if r["errand"] == "flytning")
+    reference = model.index(row, headers.index("Reference")).data()
+    assert reference == "64 % (landsplan 2012) · 92 % (Hjørring Kommune 2012)"
+    share = model.rows[row]["digital_share"]
+    goal = model.index(row, headers.index("Mod mål (80 %)")).data()
+    assert goal == "nået" if share >= 0.8 else "procentpoint" in goal and "flere digitale om ugen" in goal
+
+
+def test_drill_down_draws_the_weekly_share(page: ManagerPage) -> None:
+    page.select_errand("flytning")
+    assert page.data is not None
+    assert page.drill.trend.points == page.data.trend("flytning")
+    assert [w for w, _ in page.drill.trend.points] == ["2026-W52", "2026-W53", "2027-W01", "2027-W02"]
+    assert any(share is not None for _, share in page.drill.trend.points)
+    text = page.drill.goal.text()
+    assert "Digital andel" in text and "Reference: 64 % (landsplan 2012)" in text
+    assert "2026-W52" in page.drill.trend.accessibleDescription()
+
+
+def test_discretion_on_the_page_hides_what_would_give_a_small_count_away(page: ManagerPage, qtbot) -> None:
+    page.min_count.setValue(5)
+    counted(qtbot, page)
+    assert page.data is not None and page.data.min_count == 5
+    shown = [page.errands_model.index(r, 1).data() for r in range(page.errands_model.rowCount())]
+    small = [r for r in page.data.errands if int(r["count"]) < 5]
+    assert small and shown.count("<5") == len(small)
+    pivot = page.data.hidden
+    assert pivot.secondary  # complementary cells are hidden too
+    reasons = page.reasons_model
+    hidden = [k for k in pivot.primary | pivot.secondary if k[0] == "reason"]
+    assert hidden
+    for _kind, errand, code in hidden:
+        cell = reasons.index(reasons.pivot.errands.index(errand), reasons.pivot.columns.index(code) + 1)
+        assert cell.data() in ("<5", "x")
+    page.min_count.setValue(0)
+    counted(qtbot, page)
+    assert "<5" not in [page.errands_model.index(r, 1).data() for r in range(page.errands_model.rowCount())]

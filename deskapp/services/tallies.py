@@ -387,27 +387,29 @@ class Tally:
         """Headline figures of a range: visits, contact types, error contacts, shares.
 
         The shares add up the errands with imported digital counts only."""
-        sums = {"visits": 0, "transactions": 0, "information": 0, "error_contacts": 0}
-        timed = seconds = 0
+        visits = transactions = information = errors = timed = seconds = 0
+        counter = completed = 0
+        digital_rows = self.digital_counts(query)
+        imported = {r["errand"] for r in digital_rows}
         for r in self.week_errand(query):
-            sums["visits"] += int(r["count"])
-            sums["transactions"] += int(r["transactions"])
-            sums["information"] += int(r["information"])
-            sums["error_contacts"] += int(r["error_contacts"])
-            timed += int(r["timed"])
-            seconds += int(r["seconds"])
-        row: Row = {**sums, "avg_duration_s": seconds / timed if timed else None}
-        shares = [r for r in self.shares(query) if r["has_digital"] and r["imported"]]
-        digital = sum(int(r["digital"]) for r in shares)
-        counter = sum(int(r["counter_transactions"]) for r in shares)
-        completed = sum(int(r["completed_digitally"]) for r in shares)
+            visits += r["count"]
+            transactions += r["transactions"]
+            information += r["information"]
+            errors += r["error_contacts"]
+            timed += r["timed"]
+            seconds += r["seconds"]
+            if r["errand"] in imported:  # an errand with imported counts has a digital solution
+                counter += r["transactions"]
+                completed += r["completed"]
+        digital = sum(int(r["digital"]) for r in digital_rows)
         total = digital + counter
-        row.update({
-            "digital": sum(int(r["digital"]) for r in self.shares(query)),
+        return {
+            "visits": visits, "transactions": transactions, "information": information,
+            "error_contacts": errors, "avg_duration_s": seconds / timed if timed else None,
+            "digital": digital,
             "self_service_share": digital / total if total else None,
             "digital_share": (digital + completed) / total if total else None,
-        })
-        return row
+        }
 
     def desks(self, query: Query) -> list[str]:
         if query.desks:

@@ -320,8 +320,8 @@ class ManagerPage(QWidget):
         self.data = data
         self._fill_desks(data)
         self.errands_model.set_rows(data.errands)
-        self.reasons_model.set_pivot(data.reasons)
-        self.outcomes_model.set_pivot(data.outcomes)
+        self.reasons_model.set_pivot(data.reasons, data.show)
+        self.outcomes_model.set_pivot(data.outcomes, data.show)
         self.channels_model.set_rows(data.channels)
         self.channels_chart.set_bars([(str(c["channel_label"]), int(c["count"])) for c in data.channels
                                       if not data.is_hidden("channel", c["channel"])])
@@ -332,7 +332,7 @@ class ManagerPage(QWidget):
              for s in shares if s["digital_share"] is not None and not data.share_hidden(s)],
             percent=True, goal=GOAL)
         self.friction_model.set_rows(data.friction)
-        self.hours_model.set_counts(data.hours)
+        self.hours_model.set_counts(data.hours, data.show)
         for view in (self.reasons_view, self.outcomes_view):
             view.resizeColumnsToContents()
         self.summary.setText(self.texts.summary(data))
