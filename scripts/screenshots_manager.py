@@ -2,8 +2,8 @@
 
 Run under Xvfb from the repository root:
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshots_manager.py
-Writes docs/img/manager-page.png, docs/img/manager-shares.png and docs/img/report-page1.png
-to report-page3.png from a fresh demo journal in a temporary folder; SKRANKE_SHOTS_PDF=FILE
+Writes docs/img/manager-page.png, docs/img/manager-shares.png, docs/img/report-page1.png,
+report-page2.png and report-shares.png (the shares page) from a fresh demo journal in a temporary folder; SKRANKE_SHOTS_PDF=FILE
 keeps a copy of the whole report there too.
 """
 
@@ -61,9 +61,10 @@ def main() -> int:
     run_export(journal, cat, ExportRequest("tallies", "pdf", span, pdf, municipality=config.municipality))
     if os.environ.get("SKRANKE_SHOTS_PDF"):
         Path(os.environ["SKRANKE_SHOTS_PDF"]).write_bytes(pdf.read_bytes())
-    for number in (1, 2, 3):  # one page per call: pdftoppm pads page numbers by the page count
+    for number, name in ((1, "report-page1"), (2, "report-page2"), (4, "report-shares")):
+        # one page per call: pdftoppm pads page numbers by the page count
         subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", str(number), "-l", str(number),
-                        "-singlefile", str(pdf), str(IMG / f"report-page{number}")], check=True)
+                        "-singlefile", str(pdf), str(IMG / name)], check=True)
     journal.close()
     window.close()
     print(f"wrote screenshots to {IMG}")
