@@ -157,8 +157,8 @@ class ManagerPage(QWidget):
             Column(self.tr("Selvbetjening"), lambda r: t.share(r, "self_service_share"), numeric=True),
             Column(self.tr("Digital andel"), lambda r: t.share(r, "digital_share"), numeric=True,
                    bar=t.share_bar, goal=GOAL),
-            Column(self.tr("Mod mål (80 %)"), t.goal_text),
             Column(self.tr("Reference"), t.references),
+            Column(self.tr("Mod mål (80 %)"), t.goal_text),
         ], code_key="errand", parent=self)
         self.shares_view = tally_table(self,
             "sharesVsGoal", self.tr("Digital andel mod målet pr. ærinde"), self.shares_model,
@@ -186,7 +186,7 @@ class ManagerPage(QWidget):
         shares_tab = QSplitter(self)
         shares_tab.addWidget(self.shares_view)
         shares_tab.addWidget(shares_scroll)
-        shares_tab.setSizes([640, 460])
+        shares_tab.setSizes([860, 300])  # the table (with references) first; the chart repeats it
 
         self.friction_model = RowsModel([
             Column(self.tr("Ærinde"), lambda r: str(r["errand_label"])),

@@ -106,7 +106,7 @@ class FigureTexts(QObject):
                          for code, label, n in row["blockers"])  # type: ignore[attr-defined]
 
     def references(self, row: Row) -> str:
-        return reference.line(self.data.references.get(str(row["errand"]), [])) if self.data else ""
+        return reference.short_line(self.data.references.get(str(row["errand"]), [])) if self.data else ""
 
     def summary(self, data: ReportData) -> str:
         visits = int(data.totals["visits"])
