@@ -3,8 +3,8 @@
 Run under Xvfb from the repository root:
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshots_manager.py
 Writes docs/img/manager-page.png, docs/img/manager-shares.png, docs/img/report-page1.png,
-report-page2.png and report-shares.png (the shares page) from a fresh demo journal in a temporary folder; SKRANKE_SHOTS_PDF=FILE
-keeps a copy of the whole report there too.
+report-page2.png and report-shares.png (the shares page) from a fresh demo journal in a
+temporary folder; SKRANKE_SHOTS_PDF=FILE keeps a copy of the whole report there too.
 """
 
 from __future__ import annotations
