@@ -14,69 +14,20 @@ import io
 from datetime import datetime
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from deskapp import APP_NAME
 from deskapp.services import weeks
 from deskapp.services.catalog import Catalog
-from deskapp.services.exports import atomic_output, fonts, pdf_cells
+from deskapp.services.exports import atomic_output, fonts
+from deskapp.services.exports.pdf_layout import BLUE, LANG, MARGIN, PAGE_H, PAGE_W, Styles
 from deskapp.services.exports.report_data import ReportData, collect
+from deskapp.services.exports.report_sections import Sections
 from deskapp.services.exports.request import ExportRequest
 from deskapp.services.journal import Journal
-
-PAGE_W, PAGE_H = A4
-MARGIN = 18 * mm
-BODY_W = PAGE_W - 2 * MARGIN
-WIDE_W = PAGE_H - 2 * MARGIN  # body width of a landscape page
-BLUE = colors.HexColor("#1F4E79")
-PALE = colors.HexColor("#EAF1F8")
-GRID = colors.HexColor("#BFBFBF")
-LANG = "da-DK"
-
-# Header cells sized by pdf_cells assume this padding.
-HEAD_PADDING = [("LEFTPADDING", (0, 0), (-1, 0), pdf_cells.PADDING),
-                ("RIGHTPADDING", (0, 0), (-1, 0), pdf_cells.PADDING)]
-
-
-class Styles:
-    def __init__(self) -> None:
-        f, b = fonts.REGULAR, fonts.BOLD
-        self.body = ParagraphStyle("body", fontName=f, fontSize=9, leading=12, bulletFontName=f)
-        self.small = ParagraphStyle("small", fontName=f, fontSize=7.5, leading=9.5)
-        self.small_bold = ParagraphStyle("smallb", fontName=b, fontSize=7.5, leading=9.5)
-        self.head_cell = ParagraphStyle("headcell", fontName=b, fontSize=7, leading=8.5,
-                                        textColor=colors.white)
-        self.num = ParagraphStyle("num", parent=self.small, alignment=TA_RIGHT)
-        self.h1 = ParagraphStyle("h1", fontName=b, fontSize=15, leading=19, textColor=BLUE,
-                                 spaceBefore=4, spaceAfter=8)
-        self.h2 = ParagraphStyle("h2", fontName=b, fontSize=11.5, leading=15, textColor=BLUE,
-                                 spaceBefore=10, spaceAfter=5)
-        self.subtitle = ParagraphStyle("subtitle", fontName=f, fontSize=15, leading=20)
-        self.note = ParagraphStyle("note", fontName=f, fontSize=7.5, leading=10, textColor=colors.grey)
-
-
-def table(rows: list[list[object]], widths: list[float], numeric_from: int = 1, zebra: bool = True) -> Table:
-    out = Table(rows, colWidths=widths, repeatRows=1)
-    style = [
-        ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 8),
-        ("FONT", (0, 0), (-1, 0), fonts.BOLD, 8),
-        ("BACKGROUND", (0, 0), (-1, 0), BLUE),
-        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (numeric_from, 1), (-1, -1), "RIGHT"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ]
-    if zebra:
-        style += [("BACKGROUND", (0, r), (-1, r), PALE) for r in range(2, len(rows), 2)]
-    out.setStyle(TableStyle(style))
-    return out
 
 
 class _Doc(BaseDocTemplate):
@@ -146,8 +97,6 @@ def title_of(data: ReportData) -> str:
 
 
 def build(data: ReportData, catalog: Catalog, generated: datetime | None = None) -> bytes:
-    from deskapp.services.exports.report_sections import Sections
-
     fonts.register()
     when = generated or weeks.local(weeks.now_utc())
     story = Sections(data, catalog, when, Styles()).story()

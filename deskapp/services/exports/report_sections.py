@@ -1,4 +1,4 @@
-"""The sections of the PDF report (see report_pdf): what each page says, in Danish.
+"""The sections of the PDF report (report_pdf builds the document): what each page says, in Danish.
 
 Every percentage goes through ``tallies.percent`` (one rounding rule: half up), with a
 non-breaking space so "43 %" never splits over two lines; differences of shares are in
@@ -25,8 +25,8 @@ from reportlab.platypus import (
 from deskapp.services import reference, weeks
 from deskapp.services.catalog import Catalog
 from deskapp.services.exports import charts, fonts, pdf_cells
+from deskapp.services.exports.pdf_layout import BLUE, BODY_W, HEAD_PADDING, WIDE_W, Styles, table
 from deskapp.services.exports.report_data import WEEKDAYS, Pivot, ReportData
-from deskapp.services.exports.report_pdf import BLUE, BODY_W, HEAD_PADDING, WIDE_W, Styles, table
 from deskapp.services.tallies import GOAL, Row, change, change_text, percent, points_text
 
 NBSP = "\u00a0"
