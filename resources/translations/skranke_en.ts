@@ -652,6 +652,10 @@
         <translation>Digital share %1: the 80 % goal is reached.</translation>
     </message>
     <message>
+        <source>landsplan</source>
+        <translation>national</translation>
+    </message>
+    <message>
         <source>Reference: %1.</source>
         <translation>Reference: %1.</translation>
     </message>
@@ -801,12 +805,16 @@
         <translation>reached</translation>
     </message>
     <message>
-        <source>%1 · %2 flere digitale om ugen</source>
-        <translation>%1 · %2 more digital a week</translation>
+        <source>%1 procentpoint · %2 flere digitale om ugen</source>
+        <translation>%1 percentage points · %2 more digital a week</translation>
     </message>
     <message>
         <source>ingen angivet</source>
         <translation>none given</translation>
+    </message>
+    <message>
+        <source>landsplan</source>
+        <translation>national</translation>
     </message>
     <message>
         <source>Uge %1: %2 henvendelser</source>

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from deskapp.services import reference
 from deskapp.services.catalog import Catalog
 from deskapp.services.exports.report_data import ReportData
 from deskapp.services.tallies import GOAL, percent
@@ -77,5 +76,8 @@ class DrillDown(QWidget):
             else:
                 parts.append(self.tr("Digital andel %1: målet på 80 % er nået.").replace("%1", share))
         if refs:
-            parts.append(self.tr("Reference: %1.").replace("%1", reference.line(refs)))
+            national = self.tr("landsplan")
+            figures = " · ".join(
+                f"{percent(r.share)} ({national if r.kind == 'national' else r.place} {r.year})" for r in refs)
+            parts.append(self.tr("Reference: %1.").replace("%1", figures))
         return " ".join(parts)

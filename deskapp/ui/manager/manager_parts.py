@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QPushButton, QSpinBox, QTableVi
 
 from deskapp.services import reference
 from deskapp.services.exports.report_data import ReportData
-from deskapp.services.tallies import GOAL, Row, change, change_text, percent, points_text
+from deskapp.services.tallies import GOAL, Row, change, change_text, percent, percent_points
 from deskapp.ui.widgets.focus_table import FocusFrameTableView
 
 
@@ -97,8 +97,9 @@ class FigureTexts(QObject):
         if float(share) >= GOAL:  # type: ignore[arg-type]
             return self.tr("nået")
         gap = self.data.gap(row) if self.data else None
-        return self.tr("%1 · %2 flere digitale om ugen").replace(
-            "%1", points_text(float(share), GOAL)).replace("%2", str(gap))  # type: ignore[arg-type]
+        points = percent_points(float(share)) - percent_points(GOAL)  # type: ignore[arg-type]
+        return self.tr("%1 procentpoint · %2 flere digitale om ugen").replace(
+            "%1", f"{points:+d}".replace("-", "−")).replace("%2", str(gap))
 
     def blockers_text(self, row: Row) -> str:
         none = self.tr("ingen angivet")
@@ -106,7 +107,12 @@ class FigureTexts(QObject):
                          for code, label, n in row["blockers"])  # type: ignore[attr-defined]
 
     def references(self, row: Row) -> str:
-        return reference.short_line(self.data.references.get(str(row["errand"]), [])) if self.data else ""
+        """"64 % landsplan · 92 % Hjørring" (the years and sources: drill-down and files)."""
+        refs = self.data.references.get(str(row["errand"]), []) if self.data else []
+        return " · ".join(f"{percent(r.share)} {self.where(r)}" for r in refs)
+
+    def where(self, ref: reference.Reference) -> str:
+        return self.tr("landsplan") if ref.kind == "national" else ref.place.removesuffix(" Kommune")
 
     def summary(self, data: ReportData) -> str:
         visits = int(data.totals["visits"])
