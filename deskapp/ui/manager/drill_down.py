@@ -77,7 +77,8 @@ class DrillDown(QWidget):
                 parts.append(self.tr("Digital andel %1: målet på 80 % er nået.").replace("%1", share))
         if refs:
             national = self.tr("landsplan")
-            figures = " · ".join(
-                f"{percent(r.share)} ({national if r.kind == 'national' else r.place} {r.year})" for r in refs)
+            places = [national if r.kind == "national" else r.place for r in refs]
+            figures = " · ".join(f"{percent(r.share)} ({place} {r.year})"
+                                 for r, place in zip(refs, places, strict=True))
             parts.append(self.tr("Reference: %1.").replace("%1", figures))
         return " ".join(parts)
