@@ -358,3 +358,16 @@ def test_contact_types_cannot_be_worked_out_from_the_total(journal: Journal, cat
     assert not big.is_hidden("visits")
     for members in itertools.combinations(("transactions", "information"), 1):
         assert sum(big.is_hidden(m) for m in ("transactions", "information")) != 1, members
+
+
+def test_the_tidy_rows_stream_a_batch_at_a_time(journal: Journal, catalog: Catalog) -> None:
+    from deskapp.services.journal import tally_reads
+    from deskapp.services.tallies import COUNT, MAIN_DIMENSIONS, Tally
+
+    query = Query(FIRST, LAST)
+    stream = tally_reads.stream(journal, query, MAIN_DIMENSIONS, {"count": COUNT}, batch=7)
+    first = next(stream)  # rows come before the whole result is read
+    rows = [first, *stream]
+    listed = Tally(journal, catalog).visits(query)
+    assert rows == [tuple(r[d] for d in (*MAIN_DIMENSIONS, "count")) for r in listed]
+    assert len(rows) > 7
