@@ -13,6 +13,7 @@ from deskapp import paths
 from deskapp.services import catalog as catalog_service
 from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
+from tests.helpers.windows import make_window, show_window, window  # noqa: F401 (shared fixtures)
 
 
 @pytest.fixture(autouse=True)
@@ -51,17 +52,3 @@ def journal_path(tmp_path: Path) -> Path:
 def journal(journal_path: Path):
     with Journal(journal_path, desk="skranke-1", site="Rådhuset") as opened:
         yield opened
-
-
-@pytest.fixture
-def show_window(qtbot):
-    """Show a top-level widget and wait until it is the active window (shortcuts need that)."""
-
-    def show(widget):
-        qtbot.addWidget(widget)
-        widget.show()
-        widget.activateWindow()
-        qtbot.waitUntil(widget.isActiveWindow, timeout=3000)
-        return widget
-
-    return show

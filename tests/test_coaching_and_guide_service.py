@@ -4,21 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget
 
 from deskapp.services import guide, weeks
-from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
 from deskapp.ui.guide.coaching_dialog import CoachingDialog
 from deskapp.ui.shell.main_window import MainWindow
-from deskapp.ui.shell.operations import JournalHub
-
-
-@pytest.fixture
-def window(show_window, journal: Journal, catalog):
-    return show_window(MainWindow(JournalHub(journal, catalog), settings_service.Settings(desk="d")))
 
 
 def open_dialog(qtbot, window: MainWindow) -> CoachingDialog:

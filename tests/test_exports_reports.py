@@ -27,7 +27,8 @@ from deskapp.services.exports.request import ExportRequest
 from deskapp.services.exports.suppression import TOTAL, table
 from deskapp.services.exports.tallies_xlsx import OUTCOMES, REASONS, SHARES, TREND
 from deskapp.services.journal import Journal
-from deskapp.services.tallies import Query, gap_per_week, percent, points_text
+from deskapp.services.percentages import gap_per_week, percent, points_text
+from deskapp.services.tallies import Query
 from deskapp.services.weeks import week_range
 from tests import demo_journal
 from tests.demo_journal import FIRST, LAST

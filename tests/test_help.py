@@ -7,10 +7,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from deskapp import __version__
-from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
 from deskapp.ui.shell.main_window import MainWindow
-from deskapp.ui.shell.operations import JournalHub
 from tests import ui_walk
 
 
@@ -33,12 +31,11 @@ def about_text(qtbot, window: MainWindow) -> tuple[str, str]:
     ("da", "Om Skranke", "Registrering af henvendelser"),
     ("en", "About Skranke", "Logging of walk-in contacts"),
 ])
-def test_about_box_shows_version_and_journal(qtbot, show_window, journal: Journal, catalog,
+def test_about_box_shows_version_and_journal(qtbot, make_window, journal: Journal,
                                              lang: str, title: str, words: str) -> None:
     language = ui_walk.install_language(lang)
     try:
-        window = show_window(MainWindow(JournalHub(journal, catalog),
-                                        settings_service.Settings(desk="skranke-1")))
+        window = make_window(journal)
         shown_title, text = about_text(qtbot, window)
     finally:
         language.remove()

@@ -87,3 +87,10 @@ def test_a_second_errand_counts_as_a_visit_but_not_as_another_citizen(tmp_path: 
         [(count, citizens)] = journal.db.execute(
             "select sum(count), sum(citizens) from tally_channels").fetchall()
     assert (count, citizens) == (2, 1)
+
+
+def test_coaching_sessions_carry_the_desk_id(tmp_path: Path) -> None:
+    with Journal(tmp_path / "desk.skranke", desk="Skranke 1") as journal:
+        journal.add_coaching_session(["mitid"], started=weeks.now_utc())
+        [session] = journal.coaching_sessions()
+        assert session["desk_id"] == journal.desk_id != ""

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox
 
-from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
 from deskapp.ui.counter.open_visits import offer_open_visits
 from deskapp.ui.shell.main_window import MainWindow
-from deskapp.ui.shell.operations import JournalHub
 
 
 def answer_with(qtbot, button_text: str) -> None:
@@ -21,11 +18,6 @@ def answer_with(qtbot, button_text: str) -> None:
         button.click()
 
     QTimer.singleShot(50, click)
-
-
-@pytest.fixture
-def window(show_window, journal: Journal, catalog) -> MainWindow:
-    return show_window(MainWindow(JournalHub(journal, catalog), settings_service.Settings(desk="d")))
 
 
 def test_discard_marks_the_open_visit(qtbot, window: MainWindow, journal: Journal) -> None:

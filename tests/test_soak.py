@@ -15,10 +15,8 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 
-from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
 from deskapp.ui.shell.main_window import MainWindow
-from deskapp.ui.shell.operations import JournalHub
 
 VISITS = 300
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -72,9 +70,7 @@ def edit_newest_visit(qtbot, window: MainWindow) -> None:
     assert QApplication.focusWidget() is window.counter.errand_search
 
 
-def test_300_visits_in_one_session(qtbot, show_window, journal: Journal, catalog) -> None:
-    config = settings_service.Settings(desk="skranke-1")
-    window = show_window(MainWindow(JournalHub(journal, catalog), config))
+def test_300_visits_in_one_session(qtbot, window: MainWindow, journal: Journal) -> None:
     errands = ("flyt", "sundhedskort", "pas", "læge", "folkepension")
     marks: dict[int, tuple[int, int]] = {}
     for number in range(VISITS):

@@ -19,10 +19,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
-from deskapp.ui.shell.main_window import MainWindow
-from deskapp.ui.shell.operations import JournalHub
 from tests import ui_walk
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,7 +63,7 @@ def current_sources(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str,
 def test_translator_forgives_helper_contexts(english) -> None:
     """A bare tr() helper gets no context from lupdate and ``messages.tr`` gets "messages";
     the app's translator finds them whatever context the helper uses at run time."""
-    assert QCoreApplication.translate("CounterPage", "Søg ærinde") == "Search errand"
+    assert QCoreApplication.translate("ErrandSearch", "Søg ærinde") == "Search errand"
     assert QCoreApplication.translate("Messages", "Der findes ingen journal på {path}.") == (
         "There is no journal at {path}.")
     assert QCoreApplication.translate("CounterPage", "ikke oversat") == "ikke oversat"
@@ -162,10 +159,8 @@ def _translated_sources(lang: str) -> set[str]:
             if source not in translated_texts(message)}
 
 
-def test_main_window_in_english_shows_no_danish(english, qtbot, journal: Journal, catalog) -> None:
-    window = MainWindow(JournalHub(journal, catalog), settings_service.Settings(desk="skranke-1"))
-    qtbot.addWidget(window)
-    window.show()
+def test_main_window_in_english_shows_no_danish(english, make_window, journal: Journal) -> None:
+    window = make_window(journal)
     leaks = _danish_leaks(window, _translated_sources("en"))
     for index, _page in ui_walk.pages(window):
         window.tabs.setCurrentIndex(index)
@@ -174,18 +169,17 @@ def test_main_window_in_english_shows_no_danish(english, qtbot, journal: Journal
 
 
 @pytest.mark.parametrize("name", [name for name, _factory in ui_walk.DIALOGS])
-def test_dialogs_in_english_show_no_danish(english, qtbot, journal: Journal, catalog, name: str) -> None:
-    window = MainWindow(JournalHub(journal, catalog), settings_service.Settings(desk="skranke-1"))
-    qtbot.addWidget(window)
+def test_dialogs_in_english_show_no_danish(english, qtbot, make_window, journal: Journal,
+                                           name: str) -> None:
+    window = make_window(journal, shown=False)
     factory = dict(ui_walk.DIALOGS)[name]
     dialog = factory(window.hub, window.config, window)
     qtbot.addWidget(dialog)
     assert _danish_leaks(dialog, _translated_sources("en")) == []
 
 
-def test_danish_is_the_default(qtbot, journal: Journal, catalog) -> None:
-    window = MainWindow(JournalHub(journal, catalog), settings_service.Settings(desk="skranke-1"))
-    qtbot.addWidget(window)
+def test_danish_is_the_default(make_window, journal: Journal) -> None:
+    window = make_window(journal, shown=False)
     assert window.tabs.tabText(0) == "&Skranke"
     assert QCoreApplication.translate("CounterPage", "Søg ærinde") == "Søg ærinde"
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from deskapp.cli.common import CliError, add_journal_argument, load_catalog, load_settings, open_journal
+from deskapp.cli.common import (
+    CliError,
+    add_journal_argument,
+    guarded_name,
+    load_catalog,
+    load_settings,
+    open_journal,
+)
 from deskapp.services import weeks
 from deskapp.services.exports import ExportError
 from deskapp.services.exports.registry import KINDS, formats_of, run_export
@@ -15,7 +22,7 @@ from deskapp.services.journal import Journal, tally_reads
 FORMATS = ("csv", "xlsx", "pdf")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("export", help="export tallies, visits, shares or a KOMHEN counting week")
     parser.add_argument("kind", choices=KINDS)
     add_journal_argument(parser)
@@ -57,21 +64,25 @@ def run(args: argparse.Namespace) -> int:
     if args.format not in formats_of(args.kind):
         raise CliError(f"{args.kind} cannot be exported as {args.format}; "
                        f"use {' or '.join(formats_of(args.kind))}")
+    desks = [guarded_name("--desk", name) for name in args.desk]  # shown in the report
+    sites = [guarded_name("--site", name) for name in args.site]
     cat = load_catalog()
     config = load_settings()
     try:
         request = ExportRequest(args.kind, args.format, span, args.out, sep=args.sep,
-                                min_count=args.min_count, desks=args.desk, sites=args.site,
+                                min_count=args.min_count, desks=desks, sites=sites,
                                 municipality=config.municipality, reference_file=config.reference_file)
     except ExportError as exc:
         raise CliError(str(exc)) from exc
-    with open_journal(args.journal) as journal:
-        warn_unmatched(journal, args.desk, args.site)
+    with open_journal(args.journal, reading=True) as journal:
+        warn_unmatched(journal, desks, sites)
         try:
             rows = run_export(journal, cat, request)
         except ExportError as exc:
             raise CliError(str(exc)) from exc
-    print(f"wrote {args.out} ({counted(args.kind, args.format, rows)}, {span[0]} to {span[-1]})")
+        read_only = "; the journal is read-only and was only read" if journal.read_only else ""
+    print(f"wrote {args.out} ({counted(args.kind, args.format, rows)}, {span[0]} to {span[-1]}"
+          f"{read_only})")
     return 0
 
 

@@ -9,6 +9,7 @@ import json
 import random
 import uuid
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from deskapp.services import weeks
 from deskapp.services.catalog import Catalog, Errand
@@ -36,7 +37,7 @@ CHANNELS = {"fremmoede": 76, "telefon": 19, "digital_post": 4, "brev": 1}
 def _pick(rng: random.Random, weights: dict[str, int], allowed: set[str]) -> str:
     items = [(k, w) for k, w in weights.items() if k in allowed]
     keys, values = zip(*items, strict=True)
-    return rng.choices(keys, values)[0]
+    return str(rng.choices(keys, values)[0])
 
 
 def generate(
@@ -50,9 +51,9 @@ def generate(
     errands = {e.code: e for e in catalog.active_errands()}
     weights = {code: POPULAR.get(code, 1) for code in errands}
     codes = {kind: catalog.codes(kind) for kind in ("reasons", "outcomes", "channels")}
-    visits: list[dict] = []
-    history: list[dict] = []
-    steps: list[dict] = []
+    visits: list[dict[str, Any]] = []
+    history: list[dict[str, Any]] = []
+    steps: list[dict[str, Any]] = []
     day = start
     while day <= today:
         volume = DAY_VOLUME.get(day.isoweekday(), 0)
@@ -80,7 +81,7 @@ def generate(
 def _visit(
     rng: random.Random, journal: Journal, catalog: Catalog, errand: Errand, day: date,
     codes: dict[str, set[str]], desk: str | None, site: str | None,
-) -> dict:
+) -> dict[str, Any]:
     hour = _pick(rng, {str(h): w for h, w in HOURS.items()}, {str(h) for h in HOURS})
     local = datetime.combine(day, time(int(hour), rng.randrange(60), rng.randrange(60)),
                              tzinfo=weeks.LOCAL_TZ)
@@ -124,7 +125,7 @@ def _visit(
     }
 
 
-def _step_events(rng: random.Random, errand: Errand, visit: dict) -> list[dict]:
+def _step_events(rng: random.Random, errand: Errand, visit: dict[str, Any]) -> list[dict[str, Any]]:
     if not errand.guide or not visit["guide_mode"]:
         return []
     events = []
@@ -143,12 +144,13 @@ def _step_events(rng: random.Random, errand: Errand, visit: dict) -> list[dict]:
     return events
 
 
-def _history(visit: dict, action: str, before: dict) -> dict:
+def _history(visit: dict[str, Any], action: str, before: dict[str, Any]) -> dict[str, Any]:
     return {"visit_id": visit["id"], "at_utc": visit["updated_utc"], "action": action,
             "before": json.dumps(before)}
 
 
-def _digital_counts(rng: random.Random, catalog: Catalog, visits: list[dict]) -> list[dict]:
+def _digital_counts(rng: random.Random, catalog: Catalog,
+                    visits: list[dict[str, Any]]) -> list[dict[str, Any]]:
     counter: dict[tuple[str, str], int] = {}
     for v in visits:
         if v["contact_type"] == "transaction":

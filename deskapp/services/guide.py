@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from deskapp.services.catalog import Guide
 
@@ -29,7 +30,7 @@ class StepState:
     note: str | None = None
 
 
-def step_states(guide: Guide, events: Iterable[Mapping]) -> dict[str, StepState]:
+def step_states(guide: Guide, events: Iterable[Mapping[str, Any]]) -> dict[str, StepState]:
     """The latest mark of every step of ``guide`` (events in the order they were written)."""
     states = {step.code: StepState() for step in guide.steps}
     for event in events:

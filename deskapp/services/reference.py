@@ -11,7 +11,7 @@ from pathlib import Path
 
 from deskapp import paths
 from deskapp.services import privacy
-from deskapp.services.tallies import percent
+from deskapp.services.percentages import percent
 
 log = logging.getLogger("skranke.reference")
 KINDS = {"national": "landsplan", "best": "bedste kommune"}

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 import socket
 import tempfile
 from collections.abc import Callable
@@ -17,7 +16,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from deskapp.services.durable import fsync_folder
+from deskapp.services import privacy
+from deskapp.services.durable import atomic_output
 
 SETTINGS_VERSION = 2
 log = logging.getLogger("skranke.settings")
@@ -25,13 +25,14 @@ log = logging.getLogger("skranke.settings")
 
 def _machine_desk() -> str:
     name = socket.gethostname().split(".")[0].strip()
-    return name or "skranke-1"
+    return name if name and not privacy.contains_cpr(name) else "skranke-1"
 
 
-def setting(default: Any, *, bounds: tuple[int, int] | None = None, restart: bool = False) -> Any:
-    """Declare a setting: its default, the range a number must lie in, and whether a
-    change takes effect only when Skranke is started again."""
-    return field(default=default, metadata={"bounds": bounds, "restart": restart})
+def setting(default: Any, *, bounds: tuple[int, int] | None = None,
+            choices: tuple[str, ...] | None = None, restart: bool = False) -> Any:
+    """Declare a setting: its default, the range a number must lie in (or the values a text
+    may take), and whether a change takes effect only when Skranke is started again."""
+    return field(default=default, metadata={"bounds": bounds, "choices": choices, "restart": restart})
 
 
 @dataclass
@@ -41,6 +42,8 @@ class Settings:
     site: str = setting("Borgerservice", restart=True)
     desk_confirmed: bool = setting(False)  # the first-start dialog has been answered
     channel: str = setting("fremmoede")
+    # the counter's default for a new visit
+    appointment: str = setting("drop_in", choices=("drop_in", "booked"), restart=True)
     language: str = setting("da", restart=True)
     municipality: str = setting("")
     help_line: str = setting("")
@@ -59,7 +62,7 @@ class Settings:
 
 def bounds(name: str) -> tuple[int, int]:
     """The range a numeric setting must lie in (the dialogs use it for their spin boxes)."""
-    declared = {f.name: f.metadata["bounds"] for f in fields(Settings)}[name]
+    declared: tuple[int, int] | None = {f.name: f.metadata["bounds"] for f in fields(Settings)}[name]
     assert declared is not None, f"{name} has no range"
     return declared
 
@@ -77,11 +80,37 @@ def needs_restart(names: set[str]) -> bool:
     return any(f.metadata["restart"] for f in fields(Settings) if f.name in names)
 
 
+# Names are free text that ends up on every visit, in file names and on handouts: they go
+# through privacy.guard_name (no CPR number, no control characters, at most 60 characters).
+NAMES = ("desk", "site", "municipality", "help_line")
+
+
+def guarded_names(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with every name cleaned; raise privacy.FreeTextRefused (its ``where``
+    names the setting) for a name with a CPR number or too long. The dialogs
+    check first with their own words; this keeps a careless caller from storing one."""
+    for name in NAMES:
+        if isinstance(values.get(name), str):
+            try:
+                values[name] = privacy.guard_name(values[name])
+            except privacy.FreeTextRefused as exc:
+                raise privacy.FreeTextRefused(exc.findings, exc.too_long, where=name) from None
+    return values
+
+
 def _valid(name: str, value: object, default: object) -> bool:
     if type(value) is not type(default):
         return False
-    limits = {f.name: f.metadata["bounds"] for f in fields(Settings)}[name]
-    return limits is None or limits[0] <= value <= limits[1]  # type: ignore[operator]
+    if name in NAMES:
+        try:
+            guarded_names({name: value})
+        except privacy.FreeTextRefused:
+            return False
+    declared = {f.name: f.metadata for f in fields(Settings)}[name]
+    limits, choices = declared["bounds"], declared["choices"]
+    if choices is not None and value not in choices:
+        return False
+    return limits is None or bool(limits[0] <= value <= limits[1])
 
 
 def backup_folder_problem(folder: str) -> str | None:
@@ -109,7 +138,7 @@ def backup_folder_problem(folder: str) -> str | None:
     return None
 
 
-def _v1_to_v2(data: dict) -> dict:
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     """Version 1 called the desk 'counter' and had no separate site."""
     data = dict(data)
     if "counter" in data:
@@ -118,10 +147,10 @@ def _v1_to_v2(data: dict) -> dict:
     return data
 
 
-UPGRADES: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 
 
-def upgrade(data: dict) -> dict:
+def upgrade(data: dict[str, Any]) -> dict[str, Any]:
     version = int(data.get("version", 1))
     while version < SETTINGS_VERSION:
         data = UPGRADES[version](data)
@@ -153,16 +182,17 @@ def load(path: Path) -> Settings:
             continue
         if _valid(key, value, getattr(defaults, key)):
             clean[key] = value
-        else:
-            log.warning("settings: %s = %r in %s is not valid; using the default %r",
-                        key, value, path, getattr(defaults, key))
-    return Settings(**clean)
+        else:  # a refused name is not repeated: it may hold a CPR number
+            log.warning("settings: %s = %s in %s is not valid; using the default %r", key,
+                        "(a refused name)" if key in NAMES else repr(value), path,
+                        getattr(defaults, key))
+    return Settings(**guarded_names(clean))
 
 
 def save(settings: Settings, path: Path) -> None:
     """Write the settings; keys this version does not know (written by a newer Skranke)
     are kept, and so is a newer version number, so an older Skranke never erases them."""
-    data = asdict(settings)
+    data = guarded_names(asdict(settings))
     try:
         existing = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -178,17 +208,8 @@ def save(settings: Settings, path: Path) -> None:
 def write_atomic(path: Path, text: str) -> None:
     """Write a text file so a crash leaves either the old or the new file, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    fsync_folder(path.parent)
+    with atomic_output(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 def _keep_aside(path: Path) -> None:

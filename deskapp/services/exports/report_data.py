@@ -11,7 +11,8 @@ from deskapp.services import reference, weeks
 from deskapp.services.catalog import Catalog
 from deskapp.services.exports.suppression import Cells
 from deskapp.services.journal import Journal
-from deskapp.services.tallies import Query, Row, Tally, gap_per_week
+from deskapp.services.percentages import gap_per_week
+from deskapp.services.tallies import Query, Row, Tally
 
 WEEKDAYS = ("Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag")
 

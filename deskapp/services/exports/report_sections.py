@@ -27,7 +27,8 @@ from deskapp.services.catalog import Catalog
 from deskapp.services.exports import charts, fonts, pdf_cells
 from deskapp.services.exports.pdf_layout import BLUE, BODY_W, HEAD_PADDING, WIDE_W, Styles, table
 from deskapp.services.exports.report_data import WEEKDAYS, Pivot, ReportData
-from deskapp.services.tallies import GOAL, Row, change, change_text, percent, points_text
+from deskapp.services.percentages import change, change_text, percent, points_text
+from deskapp.services.tallies import GOAL, Row
 
 NBSP = "\u00a0"
 NO_DIGITAL = "ingen digitale tal"

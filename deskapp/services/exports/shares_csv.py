@@ -12,7 +12,7 @@ from deskapp.services.exports.cells import decimal, safe_row
 from deskapp.services.exports.report_data import collect
 from deskapp.services.exports.request import ExportRequest
 from deskapp.services.journal import Journal
-from deskapp.services.tallies import gap_per_week
+from deskapp.services.percentages import gap_per_week
 
 COLUMNS = [
     "week", "errand", "errand_label", "has_digital", "digital", "counter_transactions",

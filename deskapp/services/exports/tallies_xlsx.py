@@ -19,7 +19,8 @@ from deskapp.services.exports.print_setup import print_setup
 from deskapp.services.exports.report_data import WEEKDAYS, Pivot, ReportData, collect
 from deskapp.services.exports.request import ExportRequest
 from deskapp.services.journal import Journal
-from deskapp.services.tallies import GOAL, change
+from deskapp.services.percentages import change
+from deskapp.services.tallies import GOAL
 
 SUMMARY, REASONS, OUTCOMES, CHANNELS, SHARES, TREND, FRICTION, HOURS = (
     "Oversigt", "Ærinder × årsager", "Ærinder × resultater", "Kanaler", "Andele", "Udvikling",

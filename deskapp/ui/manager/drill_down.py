@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from deskapp.services.catalog import Catalog
 from deskapp.services.exports.report_data import ReportData
-from deskapp.services.tallies import GOAL, percent
+from deskapp.services.percentages import percent
+from deskapp.services.tallies import GOAL
 from deskapp.ui.widgets.bar_chart import BarChart
 from deskapp.ui.widgets.trend_chart import TrendChart
 

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deskapp.services import privacy
 from deskapp.services import settings as settings_service
 from deskapp.services.publish import snapshot_path
+from deskapp.ui.shell import messages
 
 
 class DeskDialog(QDialog):
@@ -65,6 +67,11 @@ class DeskDialog(QDialog):
         self.target_label = QLabel(self)
         self.target_label.setObjectName("snapshotTarget")
         self.target_label.setWordWrap(True)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("deskDialogError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName(self.tr("Fejl i navnene"))
+        self.error_label.hide()
         form = QFormLayout()
         form.addRow(self.tr("Skrankens &navn:"), self.desk_edit)
         form.addRow(self.tr("S&ted:"), self.site_edit)
@@ -79,6 +86,7 @@ class DeskDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         for edit in (self.desk_edit, self.site_edit, self.folder_edit):
             edit.textChanged.connect(self.on_changed)
@@ -111,8 +119,16 @@ class DeskDialog(QDialog):
             self.folder_edit.setText(folder)
 
     def accept(self) -> None:
-        self.config.desk = self.desk_edit.text().strip()
-        self.config.site = self.site_edit.text().strip()
+        for edit in (self.desk_edit, self.site_edit):  # the names go on every visit and file name
+            try:
+                privacy.guard_name(edit.text())
+            except privacy.FreeTextRefused as exc:
+                self.error_label.setText(messages.refused_name(exc, edit.accessibleName()))
+                self.error_label.show()
+                edit.setFocus()
+                return
+        self.config.desk = privacy.clean_name(self.desk_edit.text())
+        self.config.site = privacy.clean_name(self.site_edit.text())
         self.config.shared_folder = self.folder_edit.text().strip()
         self.config.publish_minutes = self.minutes_spin.value()
         self.config.desk_confirmed = True

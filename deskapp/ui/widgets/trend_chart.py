@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from deskapp.services.tallies import percent
+from deskapp.services.percentages import percent
 from deskapp.ui.widgets.bar_chart import bar_colours
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from deskapp.services.journal.migrations import v3_tally_sql
 from deskapp.services.journal.migrations.dropped import forget_dropped
+from deskapp.services.journal.migrations.v3_tally_sql import CREATE, REBUILD
 
 
 def migrate(db: sqlite_utils.Database) -> None:
-    for sql in (*v3_tally_sql.CREATE, *v3_tally_sql.REBUILD):  # counted from the covering index
+    for sql in (*CREATE, *REBUILD):  # counted from the covering index
         db.execute(sql)
     db.execute("drop index if exists visits_tally")
     db.table("visits").create_index(["iso_week", "local_date"], index_name="visits_week", if_not_exists=True)

@@ -20,7 +20,7 @@ import uuid
 
 import sqlite_utils
 
-from deskapp.services.journal.migrations import v5_tally_sql
+from deskapp.services.journal.migrations.v5_tally_sql import CREATE, REBUILD
 
 OLD_TRIGGERS = ("visits_tally_insert", "visits_tally_delete", "visits_tally_update_old",
                 "visits_tally_update_new", "steps_tally_insert", "steps_tally_delete",
@@ -45,8 +45,8 @@ def migrate(db: sqlite_utils.Database) -> None:
         db.execute(f"drop trigger if exists {name}")
     for table in RECOUNTED:
         db.execute(f"drop table if exists {table}")
-    for sql in v5_tally_sql.CREATE:
+    for sql in CREATE:
         db.execute(sql)
-    for sql in v5_tally_sql.REBUILD:
+    for sql in REBUILD:
         if re.search(rf"\bmain\.({'|'.join(RECOUNTED)})\b", sql):
             db.execute(sql)

@@ -1,0 +1,2 @@
+"""Shared test helpers: fixtures for the real window (windows.py), made available to every
+test by tests/conftest.py."""
