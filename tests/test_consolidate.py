@@ -351,7 +351,8 @@ def test_pdf_report_of_a_site_names_each_desk_and_its_snapshot_age(
         tmp_path: Path, snapshots: dict[str, Path], catalog: Catalog) -> None:
     import pypdf
 
-    from deskapp.services.exports import run_export
+    from deskapp.services.exports.registry import run_export
+    from deskapp.services.exports.request import ExportRequest
 
     into = tmp_path / "site.skranke"
     consolidate(into, [snapshots["Skranke 1 new"], snapshots["Skranke 2 new"]])
@@ -359,8 +360,8 @@ def test_pdf_report_of_a_site_names_each_desk_and_its_snapshot_age(
     with Journal(into) as site:
         site.db.execute("update meta set value = ? where key = 'snapshot:Rådhuset/Skranke 2'",
                         [weeks.stamp(weeks.now_utc() - timedelta(days=9))])
-        run_export("tallies", "pdf", site, catalog, weeks.week_range(weeks.shift_week(
-            weeks.this_week(), -3), weeks.this_week()), out)
+        run_export(site, catalog, ExportRequest("tallies", "pdf", weeks.week_range(weeks.shift_week(
+            weeks.this_week(), -3), weeks.this_week()), out))
     text = " ".join(pypdf.PdfReader(out).pages[0].extract_text().split())
     assert "Rådhuset/Skranke 1:" in text and "(0 dage)" in text
     assert "Rådhuset/Skranke 2:" in text and "(9 dage) – ældre end en uge!" in text

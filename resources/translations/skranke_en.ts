@@ -633,6 +633,73 @@
     </message>
 </context>
 <context>
+    <name>DrillDown</name>
+    <message>
+        <source>Årsager for det valgte ærinde</source>
+        <translation>Reasons for the selected errand</translation>
+    </message>
+    <message>
+        <source>Resultater for det valgte ærinde</source>
+        <translation>Outcomes for the selected errand</translation>
+    </message>
+    <message>
+        <source>Digital andel pr. uge for det valgte ærinde</source>
+        <translation>Digital share per week for the chosen errand</translation>
+    </message>
+    <message>
+        <source>Årsager til fremmøde</source>
+        <translation>Reasons for coming in</translation>
+    </message>
+    <message>
+        <source>Resultater</source>
+        <translation>Outcomes</translation>
+    </message>
+    <message>
+        <source>Digital andel pr. uge (stiplet: målet på 80 %)</source>
+        <translation>Digital share per week (dashed: the 80 % goal)</translation>
+    </message>
+    <message>
+        <source>Vælg et ærinde for at se årsager og resultater.</source>
+        <translation>Choose an errand to see reasons and outcomes.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 henvendelser</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 contacts</translation>
+    </message>
+    <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Ærindet har ingen digital løsning.</source>
+        <translation>The errand has no digital solution.</translation>
+    </message>
+    <message>
+        <source>Andelen vises ikke: den bygger på et skjult antal.</source>
+        <translation>The share is not shown: it rests on a hidden count.</translation>
+    </message>
+    <message>
+        <source>Ingen digitale tal er importeret for ærindet i perioden.</source>
+        <translation>No digital counts were imported for the errand in the period.</translation>
+    </message>
+    <message>
+        <source>Digital andel %1. %2 flere digitale ansøgninger om ugen ville nå målet på 80 %.</source>
+        <translation>Digital share %1. %2 more digital applications a week would reach the 80 % goal.</translation>
+    </message>
+    <message>
+        <source>Digital andel %1: målet på 80 % er nået.</source>
+        <translation>Digital share %1: the 80 % goal is reached.</translation>
+    </message>
+    <message>
+        <source>landsplan</source>
+        <translation>national</translation>
+    </message>
+    <message>
+        <source>Reference: %1.</source>
+        <translation>Reference: %1.</translation>
+    </message>
+</context>
+<context>
     <name>EditVisitDialog</name>
     <message>
         <source>Ret besøg kl. %1</source>
@@ -791,6 +858,45 @@
         <translation>The export was not saved.
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FigureTexts</name>
+    <message>
+        <source>ingen digitale tal</source>
+        <translation>no digital counts</translation>
+    </message>
+    <message>
+        <source>nået</source>
+        <translation>reached</translation>
+    </message>
+    <message>
+        <source>%1 procentpoint · %2 flere digitale om ugen</source>
+        <translation>%1 percentage points · %2 more digital a week</translation>
+    </message>
+    <message>
+        <source>ingen angivet</source>
+        <translation>none given</translation>
+    </message>
+    <message>
+        <source>landsplan</source>
+        <translation>national</translation>
+    </message>
+    <message>
+        <source>Uge %1: %2 henvendelser</source>
+        <translation>Week %1: %2 contacts</translation>
+    </message>
+    <message>
+        <source>%1 i forhold til forrige periode</source>
+        <translation>%1 compared with the previous period</translation>
+    </message>
+    <message>
+        <source>digital andel %1 (mål 80 %)</source>
+        <translation>digital share %1 (goal 80 %)</translation>
+    </message>
+    <message>
+        <source>fejlhenvendelser %1</source>
+        <translation>error contacts %1</translation>
     </message>
 </context>
 <context>
@@ -1263,22 +1369,6 @@ Journal: %3</translation>
         <translation>Up and down arrows choose an errand; its reasons and outcomes are shown beside it</translation>
     </message>
     <message>
-        <source>Årsager for det valgte ærinde</source>
-        <translation>Reasons for the selected errand</translation>
-    </message>
-    <message>
-        <source>Resultater for det valgte ærinde</source>
-        <translation>Outcomes for the selected errand</translation>
-    </message>
-    <message>
-        <source>Årsager til fremmøde</source>
-        <translation>Reasons for coming in</translation>
-    </message>
-    <message>
-        <source>Resultater</source>
-        <translation>Outcomes</translation>
-    </message>
-    <message>
         <source>Ærinder fordelt på årsager</source>
         <translation>Errands by reason</translation>
     </message>
@@ -1301,6 +1391,14 @@ Journal: %3</translation>
     <message>
         <source>Andel</source>
         <translation>Share</translation>
+    </message>
+    <message>
+        <source>Borgere</source>
+        <translation>Citizens</translation>
+    </message>
+    <message>
+        <source>Bestilt tid</source>
+        <translation>Booked</translation>
     </message>
     <message>
         <source>Henvendelser pr. kanal</source>
@@ -1329,6 +1427,10 @@ Journal: %3</translation>
     <message>
         <source>Digital andel</source>
         <translation>Digital share</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
     </message>
     <message>
         <source>Mod mål (80 %)</source>
@@ -1411,14 +1513,6 @@ Journal: %3</translation>
         <translation>Weekday × hour</translation>
     </message>
     <message>
-        <source>nået</source>
-        <translation>reached</translation>
-    </message>
-    <message>
-        <source>%1 point under</source>
-        <translation>%1 points below</translation>
-    </message>
-    <message>
         <source>Tæller op …</source>
         <translation>Counting …</translation>
     </message>
@@ -1427,32 +1521,20 @@ Journal: %3</translation>
         <translation>Counting failed: %1</translation>
     </message>
     <message>
-        <source>Uge %1: %2 henvendelser</source>
-        <translation>Week %1: %2 contacts</translation>
+        <source>Skjul antal under </source>
+        <translation>Hide counts below </translation>
     </message>
     <message>
-        <source>%1 % i forhold til forrige periode</source>
-        <translation>%1 % compared with the previous period</translation>
+        <source>Vis alle antal</source>
+        <translation>Show all counts</translation>
     </message>
     <message>
-        <source>digital andel %1 (mål 80 %)</source>
-        <translation>digital share %1 (goal 80 %)</translation>
+        <source>Diskretion</source>
+        <translation>Discretion</translation>
     </message>
     <message>
-        <source>fejlhenvendelser %1</source>
-        <translation>error contacts %1</translation>
-    </message>
-    <message>
-        <source>Vælg et ærinde for at se årsager og resultater.</source>
-        <translation>Choose an errand to see reasons and outcomes.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: %2 henvendelser</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 contacts</translation>
-    </message>
-    <message>
-        <source>(ingen)</source>
-        <translation>(none)</translation>
+        <source>Skjuler små antal og de tal, de kan regnes ud fra, som i udtræk til offentliggørelse. 0 viser alle antal</source>
+        <translation>Hides small counts and the figures they could be worked out from, as in exports for publication. 0 shows all counts</translation>
     </message>
 </context>
 <context>
@@ -1836,6 +1918,13 @@ Do you want to finish it now?</translation>
     <message>
         <source>Besøget kl. %1 er rettet.</source>
         <translation>The visit at %1 was corrected.</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Ingen andele i perioden</source>
+        <translation>No shares in the period</translation>
     </message>
 </context>
 <context>
