@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 
 class ExportError(Exception):
@@ -39,7 +39,7 @@ def _os_error(target: Path, exc: OSError) -> ExportError:
 
 
 @contextmanager
-def atomic_output(out: Path | str, mode: str = "w", **kwargs: object) -> Iterator[IO]:
+def atomic_output(out: Path | str, mode: str = "w", **kwargs: object) -> Iterator[IO[Any]]:
     """Open a temporary file beside ``out``; rename it into place only on success."""
     target = Path(out)
     folder = target.parent if str(target.parent) else Path(".")

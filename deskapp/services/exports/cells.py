@@ -12,6 +12,7 @@ edited, and the value is unchanged.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
@@ -32,7 +33,7 @@ def safe(value: object) -> object:
     return value
 
 
-def safe_row(values: list[object]) -> list[object]:
+def safe_row(values: Sequence[object]) -> list[object]:
     return [safe(v) for v in values]
 
 

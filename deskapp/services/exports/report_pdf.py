@@ -30,7 +30,7 @@ from deskapp.services.exports.request import ExportRequest
 from deskapp.services.journal import Journal
 
 
-class _Doc(BaseDocTemplate):
+class _Doc(BaseDocTemplate):  # type: ignore[misc]  # reportlab has no type information
     """Adds a bookmark (outline entry) for every section heading as it is laid out."""
 
     sections = 0

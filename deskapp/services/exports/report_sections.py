@@ -27,8 +27,8 @@ from deskapp.services.catalog import Catalog
 from deskapp.services.exports import charts, fonts, pdf_cells
 from deskapp.services.exports.pdf_layout import BLUE, BODY_W, HEAD_PADDING, WIDE_W, Styles, table
 from deskapp.services.exports.report_data import WEEKDAYS, Pivot, ReportData
-from deskapp.services.percentages import change, change_text, percent, points_text
-from deskapp.services.tallies import GOAL, Row
+from deskapp.services.percentages import GOAL, change, change_text, percent, points_text
+from deskapp.services.tallies import Row
 
 NBSP = "\u00a0"
 NO_DIGITAL = "ingen digitale tal"
@@ -69,7 +69,7 @@ class Sections:
         return shown if isinstance(shown, str) else f"{shown:,}".replace(",", ".")
 
     def p(self, text: str, style: object = None) -> Paragraph:
-        return Paragraph(escape(text), style or self.s.small)  # type: ignore[arg-type]
+        return Paragraph(escape(text), style or self.s.small)
 
     def story(self) -> list[object]:
         self.cover()
@@ -182,7 +182,7 @@ class Sections:
                 rows.append([text, "x", "x", ""])
                 continue
             rows.append([text, pct(now_share) or NO_DIGITAL, pct(before_share) or NO_DIGITAL,
-                         points_text(now_share, before_share)])  # type: ignore[arg-type]
+                         points_text(now_share, before_share)])
         if d.totals["avg_duration_s"] is not None or d.previous["avg_duration_s"] is not None:
             rows.append(["Gennemsnitlig varighed", minutes(d.totals["avg_duration_s"]),
                          minutes(d.previous["avg_duration_s"]), ""])
@@ -218,8 +218,9 @@ class Sections:
             rows.append([self.p(str(e["errand_label"])), self.n(int(e["count"]), "errand", code),
                          self.p(self.top_of(d.reasons, code, "reasons")),
                          self.p(self.top_of(d.outcomes, code, "outcomes"))])
-        self.out.append(table(rows, [55 * mm, 14 * mm, 54 * mm, BODY_W - 123 * mm]))
-        self.out[-1].setStyle(TableStyle([("ALIGN", (2, 1), (-1, -1), "LEFT")]))
+        errands = table(rows, [55 * mm, 14 * mm, 54 * mm, BODY_W - 123 * mm])
+        errands.setStyle(TableStyle([("ALIGN", (2, 1), (-1, -1), "LEFT")]))
+        self.out.append(errands)
 
     def top_of(self, pivot: Pivot, errand: str, kind: str) -> str:
         """The most common code of an errand with its share (hidden when the counts are)."""
@@ -322,7 +323,7 @@ class Sections:
             self.out.append(self.p("Referencetal: " + "; ".join(sources) + ".", s.note))
 
     def goal_text(self, row: Row) -> str:
-        share = float(row["digital_share"])  # type: ignore[arg-type]
+        share = float(row["digital_share"])
         if share >= GOAL:
             return "nået"
         gap = self.data.gap(row)
@@ -351,7 +352,7 @@ class Sections:
         for f in d.friction:
             blockers = ", ".join(
                 f"{label or 'ingen angivet'} ({self.n(n, 'blocker', f['errand'], f['step'], code)})"
-                for code, label, n in f["blockers"][:4])  # type: ignore[index]
+                for code, label, n in f["blockers"][:4])
             rows.append([self.p(str(f["errand_label"])), self.p(str(f["step_label"])),
                          self.n(int(f["count"]), "stuck", f["errand"], f["step"]), self.p(blockers)])
         out = table(rows, [38 * mm, 55 * mm, 17 * mm, BODY_W - 110 * mm], numeric_from=2)

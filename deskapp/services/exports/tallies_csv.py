@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 
 from deskapp.services.catalog import Catalog
 from deskapp.services.exports import atomic_output
@@ -29,7 +30,7 @@ def export(journal: Journal, catalog: Catalog, request: ExportRequest) -> int:
     buffer = io.StringIO()
     cells = csv.writer(buffer, delimiter=sep, lineterminator="")
 
-    def render(values: list[object]) -> str:
+    def render(values: Sequence[object]) -> str:
         """Values as CSV text (quoted where needed, neutralised): done once per distinct
         desk and site, and once per distinct errand, channel, reason and outcome."""
         buffer.seek(0)

@@ -38,7 +38,7 @@ class _Signals(QObject):
 
     @Slot(object)
     def _failed(self, exc: object) -> None:
-        self.finish(self, self.on_error, exc)  # type: ignore[arg-type]
+        self.finish(self, self.on_error, exc)
 
 
 class _Job(QRunnable):
