@@ -41,7 +41,8 @@ def visit_columns(path: Path) -> list[str]:
 
 def fill_desk(path: Path, desk: str, site: str, count: int, rng: random.Random) -> None:
     """A real journal (created by Journal) bulk-loaded with executemany: setup, not measured."""
-    Journal(path, desk=desk, site=site).close()
+    with Journal(path, desk=desk, site=site) as journal:
+        desk_id = journal.desk_id
     columns = visit_columns(path)
     start = datetime(2025, 1, 6, 8, tzinfo=UTC)
     visits, steps, history = [], [], []
@@ -52,7 +53,7 @@ def fill_desk(path: Path, desk: str, site: str, count: int, rng: random.Random) 
         ended = weeks.stamp(started + timedelta(minutes=6))
         deleted = ended if rng.random() < 0.02 else None
         row = {
-            "id": uuid.UUID(int=rng.getrandbits(128)).hex, "desk": desk, "site": site,
+            "id": uuid.UUID(int=rng.getrandbits(128)).hex, "desk_id": desk_id, "desk": desk, "site": site,
             "status": "saved", "started_utc": stamp, "ended_utc": ended,
             "local_date": here.date().isoformat(), "iso_week": weeks.week_of(here.date()),
             "local_hour": here.hour, "weekday": here.isoweekday(),
@@ -62,7 +63,9 @@ def fill_desk(path: Path, desk: str, site: str, count: int, rng: random.Random) 
             "life_event": 0, "first_time": 1, "age_band": "30_49", "note": None,
             "guide_mode": None, "handout": 0, "late_entry": 0, "catalog_version": "bench",
             "created_utc": stamp, "updated_utc": ended, "deleted_utc": deleted,
+            "appointment": "drop_in",
         }
+        row["citizen"] = row["id"]
         visits.append(tuple(row[c] for c in columns))
         if n % 10 == 0:
             for step in ("login", "form", "submit"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sqlite3
 from pathlib import Path
@@ -23,7 +24,7 @@ def make_desk(path: Path, catalog: Catalog, desk: str, site: str, seed: int) -> 
     now = weeks.stamp(weeks.now_utc())
     with journal.db.atomic():  # no Journal method yet: coaching sessions come with issue 4
         journal.db["coaching_sessions"].insert({
-            "id": f"coach-{desk}", "desk": desk, "site": site, "started_utc": now,
+            "id": coaching_id(desk), "desk_id": journal.desk_id, "desk": desk, "site": site, "started_utc": now,
             "ended_utc": now, "local_date": now[:10], "iso_week": "2026-W48", "skills": "mitid",
             "duration_s": 600, "created_utc": now, "updated_utc": now, "deleted_utc": None,
         })
@@ -43,8 +44,13 @@ def change_desk(journal: Journal) -> None:
     new = journal.log_visit(errand="pas", reason="failed", outcome="coached", channel="fremmoede")
     journal.undo_visit(new.id)
     with journal.db.atomic():
-        journal.db["coaching_sessions"].update(f"coach-{journal.desk}", {
+        journal.db["coaching_sessions"].update(coaching_id(journal.desk), {
             "skills": "mitid,digital_post", "updated_utc": weeks.stamp(weeks.now_utc())})
+
+
+def coaching_id(desk: str) -> str:
+    """The id of the desk's hand-made coaching session: hex, like every id the program makes."""
+    return hashlib.md5(desk.encode()).hexdigest()
 
 
 def publish_copy(journal: Journal, folder: Path) -> Path:

@@ -25,7 +25,6 @@ from deskapp.services.journal.connect import open_writer
 from deskapp.services.journal.errors import JournalError, translate
 from deskapp.services.journal.migrations import migrate
 
-
 # Written by the program, never typed: random hex identifiers (which can hold ten digits in a
 # row) and time stamps. A file from outside must prove their shape instead (see merge).
 MACHINE_MADE = frozenset({"id", "visit_id", "desk_id", "citizen", "started_utc", "ended_utc",
