@@ -66,7 +66,7 @@ def test_a_version_4_journal_gets_a_desk_identity_and_keeps_every_count(tmp_path
         desk_id = journal.desk_id
 
     after = sqlite3.connect(path)
-    assert after.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert after.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 6
     assert after.execute("pragma integrity_check").fetchone()[0] == "ok"
     assert sorted(after.execute(
         "select iso_week, channel, count from tally_channels").fetchall()) == channels_before

@@ -36,7 +36,10 @@ def snapshot_labels(meta: dict[str, str], path: Path, desk_id: str) -> tuple[str
     return desk or fallback, site or "site", dropped
 
 
-def final_labels(desks: dict[str, SiteDesk] | Iterable[tuple[str, tuple[str, str]]]) -> dict[str, tuple[str, str]]:
+Labels = dict[str, tuple[str, str]]
+
+
+def final_labels(desks: dict[str, SiteDesk] | Iterable[tuple[str, tuple[str, str]]]) -> Labels:
     """The labels each desk id's rows carry, given every desk's own labels."""
     pairs = ((d, (x.desk, x.site)) for d, x in desks.items()) if isinstance(desks, dict) else desks
     own = dict(pairs)
@@ -47,7 +50,7 @@ def final_labels(desks: dict[str, SiteDesk] | Iterable[tuple[str, tuple[str, str
             for d, (desk, site) in own.items()}
 
 
-def plan_labels(candidates: Iterable[Any], known: dict[str, SiteDesk]) -> dict[str, tuple[str, str]]:
+def plan_labels(candidates: Iterable[Any], known: dict[str, SiteDesk]) -> Labels:
     """The labels to write while merging: each desk's newest snapshot's (of those known and
     those about to be merged)."""
     own = {d: (x.desk, x.site, x.snapshot_utc or "") for d, x in known.items()}

@@ -177,10 +177,10 @@ def _upsert_visits(conn: sqlite3.Connection, plan: Plan, since: str | None,
             params).rowcount
     new = one(conn, "select coalesce(max(rowid), 0) from main.visits") - top
     if good > written:  # accepted rows not written: unchanged, or another desk's in the site journal
+        theirs = sql.owner("desk_id" if "desk_id" in have else None, "m")
         counts.refused_other_desk += one(
             conn, f"select count(*) from {alias}.visits s{hint} join main.visits m on m.id = s.id "
-                  f"where {where} and {accepted} and not {sql.owner('desk_id' if 'desk_id' in have else None, 'm')}",
-            params)
+                  f"where {where} and {accepted} and not {theirs}", params)
     recount = _recounted(plan) if new == written == good == plan.size and not dirty else None
     if recount is None:
         tally_tables.count_changes(conn, top, written=True)
@@ -251,7 +251,8 @@ def _merge_step_events(conn: sqlite3.Connection, plan: Plan, state: dict | None,
     top = one(conn, "select coalesce(max(rowid), 0) from main.step_events")
     counts.step_events_new = conn.execute(
         f"insert into main.step_events (id, visit_id, step, status, blocker, note, at_utc) "
-        f"select s.id, s.visit_id, coalesce({sql.clean('s.step')}, ''), coalesce({sql.clean('s.status')}, ''), "
+        f"select s.id, s.visit_id, coalesce({sql.clean('s.step')}, ''), "
+        f"coalesce({sql.clean('s.status')}, ''), "
         f"{sql.clean('s.blocker')}, {note}, s.at_utc from {alias}.step_events s "
         f"join main.visits m on m.id = s.visit_id where {where} and {sql.hex_id('s.id')} "
         f"and {sql.stamp_ok('s.at_utc')} and {ours} order by s.id on conflict(id) do nothing",

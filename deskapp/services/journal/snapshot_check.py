@@ -136,7 +136,8 @@ def _schema_problem(conn: sqlite3.Connection, version: int) -> str | None:
     views = [name for kind, name, _t, _s in entries if kind == "view"]
     if views:
         return "refused: it contains a view (a Skranke journal has none)"
-    foreign = [name for kind, name, _t, _s in entries if kind == "trigger" and name not in tally_tables.TRIGGERS]
+    foreign = [name for kind, name, _t, _s in entries
+               if kind == "trigger" and name not in tally_tables.TRIGGERS]
     if foreign:
         return "refused: it contains a trigger that is not Skranke's"
     for table in TABLES:
