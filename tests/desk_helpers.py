@@ -26,7 +26,8 @@ def make_desk(path: Path, catalog: Catalog, desk: str, site: str, seed: int) -> 
     with journal.db.atomic():  # no Journal method yet: coaching sessions come with issue 4
         journal.db["coaching_sessions"].insert({
             "id": coaching_id(desk), "desk_id": journal.desk_id, "desk": desk, "site": site,
-            "started_utc": now, "ended_utc": now, "local_date": now[:10], "iso_week": "2026-W48", "skills": "mitid",
+            "started_utc": now, "ended_utc": now, "local_date": now[:10], "iso_week": "2026-W48",
+            "skills": "mitid",
             "duration_s": 600, "created_utc": now, "updated_utc": now, "deleted_utc": None,
         })
     return journal

@@ -417,8 +417,9 @@ def _finish(conn: sqlite3.Connection, into_path: Path, known: dict[str, site_des
         if cutoff:
             conn.execute("pragma secure_delete = on")
             report.notes_erased = merge.erase_notes(conn, cutoff)
-            if report.notes_erased:
-                merge_target.log_purge(conn, report.retention_days or 0, report.notes_erased)
+        report.notes_erased += sum(m.notes_erased for m in report.merged)
+        if report.notes_erased:
+            merge_target.log_purge(conn, report.retention_days or 0, report.notes_erased)
         tally_tables.stop_capture(conn)
         tally_tables.create_triggers(conn)
         conn.execute("commit")

@@ -69,8 +69,9 @@ class ConsolidationReport:
         for s in self.skipped:
             out.append(f"skipped {shown(s.path)}: {s.reason}")
         if self.notes_erased:
-            out.append(f"retention: {self.notes_erased} note(s) older than {self.retention_days} "
-                       "days erased in the site journal")
+            limit = f" or older than {self.retention_days} days" if self.retention_days is not None else ""
+            out.append(f"retention: {self.notes_erased} note(s) erased in the site journal (purged at "
+                       f"their desk{limit})")
         new = sum(m.new for m in self.merged)
         updated = sum(m.updated for m in self.merged)
         out.append(f"merged {len(self.merged)} snapshot(s) into {shown(self.into)}: {new} new, "

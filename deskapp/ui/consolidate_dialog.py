@@ -179,7 +179,8 @@ class ConsolidatePanel(QWidget):
             lines.append(self.tr("Sprunget over: %1 (%2)").replace("%1", shown(s.path))
                          .replace("%2", shown(s.reason)))
         if report.notes_erased:
-            lines.append(self.tr("Opbevaring: %1 noter ældre end %2 dage er slettet i den samlede journal.")
+            lines.append(self.tr("Opbevaring: %1 noter er slettet i den samlede journal (slettet ved "
+                                 "skranken eller ældre end %2 dage).")
                          .replace("%1", str(report.notes_erased))
                          .replace("%2", str(report.retention_days)))
         if not report.merged:

@@ -331,8 +331,8 @@
         <translation>Skipped: %1 (%2)</translation>
     </message>
     <message>
-        <source>Opbevaring: %1 noter ældre end %2 dage er slettet i den samlede journal.</source>
-        <translation>Retention: %1 notes older than %2 days erased in the site journal.</translation>
+        <source>Opbevaring: %1 noter er slettet i den samlede journal (slettet ved skranken eller ældre end %2 dage).</source>
+        <translation>Retention: %1 notes erased in the site journal (purged at their desk or older than %2 days).</translation>
     </message>
     <message>
         <source>Intet kunne samles: der blev ikke fundet brugbare øjebliksbilleder.</source>

@@ -72,6 +72,7 @@ class Counts:
     history_new: int = 0
     digital_changed: int = 0
     coaching_changed: int = 0
+    notes_erased: int = 0  # in the site journal: purged at the desk, or past the site's retention
     full_compare: bool = False
     extra: dict = field(default_factory=dict)
 
@@ -97,8 +98,8 @@ def merge_snapshot(conn: sqlite3.Connection, plan: Plan) -> tuple[Counts, dict |
     _merge_step_events(conn, plan, quick, counts)
     _merge_history(conn, plan, quick, counts)
     counts.digital_changed = _merge_digital(conn, plan)
-    if plan.desk_id:
-        erase_notes(conn, plan.keep_notes_from, plan.desk_id)
+    if plan.desk_id and plan.keep_notes_from:
+        counts.notes_erased = erase_notes(conn, plan.keep_notes_from, plan.desk_id)
     return counts, _state(conn, plan) if newer else None
 
 
@@ -304,7 +305,8 @@ def _merge_digital(conn: sqlite3.Connection, plan: Plan) -> int:
 def _state(conn: sqlite3.Connection, plan: Plan) -> dict:
     """The newest snapshot of this desk: its time, newest change and sizes."""
     alias = plan.alias
-    newest = one(conn, f"select coalesce(max(updated_utc), '') from {alias}.visits")
+    newest = one(conn, f"select coalesce(max(updated_utc), '') from {alias}.visits "
+                       f"where updated_utc <= ?", (plan.latest,))
     return {
         "snapshot_utc": plan.snapshot_utc,
         "max_updated": newest,
@@ -321,6 +323,14 @@ def erase_notes(conn: sqlite3.Connection, before: str, desk_id: str | None = Non
     partial indexes of schema 6 find the rows that still hold a note."""
     desk = " and desk_id = :desk" if desk_id is not None else ""
     params = {"before": before, "desk": desk_id}
+    conn.execute("pragma secure_delete = on")  # an erased note leaves no trace in the page
+    try:
+        return _erase_notes(conn, desk, params)
+    finally:
+        conn.execute("pragma secure_delete = off")
+
+
+def _erase_notes(conn: sqlite3.Connection, desk: str, params: dict) -> int:
     erased = conn.execute(f"update main.visits set note = null where note is not null "
                           f"and started_utc < :before{desk}", params).rowcount
     erased += conn.execute(

@@ -35,7 +35,7 @@ def strip_controls(text: str) -> str:
                 kept.append(" ")
             continue
         kept.append(" " if kind in ("Zl", "Zp") else char)
-    return " ".join("".join(kept).split(" ")).strip() if kept else ""
+    return " ".join("".join(kept).split())
 
 
 @functools.lru_cache(maxsize=65536)
