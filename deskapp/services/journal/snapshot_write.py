@@ -3,7 +3,8 @@
 ``publish`` copies the live journal (``copy.write_snapshot``), then :func:`finish` runs on
 the copy: a text the privacy guard refuses (a CPR number the detector of an older version
 let through, control characters, too long) is dropped from the copy, and ``PRAGMA
-integrity_check`` reads every page. Only then is the copy signed: a signature says that
+integrity_check`` reads every page (the tally tables are counted again when a text was
+dropped). Only then is the copy signed: a signature says that
 these bytes passed the full check.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from deskapp.services.journal import merge_sql, text_guard
+from deskapp.services.journal import merge_sql, tally_tables, text_guard
 
 TEXTS = {
     "visits": [*merge_sql.VISIT_TEXTS, "desk", "site"],
@@ -50,6 +51,8 @@ def finish(path: Path) -> int:
                 machine = " and key not in ('desk_id', 'snapshot_utc')" if table == "meta" else ""
                 dropped += conn.execute(f"update {table} set {column} = {value} where {column} is not null "
                                         f"and {column} is not {value}{machine}").rowcount
+        if dropped:  # the tally tables counted the dropped texts too
+            tally_tables.rebuild(conn)
         conn.execute("commit")
         found = [row[0] for row in conn.execute("pragma integrity_check(3)")]
         if found != ["ok"]:
