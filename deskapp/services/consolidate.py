@@ -46,7 +46,7 @@ from deskapp.services.consolidate_report import (
     SkippedFile,
 )
 from deskapp.services.journal import Journal, JournalError, merge, merge_target, site_desks, tally_tables
-from deskapp.services.journal.recount import recount
+from deskapp.services.journal.recount import odd_rows, recount
 from deskapp.services.journal.snapshot_check import SnapshotInfo, inspect
 from deskapp.services.publish import SNAPSHOT_SUFFIX
 
@@ -75,6 +75,7 @@ class Candidate:
     label_dropped: bool = False
     verified: Future | None = None
     recounted: Future | None = None
+    odd: Future | None = None
     pins: bool = False  # a signed snapshot of a desk id without a pinned key
 
 
@@ -143,7 +144,7 @@ def consolidate(
             _run(into_path, candidates, known, report, now, pool, progress)
         finally:
             for candidate in candidates:  # nothing left running on a file after an error
-                for future in (candidate.verified, candidate.recounted):
+                for future in (candidate.verified, candidate.recounted, candidate.odd):
                     if future is not None:
                         future.cancel()
     return report
@@ -247,6 +248,7 @@ def _run(into_path: Path, candidates: list[Candidate], known: dict[str, site_des
         for c in candidates:
             if c.desk_id not in known or known[c.desk_id].state is None:
                 params = merge.Plan(**_plan_args(c, plans, cutoff, "s")).params()
+                c.odd = pool.submit(odd_rows, c.path, c.info.columns["visits"], params)
                 c.recounted = pool.submit(recount, c.path, c.info.columns["visits"], params)
         incoming = sum(c.info.visits for c in candidates)
         bulk = incoming >= BULK_ROWS and existing * 4 < incoming
@@ -363,7 +365,7 @@ def _merge_one(conn: sqlite3.Connection, alias: str, c: Candidate, desks: dict[s
     if state and state.get("snapshot_utc") == c.snapshot_utc:  # this very snapshot was merged before
         merged.unchanged = merged.size
         return merged
-    plan = merge.Plan(**args, state=state, recount=c.recounted)
+    plan = merge.Plan(**args, state=state, recount=c.recounted, odd=c.odd)
     conn.execute("savepoint one")
     try:
         counts, new_state = merge.merge_snapshot(conn, plan)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from deskapp.services.journal import merge_sql as sql
-from deskapp.services.journal import tally_tables
+from deskapp.services.journal import tally_tables, text_guard
 
 # A row from the snapshot replaces the existing one when it is newer; on a tie a deletion wins.
 NEWER = ("(excluded.updated_utc > {t}.updated_utc or (excluded.updated_utc = {t}.updated_utc "
@@ -52,6 +52,7 @@ class Plan:
     keep_notes_from: str  # notes of visits started before are not kept
     state: dict | None = None
     recount: Any = None  # a future with the snapshot's own visits counted (see recount)
+    odd: Any = None  # a future with how many of its visits are odd (recount.odd_rows)
 
     def params(self) -> dict[str, str]:
         return {"desk_id": self.desk_id, "desk": self.desk, "site": self.site,
@@ -149,17 +150,22 @@ def _upsert_visits(conn: sqlite3.Connection, plan: Plan, since: str | None,
             hint = " indexed by visits_updated"
     accepted = sql.visit_accepted(have)
     own = "s.desk_id = :desk_id" if "desk_id" in have else "true"
-    seen, good, foreign = conn.execute(
-        f"select count(*), coalesce(sum({accepted}), 0), coalesce(sum(not ({own})), 0) "
-        f"from {alias}.visits s{hint} where {where}", params).fetchall()[0]
-    counts.refused_other_desk += foreign
-    counts.refused_implausible += seen - good - foreign
-    conn.execute("create temp table if not exists unclean (id integer primary key)")
-    conn.execute("delete from temp.unclean")
-    conn.execute(f"insert into temp.unclean select s.rowid from {alias}.visits s{hint} "
-                 f"where {where} and {accepted} and {sql.visit_unclean(have)}", params)
-    dirty = one(conn, "select count(*) from temp.unclean")
+    # One pass finds the odd rows (normally none): another desk's (1), refused (2), with a
+    # text to clean (3); the inserts below then read the snapshot without testing again.
+    conn.execute("create temp table if not exists odd (id integer primary key, kind integer)")
+    conn.execute("delete from temp.odd")
+    if since is not None or _future(plan.odd) != 0:
+        conn.execute(f"insert into temp.odd select s.rowid, case when not ({own}) then 1 "
+                     f"when not ({accepted}) then 2 else 3 end from {alias}.visits s{hint} "
+                     f"where {where} and (not ({accepted}) or {sql.visit_unclean(have)})", params)
+    kinds = dict(conn.execute("select kind, count(*) from temp.odd group by kind").fetchall())
+    seen = plan.size if since is None else one(
+        conn, f"select count(*) from {alias}.visits s{hint} where {where}", params)
+    counts.refused_other_desk += kinds.get(1, 0)
+    counts.refused_implausible += kinds.get(2, 0)
+    dirty = kinds.get(3, 0)
     counts.texts_dropped += dirty
+    good = seen - kinds.get(1, 0) - kinds.get(2, 0)
     main_columns = columns(conn, "main", "visits")
     names = ", ".join(main_columns)
     updates = ", ".join(f"{c} = excluded.{c}" for c in main_columns if c != "id")
@@ -168,21 +174,21 @@ def _upsert_visits(conn: sqlite3.Connection, plan: Plan, since: str | None,
     conn.execute("delete from temp.replaced")
     written = 0
     for cleaned in ((False, True) if dirty else (False,)):
-        pick = ("s.rowid in (select id from temp.unclean)" if cleaned else
-                "s.rowid not in (select id from temp.unclean)" if dirty else "true")
+        pick = ("s.rowid in (select id from temp.odd where kind = 3)" if cleaned else
+                "s.rowid not in (select id from temp.odd)" if kinds else "true")
         values = ", ".join(sql.visit_values(main_columns, have, cleaned))
         written += conn.execute(
             f"insert into main.visits ({names}) select {values} from {alias}.visits s{hint} "
-            f"where {where} and {accepted} and {pick} order by s.id "
+            f"where {where} and {pick} order by s.id "
             f"on conflict(id) do update set {updates} where {NEWER.format(t='visits')} and {ours}",
             params).rowcount
     new = one(conn, "select coalesce(max(rowid), 0) from main.visits") - top
     if good > written:  # accepted rows not written: unchanged, or another desk's in the site journal
         theirs = sql.owner("desk_id" if "desk_id" in have else None, "m")
         counts.refused_other_desk += one(
-            conn, f"select count(*) from {alias}.visits s{hint} join main.visits m on m.id = s.id "
-                  f"where {where} and {accepted} and not {theirs}", params)
-    recount = _recounted(plan) if new == written == good == plan.size and not dirty else None
+            conn, f"select count(*) from {alias}.visits s{hint} cross join main.visits m on m.id = s.id "
+                  f"where {where} and s.rowid not in (select id from temp.odd) and not {theirs}", params)
+    recount = _future(plan.recount) if new == written == plan.size and not kinds else None
     if recount is None:
         tally_tables.count_changes(conn, top, written=True)
     else:
@@ -190,11 +196,12 @@ def _upsert_visits(conn: sqlite3.Connection, plan: Plan, since: str | None,
     return written, seen
 
 
-def _recounted(plan: Plan) -> dict | None:
-    if plan.recount is None:
+def _future(future: Any) -> Any:
+    """A worker's result, or None when there is none (not asked, failed)."""
+    if future is None:
         return None
     try:
-        return plan.recount.result()
+        return future.result()
     except sqlite3.Error:
         return None
 
@@ -247,15 +254,19 @@ def _merge_step_events(conn: sqlite3.Connection, plan: Plan, state: dict | None,
                (since,)) == state["events_before"]:
             where, params["since"] = "s.at_utc > :since", since
     ours = sql.owner("desk_id" if "desk_id" in plan.columns["visits"] else None, "m")
-    note = (f"(case when m.started_utc < :keep_notes_from then null "
-            f"else {sql.clean('s.note', 1000)} end)")
+    texts = ("step", "status", "blocker", "note")
+    joined = text_guard.joined(list(texts), "s")
+    unclean = conn.execute(f"select 1 from {alias}.step_events s where {where} and "
+                           f"skranke_unclean({joined}) limit 1", params).fetchall()
+    value = {c: (sql.clean(f"s.{c}", 1000 if c == "note" else text_guard.CODE_MAX) if unclean else f"s.{c}")
+             for c in texts}
+    note = f"(case when m.started_utc < :keep_notes_from then null else {value['note']} end)"
     top = one(conn, "select coalesce(max(rowid), 0) from main.step_events")
     counts.step_events_new = conn.execute(
         f"insert into main.step_events (id, visit_id, step, status, blocker, note, at_utc) "
-        f"select s.id, s.visit_id, coalesce({sql.clean('s.step')}, ''), "
-        f"coalesce({sql.clean('s.status')}, ''), "
-        f"{sql.clean('s.blocker')}, {note}, s.at_utc from {alias}.step_events s "
-        f"join main.visits m on m.id = s.visit_id where {where} and {sql.hex_id('s.id')} "
+        f"select s.id, s.visit_id, coalesce({value['step']}, ''), coalesce({value['status']}, ''), "
+        f"{value['blocker']}, {note}, s.at_utc from {alias}.step_events s "
+        f"cross join main.visits m on m.id = s.visit_id where {where} and {sql.hex_id('s.id')} "
         f"and {sql.stamp_ok('s.at_utc')} and {ours} order by s.id on conflict(id) do nothing",
         params).rowcount
     tally_tables.count_steps(conn, "(select * from main.step_events where rowid > ?)", (top,))
@@ -281,7 +292,7 @@ def _merge_history(conn: sqlite3.Connection, plan: Plan, state: dict | None,
     counts.history_new = conn.execute(
         f"""insert into main.visit_history (visit_id, at_utc, action, before)
            select s.visit_id, s.at_utc, coalesce({sql.clean('s.action')}, ''), {before}
-           from {alias}.visit_history s join main.visits m on m.id = s.visit_id
+           from {alias}.visit_history s cross join main.visits m on m.id = s.visit_id
            where {where} and {sql.stamp_ok('s.at_utc')} and {ours} and not exists (
                select 1 from main.visit_history h where h.visit_id = s.visit_id
                and h.at_utc is s.at_utc and h.action is s.action)

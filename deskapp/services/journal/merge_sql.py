@@ -36,7 +36,7 @@ DEFAULTS = {"desk_id": "''", "appointment": "'drop_in'", "citizen": "s.id", "err
 
 
 def hex_id(column: str) -> str:
-    return f"(typeof({column}) = 'text' and length({column}) = 32 and {column} not glob '*[^0-9a-f]*')"
+    return f"(typeof({column}) = 'text' and {column} glob '{'[0-9a-f]' * 32}')"
 
 
 def stamp_ok(column: str, nullable: bool = False) -> str:

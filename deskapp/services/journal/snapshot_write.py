@@ -44,7 +44,11 @@ def finish(path: Path) -> int:
         conn.execute("begin")
         have = {t: {r[1] for r in conn.execute(f"pragma table_info({t})")} for t in TEXTS}
         for table, names in TEXTS.items():
-            for column in (c for c in names if c in have[table]):
+            present = [c for c in names if c in have[table]]
+            if not conn.execute(f"select 1 from {table} s where "
+                                f"skranke_unclean({text_guard.joined(present, 's')}) limit 1").fetchall():
+                continue  # one pass a table finds nothing to clean (the usual case)
+            for column in present:
                 value = f"skranke_clean({column}, {LONG.get(column, text_guard.CODE_MAX)})"
                 if (table, column) in REQUIRED:
                     value = f"coalesce({value}, '')"

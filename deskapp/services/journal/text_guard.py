@@ -74,8 +74,7 @@ def register(conn: sqlite3.Connection) -> None:
 
 
 def joined(columns: list[str], row: str) -> str:
-    """SQL joining the row's texts for ``skranke_unclean``: NULL as empty; a value that is
-    not text as a control character, so the row is cleaned column by column."""
-    parts = [f"(case when typeof({row}.{c}) in ('text', 'null') then coalesce({row}.{c}, '') "
-             f"else char(1) end)" for c in columns]
-    return " || char(31) || ".join(parts)
+    """SQL joining the row's texts for ``skranke_unclean`` (NULL as empty). A value that is
+    not text joins as its text; the function then sees what would be stored (a text column
+    stores a number as text), and a blob is never a clean text."""
+    return f" || '{SEPARATOR}' || ".join(f"coalesce({row}.{c}, '')" for c in columns)
