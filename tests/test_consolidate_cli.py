@@ -137,7 +137,8 @@ def test_consolidate_into_a_damaged_site_journal_fails_and_changes_nothing(
         tmp_path: Path, desks: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
     share = tmp_path / "share"
     share.mkdir()
-    assert main(["publish", "--journal", str(desks[0]), "--to", str(share), "--desk", "A", "--site", "S"]) == 0
+    code = main(["publish", "--journal", str(desks[0]), "--to", str(share), "--desk", "A", "--site", "S"])
+    assert code == 0
     into = tmp_path / "site.skranke"
     into.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
     before = into.read_bytes()
