@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
+from deskapp.services import weeks
 from deskapp.services.journal import tally_tables
 from deskapp.services.journal.columns import COLUMNS
 from deskapp.services.journal.connect import open_reader
@@ -160,10 +162,6 @@ def _has_updated_index(conn: sqlite3.Connection) -> bool:
 
 
 def _days_before(stamp: str, days: int) -> str | None:
-    from datetime import timedelta
-
-    from deskapp.services import weeks
-
     try:
         return weeks.stamp(weeks.parse_stamp(stamp) - timedelta(days=max(0, min(days, 3650))))
     except ValueError:
