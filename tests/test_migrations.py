@@ -87,3 +87,29 @@ def test_a_second_errand_counts_as_a_visit_but_not_as_another_citizen(tmp_path: 
         [(count, citizens)] = journal.db.execute(
             "select sum(count), sum(citizens) from tally_channels").fetchall()
     assert (count, citizens) == (2, 1)
+
+
+def test_schema_6_adds_the_site_desks_and_note_indexes_and_keeps_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "desk.skranke"
+    _version_4_journal(path, 4)
+    db = sqlite_utils.Database(path)
+    with db.atomic():  # up to schema 5 only, as the previous version left it
+        MIGRATIONS[4](db)
+        db.execute("pragma user_version = 5")
+        db.execute("update visits set note = 'ring tilbage' where id = 'old-1'")
+    db.close()
+    with Journal(path) as journal:
+        assert len(journal.visits()) == 4
+        tables = set(journal.db.table_names())
+        indexes = {row[0] for row in journal.db.execute(
+            "select name from sqlite_master where type = 'index' and sql like '% where note is not null'")}
+        plan = " ".join(str(row) for row in journal.db.execute(
+            "explain query plan select id from visits where note is not null and started_utc < '2030'"))
+    assert "site_desks" in tables
+    assert indexes == {"visits_with_note", "steps_with_note"}
+    assert "visits_with_note" in plan  # retention finds the noted visits without a scan
+    conn = sqlite3.connect(path)
+    assert conn.execute("pragma user_version").fetchone()[0] == 6
+    assert conn.execute("select count(*) from site_desks").fetchone()[0] == 0
+    assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+    conn.close()
