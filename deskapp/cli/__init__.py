@@ -26,6 +26,7 @@ from deskapp.cli import (
     purge_cmd,
     restore_cmd,
     run_cmd,
+    trust_cmd,
 )
 from deskapp.cli.common import CliError, ErrorReportingParser, journal_problem, log_unexpected
 from deskapp.services import privacy
@@ -44,6 +45,7 @@ COMMANDS = [
     restore_cmd,
     publish_cmd,
     consolidate_cmd,
+    trust_cmd,
 ]
 EXIT_BAD_INPUT = 2
 EXIT_FAILED = 1

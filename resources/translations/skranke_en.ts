@@ -343,12 +343,40 @@
         <translation>Skipped: %1 (%2)</translation>
     </message>
     <message>
+        <source>Opbevaring: %1 noter er slettet i den samlede journal (slettet ved skranken eller ældre end %2 dage).</source>
+        <translation>Retention: %1 notes erased in the site journal (purged at their desk or older than %2 days).</translation>
+    </message>
+    <message>
         <source>Intet kunne samles: der blev ikke fundet brugbare øjebliksbilleder.</source>
         <translation>Nothing could be combined: no usable snapshots were found.</translation>
     </message>
     <message>
         <source>%1 skranke(r) samlet i %2.</source>
         <translation>%1 desk(s) combined into %2.</translation>
+    </message>
+    <message>
+        <source>Ny skranke betroet ved første brug: skranke-id %1, nøgle %2</source>
+        <translation>New desk trusted on first use: desk id %1, key %2</translation>
+    </message>
+    <message>
+        <source>Advarsel: øjebliksbilledet er ikke signeret (en ældre Skranke); opdater Skranke på den pc</source>
+        <translation>Warning: the snapshot is not signed (an older Skranke); update Skranke on that PC</translation>
+    </message>
+    <message>
+        <source>%1 rækker fra en anden skranke afvist</source>
+        <translation>%1 rows of another desk refused</translation>
+    </message>
+    <message>
+        <source>%1 besøg med usandsynlige tidspunkter eller værdier afvist</source>
+        <translation>%1 visits with implausible times or values refused</translation>
+    </message>
+    <message>
+        <source>Tekster fjernet fra %1 besøg (CPR-nummer, styretegn eller for lange); besøgene tælles stadig</source>
+        <translation>Texts dropped from %1 visits (a CPR number, control characters or too long); the visits still count</translation>
+    </message>
+    <message>
+        <source>Skrankens navn eller sted blev afvist; skranke-id vises i stedet</source>
+        <translation>The desk&apos;s name or site was refused; the desk id is shown instead</translation>
     </message>
 </context>
 <context>
@@ -1602,6 +1630,14 @@ Do you want to finish it now?</translation>
     <message>
         <source>journalen kunne ikke læses</source>
         <translation>the journal could not be read</translation>
+    </message>
+    <message>
+        <source>skrankens navn eller sted blev afvist (CPR-nummer?)</source>
+        <translation>the desk&apos;s name or site was refused (a CPR number?)</translation>
+    </message>
+    <message>
+        <source>signeringsnøglen kunne ikke læses</source>
+        <translation>the signing key could not be read</translation>
     </message>
     <message>
         <source>en fejl ved skrivning</source>
