@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from deskapp.ui.consolidate_dialog import ConsolidatePanel
+from deskapp.ui.sync.consolidate_dialog import ConsolidatePanel
 
 from deskapp.services.consolidate_report import ConsolidationReport, MergedSnapshot, SkippedFile
 
