@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from deskapp.ui.sync.consolidate_dialog import ConsolidatePanel
-
 from deskapp.services.consolidate_report import ConsolidationReport, MergedSnapshot, SkippedFile
+from deskapp.ui.sync.consolidate_dialog import ConsolidatePanel
 
 
 def test_report_lines_carry_no_control_characters(qtbot, tmp_path: Path) -> None:

@@ -71,7 +71,6 @@ def test_the_ui_never_imports_the_command_line() -> None:
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
-@pytest.mark.xfail(reason="consolidate still opens its own connection (being moved)")
 def test_only_the_journal_package_opens_sqlite() -> None:
     """sqlite3 may be named elsewhere for its exception types, never connected to."""
     offenders = []

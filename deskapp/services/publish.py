@@ -34,7 +34,6 @@ from deskapp.services import privacy, signing, weeks
 from deskapp.services.durable import fsync_file, fsync_folder
 from deskapp.services.journal.copy import write_snapshot
 from deskapp.services.journal.snapshot_write import SnapshotDamaged, finish
-from deskapp.services.journal.text_guard import strip_controls
 
 SNAPSHOT_SUFFIX = ".skranke"
 _UNSAFE = re.compile(r"[^\w.-]+")
@@ -83,16 +82,15 @@ def safe_name(text: str, fallback: str = "skranke") -> str:
 def clean_name(text: str, what: str = "name") -> str:
     """A desk or site name as it may be published: control characters removed, a CPR
     number refused (PublishError "name"; the message never repeats the digits)."""
-    guard = getattr(privacy, "guard_name", None)  # the one name guard, where it exists
-    if guard is not None:
-        try:
-            return guard(text)
-        except ValueError as exc:
-            raise PublishError("name", f"the {what} was refused: {privacy.mask_cpr(str(exc))}") from exc
-    cleaned = strip_controls(text)
-    if privacy.contains_cpr(cleaned):
-        raise PublishError("name", f"the {what} looks like it contains a CPR number "
-                                   f"({privacy.mask_cpr(cleaned)}); choose another name")
+    try:
+        cleaned = privacy.guard_name(text)
+    except privacy.FreeTextRefused as exc:
+        if exc.too_long:
+            raise PublishError("name", f"the {what} is {exc.too_long} characters; the limit is "
+                                       f"{privacy.NAME_MAX_LENGTH}") from exc
+        raise PublishError("name", f"the {what} looks like it contains a CPR number (written "
+                                   f"{', '.join(f.masked for f in exc.findings)}); "
+                                   "choose another name") from exc
     if not cleaned:
         raise PublishError("name", f"the {what} must not be empty")
     return cleaned
