@@ -176,6 +176,23 @@ def stuck_steps(journal: Journal, sel: Selection) -> list[Row]:
     return [dict(r) for r in journal.db.query(sql, params)]
 
 
+def blocker_notes(journal: Journal, sel: Selection, blocker: str) -> list[Row]:
+    """The notes written with ``blocker`` on guide steps marked stuck, of counted visits:
+    week, errand, step and note. Notes erased by retention (null) or left empty are not
+    rows. Ordered by week, errand, step and the note's text, never by when it was written."""
+    parts = ["v.iso_week between ? and ?", counted("v"), "s.status = 'stuck'", "s.blocker = ?",
+             "s.note is not null", "trim(s.note) != ''"]
+    params: list[object] = [sel.first, sel.last or sel.first, blocker]
+    for column, values in (("v.desk", sel.desks), ("v.site", sel.sites)):
+        if values:
+            parts.append(_in(column, values))
+            params.extend(values)
+    sql = ("select v.iso_week as week, v.errand as errand, s.step as step, s.note as note "
+           "from step_events s join visits v on v.id = s.visit_id "
+           f"where {' and '.join(parts)} order by v.iso_week, v.errand, s.step, s.note")
+    return [dict(r) for r in journal.db.query(sql, params)]
+
+
 def digital_counts(journal: Journal, first: str, last: str) -> list[Row]:
     """Imported digital applications per week and errand (all sources added up)."""
     sql = ("select week, errand, sum(count) as digital from digital_counts "
