@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from deskapp.cli import main
@@ -170,3 +171,32 @@ def test_a_minimum_hides_the_texts_of_hidden_cells(journal: Journal, catalog: Ca
     assert weeks_shown == {"2027-W01 – 2027-W02"}
     unlimited = export_xlsx(journal, catalog, tmp_path / "all.xlsx")
     assert "kan ikke finde opgangen" in [r[3] for r in unlimited[OTHER_TEXTS].iter_rows(values_only=True)]
+
+
+def test_the_page_with_a_minimum_hides_the_texts_of_a_hidden_cell(page: ManagerPage, journal: Journal,
+                                                                  qtbot) -> None:
+    stuck(journal, datetime(2027, 1, 13, 10, 0), "adresse", "other", "kan ikke finde opgangen")
+    page.min_count.setValue(3)
+    qtbot.waitUntil(lambda: not page.counting and page.data is not None and page.data.min_count == 3,
+                    timeout=30000)
+    model = page.friction_model
+    login = next(r for r in range(model.rowCount()) if model.rows[r]["step"] == "login")
+    adresse = next(r for r in range(model.rowCount()) if model.rows[r]["step"] == "adresse")
+    page.friction_view.selectRow(adresse)
+    assert "Andet (<3)" in model.index(adresse, 3).data()
+    assert notes(page) == []
+    page.friction_view.selectRow(login)
+    period = f"{page.data.query.first} – {page.data.query.last}"  # not the week: see report_data
+    assert notes(page) == [f"{period}: {text}" for text in sorted(KEPT)]
+
+
+def test_the_texts_follow_the_desk_filter(journal: Journal, catalog: Catalog) -> None:
+    assert collect(journal, catalog, Query(*SPAN, desks=("skranke-2",))).other_texts == []
+    assert len(collect(journal, catalog, Query(*SPAN, desks=("skranke-1",))).other_texts) == 2
+
+
+def test_the_pdf_names_the_blocker_andet(journal: Journal, catalog: Catalog, tmp_path: Path) -> None:
+    out = tmp_path / "t.pdf"
+    run_export(journal, catalog, ExportRequest("tallies", "pdf", SPAN, out))
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Andet (3)" in text and "other (" not in text
