@@ -90,6 +90,10 @@ class FrictionTab(QSplitter):
         found = self.data.other_texts if self.data else []
         return [t for t in found if t["errand"] == row["errand"] and t["step"] == row["step"]]
 
+    @staticmethod
+    def place(row: Row) -> str:
+        return f"{row['errand_label']}: {row['step_label']}"  # "Log ind med MitID." is in many errands
+
     def show_texts(self, row: Row | None) -> None:
         self.notes.clear()
         if row is None:
@@ -100,8 +104,8 @@ class FrictionTab(QSplitter):
             self.notes.addItem(f"{t['week']}: {t['text']}")
         if texts:
             self.caption.setText(self.tr("Andet-tekster for »%1« (%2):").replace(
-                "%1", str(row["step_label"])).replace("%2", str(len(texts))))
+                "%1", self.place(row)).replace("%2", str(len(texts))))
         else:
             self.caption.setText(self.tr("Andet-tekster for »%1«: ingen at vise (ingen skrevet, "
                                          "slettet efter opbevaringstiden eller skjult af diskretionen).")
-                                 .replace("%1", str(row["step_label"])))
+                                 .replace("%1", self.place(row)))
