@@ -17,11 +17,13 @@ from typing import Any
 
 from deskapp.services import weeks
 from deskapp.services.catalog import Catalog
+from deskapp.services.guide import OTHER_BLOCKER
 from deskapp.services.journal import Journal, tally_reads
 from deskapp.services.journal.tally_reads import DIMENSIONS, Measure
 from deskapp.services.percentages import GOAL
 
 UNKNOWN_GROUP = "(ukendt)"
+OTHER_LABEL = "Andet"  # the guide's blocker "other" (a short text instead of a listed blocker)
 Row = dict[str, Any]
 
 MAIN_DIMENSIONS = ("week", "desk", "site", "errand", "channel", "reason", "outcome")
@@ -80,6 +82,9 @@ class Tally:
         self.catalog = catalog
         self._groups = {e.code: e.group for e in catalog.errands}
         self._errands = {e.code: e for e in catalog.errands}
+        guided = [e for e in catalog.errands if e.guide]
+        self._steps = {(e.code, s.code): s.instruction for e in guided for s in e.guide.steps}  # type: ignore[union-attr]
+        self._blockers = {(e.code, b.code): b.label for e in guided for b in e.guide.blockers}  # type: ignore[union-attr]
         self._labels = {kind: {i.code: i.label for i in getattr(catalog, kind)}
                         for kind in set(LABEL_KINDS.values())}
         digital = tuple(o.code for o in catalog.outcomes if o.completed_digitally)
@@ -245,22 +250,21 @@ class Tally:
         return rows[:top] if top else rows
 
     def step_label(self, errand: str, step: str) -> str:
-        found = self._errands.get(errand)
-        if found and found.guide:
-            for s in found.guide.steps:
-                if s.code == step:
-                    return s.instruction
-        return step
+        return self._steps.get((errand, step), step)
 
     def blocker_label(self, errand: str, blocker: str) -> str:
-        if not blocker:
-            return ""
-        found = self._errands.get(errand)
-        if found and found.guide:
-            for b in found.guide.blockers:
-                if b.code == blocker:
-                    return b.label
-        return blocker
+        """The catalogue's Danish label of a blocker; "Andet" for the guide's own "other"."""
+        if blocker == OTHER_BLOCKER:
+            return OTHER_LABEL
+        return self._blockers.get((errand, blocker), blocker)
+
+    def other_notes(self, query: Query) -> list[Row]:
+        """The texts written with blocker "Andet" on stuck steps of counted visits, while
+        retention keeps them: week, errand, step (with labels) and text."""
+        return [{"week": r["week"], "errand": r["errand"], "errand_label": self.label("errand", r["errand"]),
+                 "step": r["step"], "step_label": self.step_label(str(r["errand"]), str(r["step"])),
+                 "text": str(r["note"]).strip()}
+                for r in tally_reads.blocker_notes(self.journal, query, OTHER_BLOCKER)]
 
     # --- digital shares -------------------------------------------------------------------
 

@@ -907,6 +907,10 @@
         <translation>none given</translation>
     </message>
     <message>
+        <source>Andet</source>
+        <translation>Other</translation>
+    </message>
+    <message>
         <source>landsplan</source>
         <translation>national</translation>
     </message>
@@ -925,6 +929,53 @@
     <message>
         <source>fejlhenvendelser %1</source>
         <translation>error contacts %1</translation>
+    </message>
+</context>
+<context>
+    <name>FrictionTab</name>
+    <message>
+        <source>Ærinde</source>
+        <translation>Errand</translation>
+    </message>
+    <message>
+        <source>Trin</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Gået i stå</source>
+        <translation>Got stuck</translation>
+    </message>
+    <message>
+        <source>Forhindringer</source>
+        <translation>Obstacles</translation>
+    </message>
+    <message>
+        <source>De største friktionspunkter</source>
+        <translation>The biggest friction points</translation>
+    </message>
+    <message>
+        <source>De trin, hvor borgerne oftest sad fast, med de angivne forhindringer. Pil op og ned vælger et trin; Tab går til dets Andet-tekster</source>
+        <translation>The steps where citizens got stuck most often, with the obstacles given. Up and down arrows choose a step; Tab goes to its “Andet” (other) texts</translation>
+    </message>
+    <message>
+        <source>Andet-tekster</source>
+        <translation>“Andet” (other) texts</translation>
+    </message>
+    <message>
+        <source>Det ambassadørerne skrev, da borgeren sad fast med forhindringen Andet på det valgte trin</source>
+        <translation>What the ambassadors wrote when the citizen got stuck with the obstacle “Andet” (other) at the chosen step</translation>
+    </message>
+    <message>
+        <source>Andet-tekster: vælg et trin i tabellen.</source>
+        <translation>“Andet” (other) texts: choose a step in the table.</translation>
+    </message>
+    <message>
+        <source>Andet-tekster for »%1« (%2):</source>
+        <translation>“Andet” (other) texts for “%1” (%2):</translation>
+    </message>
+    <message>
+        <source>Andet-tekster for »%1«: ingen at vise (ingen skrevet, slettet efter opbevaringstiden eller skjult af diskretionen).</source>
+        <translation>“Andet” (other) texts for “%1”: none to show (none written, erased after the retention period, or hidden by the discretion).</translation>
     </message>
 </context>
 <context>
@@ -1479,26 +1530,6 @@ Journal: %3</translation>
     <message>
         <source>Mørk søjle: digital andel · lys søjle: selvbetjeningsandel · stiplet streg: målet på 80 %</source>
         <translation>Dark bar: digital share · light bar: self-service share · dashed line: the 80 % goal</translation>
-    </message>
-    <message>
-        <source>Trin</source>
-        <translation>Step</translation>
-    </message>
-    <message>
-        <source>Gået i stå</source>
-        <translation>Got stuck</translation>
-    </message>
-    <message>
-        <source>Forhindringer</source>
-        <translation>Obstacles</translation>
-    </message>
-    <message>
-        <source>De største friktionspunkter</source>
-        <translation>The biggest friction points</translation>
-    </message>
-    <message>
-        <source>De trin, hvor borgerne oftest sad fast, med de angivne forhindringer</source>
-        <translation>The steps where citizens got stuck most often, with the obstacles given</translation>
     </message>
     <message>
         <source>Henvendelser pr. ugedag og time</source>

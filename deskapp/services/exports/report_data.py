@@ -10,6 +10,7 @@ from datetime import timedelta
 from deskapp.services import reference, weeks
 from deskapp.services.catalog import Catalog
 from deskapp.services.exports.suppression import Cells
+from deskapp.services.guide import OTHER_BLOCKER
 from deskapp.services.journal import Journal
 from deskapp.services.percentages import gap_per_week
 from deskapp.services.tallies import Query, Row, Tally
@@ -48,6 +49,7 @@ class ReportData:
     references: dict[str, list[reference.Reference]] = field(default_factory=dict)
     min_count: int = 0
     hidden: Cells = field(default_factory=lambda: Cells(0))
+    other_texts: list[Row] = field(default_factory=list)  # what may be shown (see other_texts)
 
     @property
     def period_text(self) -> str:
@@ -127,7 +129,27 @@ def collect(journal: Journal, catalog: Catalog, query: Query, municipality: str 
         min_count=min_count,
     )
     data.hidden = discretion(data)
+    data.other_texts = other_texts(data, tally.other_notes(query))
     return data
+
+
+def other_texts(data: ReportData, texts: list[Row]) -> list[Row]:
+    """The *Andet* texts that may be shown beside the figures.
+
+    Without a minimum, all of them (those retention has not erased). With one, a text could
+    identify the citizen of a small count, so only texts of a friction point whose "Andet"
+    count and stuck count are both shown are kept, and the week of each becomes the whole
+    period: texts listed by week would give away a week's count below the minimum."""
+    if data.min_count <= 1:
+        return texts
+    first, last = data.query.first, data.query.last
+    weeks_part = first if first == last else f"{first} – {last}"
+    shown = {(str(f["errand"]), str(f["step"])) for f in data.friction
+             if ("blocker", f["errand"], f["step"], OTHER_BLOCKER) in data.hidden.values
+             and not data.is_hidden("blocker", f["errand"], f["step"], OTHER_BLOCKER)
+             and not data.is_hidden("stuck", f["errand"], f["step"])}
+    kept = [{**t, "week": weeks_part} for t in texts if (str(t["errand"]), str(t["step"])) in shown]
+    return sorted(kept, key=lambda t: (str(t["errand"]), str(t["step"]), str(t["text"])))
 
 
 def _pivot(tally: Tally, query: Query, dim: str, known: set[str], order: list[str],

@@ -13,8 +13,9 @@ from xlsxwriter.worksheet import Worksheet
 
 from deskapp.services import reference
 from deskapp.services.catalog import Catalog
-from deskapp.services.exports import atomic_output
+from deskapp.services.exports import atomic_output, friction_sheets
 from deskapp.services.exports.cells import SafeText
+from deskapp.services.exports.friction_sheets import FRICTION, OTHER_TEXTS
 from deskapp.services.exports.print_setup import print_setup
 from deskapp.services.exports.report_data import WEEKDAYS, Pivot, ReportData, collect
 from deskapp.services.exports.request import ExportRequest
@@ -22,12 +23,11 @@ from deskapp.services.journal import Journal
 from deskapp.services.percentages import change
 from deskapp.services.tallies import GOAL
 
-SUMMARY, REASONS, OUTCOMES, CHANNELS, SHARES, TREND, FRICTION, HOURS = (
-    "Oversigt", "Ærinder × årsager", "Ærinder × resultater", "Kanaler", "Andele", "Udvikling",
-    "Friktion", "Timer",
+SUMMARY, REASONS, OUTCOMES, CHANNELS, SHARES, TREND, HOURS = (
+    "Oversigt", "Ærinder × årsager", "Ærinder × resultater", "Kanaler", "Andele", "Udvikling", "Timer",
 )
 WEEKLY_SHARES = f"{SHARES} pr. uge"
-ALL_SHEETS = (SUMMARY, REASONS, OUTCOMES, CHANNELS, SHARES, TREND, FRICTION, HOURS)
+ALL_SHEETS = (SUMMARY, REASONS, OUTCOMES, CHANNELS, SHARES, TREND, FRICTION, OTHER_TEXTS, HOURS)
 GOAL_SERIES = f"Mål {GOAL * 100:.0f} %"  # the goal line in the shares chart
 ROW_PX = 20  # a row's height in pixels (15 points)
 TREND_ERRANDS = 8  # lines in the trend chart: more cannot be told apart
@@ -286,18 +286,6 @@ class _Book:
         chart.set_legend({"position": "bottom"})
         self.chart_below(sheet, chart, n, 760, 440)
 
-    def friction(self) -> None:
-        d = self.data
-        sheet = self.table(FRICTION, ["Ærinde", "Trin", "Gået i stå", "Forhindringer"], [36, 50, 12, 70])
-        for r, f in enumerate(d.friction, start=1):
-            self.text.write(sheet, r, 0, str(f["errand_label"]))
-            self.text.write(sheet, r, 1, str(f["step_label"]))
-            self.count(sheet, r, 2, int(f["count"]), "stuck", f["errand"], f["step"])
-            blockers = "; ".join(
-                f"{label or 'ingen angivet'} ({d.show(n, 'blocker', f['errand'], f['step'], code)})"
-                for code, label, n in f["blockers"])  # type: ignore[attr-defined]
-            self.text.write(sheet, r, 3, blockers)
-
     def hours(self) -> None:
         d = self.data
         hours = sorted({h for _, h in d.hours} | set(range(8, 17)))
@@ -335,7 +323,8 @@ def build(data: ReportData, catalog: Catalog, sheets: tuple[str, ...] = ALL_SHEE
     book = _Book(data, catalog)
     steps = {SUMMARY: book.summary, REASONS: lambda: book.pivot(REASONS, data.reasons, "reasons"),
              OUTCOMES: lambda: book.pivot(OUTCOMES, data.outcomes, "outcomes"), CHANNELS: book.channels,
-             SHARES: book.shares, TREND: book.trend, FRICTION: book.friction, HOURS: book.hours}
+             SHARES: book.shares, TREND: book.trend, FRICTION: lambda: friction_sheets.friction(book),
+             OTHER_TEXTS: lambda: friction_sheets.other_texts(book), HOURS: book.hours}
     for name in ALL_SHEETS:
         if name in sheets:
             steps[name]()

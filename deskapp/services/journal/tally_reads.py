@@ -176,6 +176,32 @@ def stuck_steps(journal: Journal, sel: Selection) -> list[Row]:
     return [dict(r) for r in journal.db.query(sql, params)]
 
 
+def blocker_notes(journal: Journal, sel: Selection, blocker: str) -> list[Row]:
+    """The notes written with ``blocker`` on guide steps marked stuck, of counted visits:
+    week, errand, step and note. Notes erased by retention (null) or left empty are not
+    rows. Ordered by week, errand, step and the note's text, never by when it was written.
+
+    The weekly stuck table says first whether the selection has such a blocker at all; then
+    the step events are read first (CROSS JOIN keeps SQLite from walking every visit of the
+    weeks instead: 2.7 s against 29 ms for a year of 500,000 visits)."""
+    where, params = _where(sel, tallied=True)
+    gate = (f"select 1 from {tally_tables.STUCK_TABLE} where {where} and blocker = ? "
+            f"and count > 0 limit 1")
+    if journal.db.execute(gate, [*params, blocker]).fetchone() is None:
+        return []
+    parts = ["s.status = 'stuck'", "s.blocker = ?", "s.note is not null", "trim(s.note) != ''",
+             "v.iso_week between ? and ?", counted("v")]
+    params = [blocker, sel.first, sel.last or sel.first]
+    for column, values in (("v.desk", sel.desks), ("v.site", sel.sites)):
+        if values:
+            parts.append(_in(column, values))
+            params.extend(values)
+    sql = ("select v.iso_week as week, v.errand as errand, s.step as step, s.note as note "
+           "from step_events s cross join visits v on v.id = s.visit_id "
+           f"where {' and '.join(parts)} order by v.iso_week, v.errand, s.step, s.note")
+    return [dict(r) for r in journal.db.query(sql, params)]
+
+
 def digital_counts(journal: Journal, first: str, last: str) -> list[Row]:
     """Imported digital applications per week and errand (all sources added up)."""
     sql = ("select week, errand, sum(count) as digital from digital_counts "

@@ -27,6 +27,7 @@ from deskapp.services.journal import Journal, JournalError
 from deskapp.services.tallies import GOAL, Query
 from deskapp.ui.manager.digital_import import ask_and_import
 from deskapp.ui.manager.drill_down import DrillDown
+from deskapp.ui.manager.friction_tab import FrictionTab
 from deskapp.ui.manager.manager_exports import ExportRunner
 from deskapp.ui.manager.manager_parts import FigureTexts, min_count_box, page_button, tally_table
 from deskapp.ui.manager.tally_models import CODE_ROLE, Column, HoursModel, PivotModel, RowsModel
@@ -188,21 +189,8 @@ class ManagerPage(QWidget):
         shares_tab.addWidget(shares_scroll)
         shares_tab.setSizes([860, 300])  # the table (with references) first; the chart repeats it
 
-        self.friction_model = RowsModel([
-            Column(self.tr("Ærinde"), lambda r: str(r["errand_label"])),
-            Column(self.tr("Trin"), lambda r: str(r["step_label"])),
-            Column(self.tr("Gået i stå"), lambda r: t.n(r["count"], "stuck", r["errand"], r["step"]),
-                   numeric=True),
-            Column(self.tr("Forhindringer"), t.blockers_text),
-        ], code_key="errand", parent=self)
-        self.friction_view = tally_table(self,
-            "frictionPoints", self.tr("De største friktionspunkter"), self.friction_model,
-            self.tr("De trin, hvor borgerne oftest sad fast, med de angivne forhindringer"))
-        self.friction_view.setWordWrap(True)
-        friction_header = self.friction_view.horizontalHeader()
-        for column, width in ((0, 190), (1, 330), (2, 80)):
-            friction_header.resizeSection(column, width)
-        self.friction_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.friction = FrictionTab(t, self)
+        self.friction_model, self.friction_view = self.friction.model, self.friction.view
 
         self.hours_model = HoursModel(self)
         self.hours_view = tally_table(self,
@@ -224,7 +212,7 @@ class ManagerPage(QWidget):
         self.tabs.addTab(self.outcomes_view, self.tr("Ærinder × resultater"))
         self.tabs.addTab(channels_tab, self.tr("Kanaler"))
         self.tabs.addTab(shares_tab, self.tr("Digital andel"))
-        self.tabs.addTab(self.friction_view, self.tr("Friktionspunkter"))
+        self.tabs.addTab(self.friction, self.tr("Friktionspunkter"))
         self.tabs.addTab(self.hours_view, self.tr("Ugedag × time"))
 
         layout = QVBoxLayout(self)
@@ -331,7 +319,7 @@ class ManagerPage(QWidget):
             [(str(s["errand_label"]), float(s["digital_share"]), float(s["self_service_share"]))
              for s in shares if s["digital_share"] is not None and not data.share_hidden(s)],
             percent=True, goal=GOAL)
-        self.friction_model.set_rows(data.friction)
+        self.friction.set_data(data)
         self.hours_model.set_counts(data.hours, data.show)
         for view in (self.reasons_view, self.outcomes_view):
             view.resizeColumnsToContents()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QPushButton, QSpinBox, QTableVi
 
 from deskapp.services import reference
 from deskapp.services.exports.report_data import ReportData
+from deskapp.services.guide import OTHER_BLOCKER
 from deskapp.services.percentages import change, change_text, percent, percent_points
 from deskapp.services.tallies import GOAL, Row
 from deskapp.ui.widgets.focus_table import FocusFrameTableView
@@ -103,8 +104,11 @@ class FigureTexts(QObject):
             "%1", f"{points:+d}".replace("-", "−")).replace("%2", str(gap))
 
     def blockers_text(self, row: Row) -> str:
-        none = self.tr("ingen angivet")
-        return ", ".join(f"{label or none} ({self.n(n, 'blocker', row['errand'], row['step'], code)})"
+        """"Andet (2), MitID-login fejler (1)": the catalogue's labels (Danish only), the
+        guide's own "Andet" in the language of the page."""
+        none, other = self.tr("ingen angivet"), self.tr("Andet")
+        return ", ".join(f"{other if code == OTHER_BLOCKER else label or none} "
+                         f"({self.n(n, 'blocker', row['errand'], row['step'], code)})"
                          for code, label, n in row["blockers"])  # type: ignore[attr-defined]
 
     def references(self, row: Row) -> str:
