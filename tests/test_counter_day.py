@@ -15,13 +15,7 @@ from deskapp.services import guide, weeks
 from deskapp.services import settings as settings_service
 from deskapp.services.journal import BOOKED, DROP_IN, Journal
 from deskapp.ui.shell.main_window import MainWindow
-from deskapp.ui.shell.operations import JournalHub
 from tests.test_counter_window import find, log_by_keyboard
-
-
-@pytest.fixture
-def window(show_window, journal: Journal, catalog) -> MainWindow:
-    return show_window(MainWindow(JournalHub(journal, catalog), settings_service.Settings(desk="d")))
 
 
 @pytest.fixture
@@ -136,9 +130,9 @@ def test_appointment_key_changes_the_open_visit(qtbot, window: MainWindow,
     assert journal.open_visits()[0].appointment == BOOKED
 
 
-def test_desk_default_booked(qtbot, show_window, journal: Journal, catalog) -> None:
+def test_desk_default_booked(qtbot, make_window, journal: Journal) -> None:
     config = settings_service.Settings(desk="d", appointment=BOOKED)
-    win = show_window(MainWindow(JournalHub(journal, catalog), config))
+    win = make_window(journal, config)
     assert find(win, QCheckBox, "appointmentCheck").isChecked()
     qtbot.keyClick(find(win, QLineEdit, "errandSearch"), Qt.Key.Key_F3)  # this one is drop-in
     log_by_keyboard(qtbot, win, "pas", "1", "3")
@@ -243,8 +237,8 @@ def english(qapp):
 
 
 def test_english_counter_counts_in_the_singular_and_suggests_a_word_that_finds(
-        qtbot, english, show_window, journal: Journal, catalog) -> None:
-    win = show_window(MainWindow(JournalHub(journal, catalog), settings_service.Settings(desk="d")))
+        qtbot, english, make_window, journal: Journal, catalog) -> None:
+    win = make_window(journal)
     log_by_keyboard(qtbot, win, "pas", "1", "3")
     assert find(win, QLabel, "outcomeCounts").text().startswith("Today: 1 visit · 1 citizen – ")
     log_by_keyboard(qtbot, win, "flytning", "1", "3")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,13 +19,6 @@ from deskapp import paths
 from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
 from deskapp.ui.shell.main_window import MainWindow
-from deskapp.ui.shell.operations import JournalHub
-
-
-@pytest.fixture
-def window(show_window, journal: Journal, catalog):
-    win = MainWindow(JournalHub(journal, catalog), settings_service.Settings(desk="skranke-1"))
-    return show_window(win)
 
 
 def find(win: MainWindow, kind: type, name: str):
@@ -114,11 +106,9 @@ def test_escape_cancels_the_open_visit(qtbot, window: MainWindow, journal: Journ
     assert search.hasFocus()
 
 
-def test_open_visit_survives_closing_and_is_resumed(qtbot, show_window, journal_path: Path,
-                                                     catalog) -> None:
+def test_open_visit_survives_closing_and_is_resumed(qtbot, make_window, journal_path: Path) -> None:
     first = Journal(journal_path)
-    win = MainWindow(JournalHub(first, catalog), settings_service.Settings(desk="d"))
-    show_window(win)
+    win = make_window(first)
     search = find(win, QLineEdit, "errandSearch")
     qtbot.keyClicks(search, "flytning")
     qtbot.keyClick(search, Qt.Key.Key_Return)
@@ -128,8 +118,7 @@ def test_open_visit_survives_closing_and_is_resumed(qtbot, show_window, journal_
 
     second = Journal(journal_path)
     [pending] = second.open_visits()
-    win2 = MainWindow(JournalHub(second, catalog), settings_service.Settings(desk="d"))
-    show_window(win2)
+    win2 = make_window(second)
     win2.counter.resume(pending)
     outcomes = find(win2, QListWidget, "outcomeList")
     assert outcomes.hasFocus()
@@ -156,11 +145,10 @@ def test_late_entry_logs_an_earlier_time(qtbot, window: MainWindow, journal: Jou
     assert visit.late_entry == 1
 
 
-def test_f2_switches_channel_and_is_remembered(qtbot, show_window, journal: Journal, catalog) -> None:
+def test_f2_switches_channel_and_is_remembered(qtbot, make_window, journal: Journal) -> None:
     saved: list[str] = []
     config = settings_service.Settings(desk="d")
-    win = MainWindow(JournalHub(journal, catalog), config, lambda c: saved.append(c.channel))
-    show_window(win)
+    win = make_window(journal, config, lambda c: saved.append(c.channel))
     qtbot.keyClick(find(win, QLineEdit, "errandSearch"), Qt.Key.Key_F2)
     assert saved == ["telefon"]
     log_by_keyboard(qtbot, win, "pas", "1", "3")
@@ -251,17 +239,14 @@ def test_aa_and_compound_words_find_the_errand(qtbot, window: MainWindow, journa
     assert sorted(v.errand for v in journal.visits()) == ["eu_sygesikringskort", "flytning"]
 
 
-def test_channel_chosen_with_f2_is_used_after_a_restart(qtbot, show_window, journal: Journal,
-                                                        catalog) -> None:
+def test_channel_chosen_with_f2_is_used_after_a_restart(qtbot, make_window, journal: Journal) -> None:
     settings_path = paths.settings_file()
     config = settings_service.load(settings_path)
     assert config.channel == "fremmoede"
-    win = MainWindow(JournalHub(journal, catalog), config,
-                     lambda c: settings_service.save(c, settings_path))
-    show_window(win)
+    win = make_window(journal, config, lambda c: settings_service.save(c, settings_path))
     qtbot.keyClick(find(win, QLineEdit, "errandSearch"), Qt.Key.Key_F2)
     win.close()
-    again = show_window(MainWindow(JournalHub(journal, catalog), settings_service.load(settings_path)))
+    again = make_window(journal, settings_service.load(settings_path))
     assert find(again, QComboBox, "channelCombo").currentData() == "telefon"
     log_by_keyboard(qtbot, again, "pas", "1", "3")
     assert journal.visits()[0].channel == "telefon"

@@ -13,7 +13,6 @@ from deskapp.services.catalog import Catalog
 from deskapp.services.journal import Journal
 from deskapp.ui.settings.desk_dialog import DeskDialog, confirm_desk_on_first_start
 from deskapp.ui.shell.main_window import MainWindow
-from deskapp.ui.shell.operations import JournalHub
 from deskapp.ui.sync.consolidate_dialog import ConsolidateDialog
 from deskapp.ui.sync.publisher import Publisher
 from tests.desk_helpers import make_desk, publish_copy
@@ -64,12 +63,12 @@ def test_first_start_asks_once(qtbot) -> None:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, catalog: Catalog):
+def window(make_window, tmp_path: Path, catalog: Catalog):
+    """A desk with a shared folder and its publisher (the shared fixture has neither)."""
     journal = make_desk(tmp_path / "desk.skranke", catalog, "Skranke 1", "Rådhuset", 3)
     config = settings_service.Settings(desk="Skranke 1", site="Rådhuset", desk_confirmed=True,
                                        shared_folder=str(tmp_path / "share"))
-    win = MainWindow(JournalHub(journal, catalog), config)
-    qtbot.addWidget(win)
+    win = make_window(journal, config, shown=False)
     publisher = Publisher(journal.path, config, parent=win)
     win.attach_publisher(publisher)
     yield win

@@ -33,7 +33,6 @@ from deskapp.services.privacy import (
 )
 from deskapp.ui.counter.edit_visit_dialog import EditVisitDialog
 from deskapp.ui.shell.main_window import MainWindow
-from deskapp.ui.shell.operations import JournalHub
 
 MODEST = settings(max_examples=200, deadline=None)
 
@@ -389,12 +388,6 @@ def _text_fields(root: QWidget) -> set[str]:
         if editable:
             found.add(widget.objectName() or f"<unnamed {type(widget).__name__}>")
     return found
-
-
-@pytest.fixture
-def window(show_window, journal: Journal, catalog: Catalog) -> MainWindow:
-    win = MainWindow(JournalHub(journal, catalog), settings_service.Settings(desk="skranke-1"))
-    return show_window(win)
 
 
 def test_every_text_field_is_guarded_or_known_configuration(window: MainWindow) -> None:
