@@ -34,7 +34,7 @@ from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
 from deskapp.ui.shell.main_window import MainWindow
 from deskapp.ui.shell.operations import JournalHub
-from tests import ui_walk
+from tests.helpers import ui_walk
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -388,7 +388,7 @@ def test_every_dialog_class_is_walked(qtbot, window: MainWindow) -> None:
         qtbot.addWidget(dialog)
         walked.add(type(dialog).__name__)
     assert "SettingsDialog" in defined  # the walk reaches the feature packages
-    assert sorted(defined - walked) == [], "add these dialogs to tests/ui_walk.DIALOGS"
+    assert sorted(defined - walked) == [], "add these dialogs to tests/helpers/ui_walk.DIALOGS"
 
 
 def test_counter_controls_are_named_by_their_label_for_a_screen_reader(qtbot, window: MainWindow) -> None:

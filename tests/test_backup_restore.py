@@ -19,7 +19,7 @@ from deskapp.services.journal import Journal, JournalError
 from deskapp.services.journal.integrity import check_integrity
 from deskapp.services.journal.migrations import SCHEMA_VERSION
 from deskapp.ui.shell import startup_checks
-from tests.safety_helpers import click_in_dialog, damage, make_journal, run_deskapp, snapshot
+from tests.helpers.safety import click_in_dialog, damage, make_journal, run_deskapp, snapshot
 
 DAMAGES = ("truncated", "garbage", "garbage_pages", "bad_page")
 

@@ -17,7 +17,7 @@ from deskapp.services import settings as settings_service
 from deskapp.services.journal import OPEN, Journal
 from deskapp.ui.counter.counter_page import CounterPage
 from deskapp.ui.shell.operations import JournalHub
-from tests.safety_helpers import make_journal, run_deskapp, snapshot
+from tests.helpers.safety import make_journal, run_deskapp, snapshot
 
 LOG = ["--errand", "pas", "--reason", "personal_attendance", "--outcome", "manual"]
 

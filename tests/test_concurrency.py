@@ -20,7 +20,7 @@ from deskapp.services.instance_lock import InstanceLock, lock_path_for
 from deskapp.services.journal import SAVED, Journal, JournalError
 from deskapp.ui.counter.counter_page import CounterPage
 from deskapp.ui.shell.operations import JournalHub
-from tests.safety_helpers import REPO, make_journal, run_deskapp
+from tests.helpers.safety import REPO, make_journal, run_deskapp
 
 LOG = ["--errand", "pas", "--reason", "personal_attendance", "--outcome", "manual"]
 

@@ -17,7 +17,7 @@ from deskapp.services.consolidate import ConsolidateError, consolidate, find_sna
 from deskapp.services.journal import Journal, tally_tables
 from deskapp.services.journal.migrations import SCHEMA_VERSION
 from deskapp.services.journal.snapshot_check import inspect
-from tests.desk_helpers import (
+from tests.helpers.desks import (
     change_desk,
     copy_to,
     doctor,

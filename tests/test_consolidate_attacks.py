@@ -17,7 +17,7 @@ from deskapp.services.catalog import Catalog
 from deskapp.services.consolidate import ConsolidateError, consolidate
 from deskapp.services.journal import Journal
 from deskapp.services.publish import publish
-from tests.desk_helpers import (
+from tests.helpers.desks import (
     copy_to,
     doctor,
     make_desk,

@@ -10,7 +10,7 @@ import pytest
 
 from deskapp.cli import main
 from deskapp.services.catalog import Catalog
-from tests.desk_helpers import make_desk
+from tests.helpers.desks import make_desk
 
 ROOT = Path(__file__).parents[1]
 

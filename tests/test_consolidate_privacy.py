@@ -12,7 +12,7 @@ import pytest
 from deskapp.services.catalog import Catalog
 from deskapp.services.consolidate import consolidate
 from deskapp.services.publish import PublishError, publish
-from tests.desk_helpers import copy_to, doctor, make_desk, rows
+from tests.helpers.desks import copy_to, doctor, make_desk, rows
 
 CPR = "010190-1234"
 FORMS = (CPR.encode(), CPR.replace("-", "").encode())

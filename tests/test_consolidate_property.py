@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from deskapp.services.consolidate import consolidate
 from deskapp.services.journal import Journal
 from deskapp.services.publish import publish
-from tests.desk_helpers import rows, state
+from tests.helpers.desks import rows, state
 
 ERRANDS = ("pas", "flytning", "mitid")
 OPS = st.lists(

@@ -229,7 +229,7 @@ def test_warnings_are_announced_at_once(qtbot, window: MainWindow, announced, mo
 
 @pytest.fixture
 def english(qapp):
-    from tests import ui_walk
+    from tests.helpers import ui_walk
 
     language = ui_walk.install_language("en")
     yield language

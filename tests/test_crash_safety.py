@@ -37,7 +37,7 @@ from deskapp.services import settings as settings_service
 from deskapp.services.catalog import Catalog
 from deskapp.services.journal import OPEN, SAVED, Journal, JournalError
 from deskapp.services.journal.integrity import check_integrity
-from tests.safety_helpers import REPO, make_journal, run_deskapp
+from tests.helpers.safety import REPO, make_journal, run_deskapp
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 

@@ -15,7 +15,7 @@ from deskapp.ui.settings.desk_dialog import DeskDialog, confirm_desk_on_first_st
 from deskapp.ui.shell.main_window import MainWindow
 from deskapp.ui.sync.consolidate_dialog import ConsolidateDialog
 from deskapp.ui.sync.publisher import Publisher
-from tests.desk_helpers import make_desk, publish_copy
+from tests.helpers.desks import make_desk, publish_copy
 
 
 def _retype(qtbot, edit: QLineEdit, text: str) -> None:

@@ -24,8 +24,8 @@ from deskapp.services.exports.tallies_xlsx import ALL_SHEETS, REASONS, SHARES
 from deskapp.services.journal import Journal
 from deskapp.services.tallies import Query, Tally
 from deskapp.services.weeks import week_range
-from tests import demo_journal
-from tests.demo_journal import FIRST, LAST
+from tests.helpers import demo_journal
+from tests.helpers.demo_journal import FIRST, LAST
 
 ROOT = Path(__file__).parents[1]
 SPAN = week_range(FIRST, LAST)

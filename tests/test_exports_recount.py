@@ -19,8 +19,8 @@ from deskapp.services.exports.tallies_xlsx import CHANNELS, HOURS, OUTCOMES, REA
 from deskapp.services.journal import Journal
 from deskapp.services.tallies import Query, Tally
 from deskapp.services.weeks import week_range
-from tests import demo_journal
-from tests.demo_journal import FIRST, LAST, RETIRED
+from tests.helpers import demo_journal
+from tests.helpers.demo_journal import FIRST, LAST, RETIRED
 
 SPAN = week_range(FIRST, LAST)  # 2026-W52, 2026-W53, 2027-W01, 2027-W02
 QUERY = Query(FIRST, LAST)

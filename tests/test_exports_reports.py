@@ -30,8 +30,8 @@ from deskapp.services.journal import Journal
 from deskapp.services.percentages import gap_per_week, percent, points_text
 from deskapp.services.tallies import Query
 from deskapp.services.weeks import week_range
-from tests import demo_journal
-from tests.demo_journal import FIRST, LAST
+from tests.helpers import demo_journal
+from tests.helpers.demo_journal import FIRST, LAST
 
 ROOT = Path(__file__).parents[1]
 SPAN = week_range(FIRST, LAST)

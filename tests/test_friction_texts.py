@@ -25,8 +25,8 @@ from deskapp.services.settings import Settings
 from deskapp.services.tallies import Query, Tally
 from deskapp.ui.manager.manager_page import ManagerPage
 from deskapp.ui.shell.operations import JournalHub
-from tests import ui_walk
-from tests.demo_journal import NOW
+from tests.helpers import ui_walk
+from tests.helpers.demo_journal import NOW
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

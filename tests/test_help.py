@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from deskapp import __version__
 from deskapp.services.journal import Journal
 from deskapp.ui.shell.main_window import MainWindow
-from tests import ui_walk
+from tests.helpers import ui_walk
 
 
 def about_text(qtbot, window: MainWindow) -> tuple[str, str]:

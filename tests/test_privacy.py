@@ -375,7 +375,7 @@ CONFIGURATION_FIELDS = {
 
 
 def _text_fields(root: QWidget) -> set[str]:
-    from tests import ui_walk
+    from tests.helpers import ui_walk
 
     found = set()
     for widget in ui_walk.all_widgets(root):
@@ -391,7 +391,7 @@ def _text_fields(root: QWidget) -> set[str]:
 
 
 def test_every_text_field_is_guarded_or_known_configuration(window: MainWindow) -> None:
-    from tests import ui_walk
+    from tests.helpers import ui_walk
 
     found = _text_fields(window)
     for _name, factory in ui_walk.DIALOGS:

@@ -15,7 +15,7 @@ from deskapp.services.consolidate import consolidate
 from deskapp.services.journal import Journal
 from deskapp.services.journal.snapshot_check import inspect
 from deskapp.services.publish import PublishError, _os_error, publish, safe_name, snapshot_path
-from tests.desk_helpers import make_desk
+from tests.helpers.desks import make_desk
 
 
 @pytest.mark.parametrize(("given", "expected"), [

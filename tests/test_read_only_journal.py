@@ -20,7 +20,7 @@ import pytest
 
 from deskapp.services import backup
 from deskapp.services.journal import SCHEMA_VERSION, Journal, JournalError
-from tests.safety_helpers import REPO, make_journal, snapshot
+from tests.helpers.safety import REPO, make_journal, snapshot
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32" or (os.geteuid() == 0 and shutil.which("setpriv") is None),

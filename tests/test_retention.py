@@ -19,7 +19,7 @@ from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal, retention
 from deskapp.services.journal.integrity import check_integrity
 from deskapp.ui.shell import startup_checks
-from tests.safety_helpers import run_deskapp
+from tests.helpers.safety import run_deskapp
 
 
 def _visit(journal: Journal, days_ago: int, note: str) -> str:

@@ -11,8 +11,8 @@ from deskapp.services import weeks
 from deskapp.services.catalog import Catalog
 from deskapp.services.journal import Journal, Visit
 from deskapp.services.tallies import MAIN_DIMENSIONS, Query, Tally
-from tests import demo_journal
-from tests.demo_journal import FIRST, LAST, RETIRED
+from tests.helpers import demo_journal
+from tests.helpers.demo_journal import FIRST, LAST, RETIRED
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from deskapp.services import weeks
 from deskapp.services.catalog import Catalog
 from deskapp.services.journal import Journal
 from deskapp.services.tallies import Query, Tally
-from tests.desk_helpers import recounted_weekly_tallies, weekly_tallies
+from tests.helpers.desks import recounted_weekly_tallies, weekly_tallies
 
 ERRANDS = ("pas", "flytning", "sundhedskort", "mitid")
 REASONS = (None, "failed", "no_mitid", "language")

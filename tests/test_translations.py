@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from deskapp.services.journal import Journal
-from tests import ui_walk
+from tests.helpers import ui_walk
 
 ROOT = Path(__file__).resolve().parents[1]
 TS_DIR = ROOT / "resources" / "translations"
