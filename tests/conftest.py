@@ -13,6 +13,7 @@ from deskapp import paths
 from deskapp.services import catalog as catalog_service
 from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
+from tests.helpers.demo_journal import demo_path  # noqa: F401 (shared fixtures)
 from tests.helpers.windows import make_window, show_window, window  # noqa: F401 (shared fixtures)
 
 

@@ -24,18 +24,10 @@ from deskapp.services.exports.tallies_xlsx import ALL_SHEETS, REASONS, SHARES
 from deskapp.services.journal import Journal
 from deskapp.services.tallies import Query, Tally
 from deskapp.services.weeks import week_range
-from tests.helpers import demo_journal
 from tests.helpers.demo_journal import FIRST, LAST
 
 ROOT = Path(__file__).parents[1]
 SPAN = week_range(FIRST, LAST)
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) -> Path:
-    path = tmp_path_factory.mktemp("exports") / "demo.skranke"
-    demo_journal.build(path, catalog)
-    return path
 
 
 @pytest.fixture

@@ -30,19 +30,11 @@ from deskapp.services.journal import Journal
 from deskapp.services.percentages import gap_per_week, percent, points_text
 from deskapp.services.tallies import Query
 from deskapp.services.weeks import week_range
-from tests.helpers import demo_journal
 from tests.helpers.demo_journal import FIRST, LAST
 
 ROOT = Path(__file__).parents[1]
 SPAN = week_range(FIRST, LAST)
 CHART_NS = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) -> Path:
-    path = tmp_path_factory.mktemp("reports") / "demo.skranke"
-    demo_journal.build(path, catalog)
-    return path
 
 
 @pytest.fixture

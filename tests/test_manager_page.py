@@ -25,18 +25,10 @@ from deskapp.ui.manager.manager_page import ManagerPage
 from deskapp.ui.shell.main_window import MainWindow
 from deskapp.ui.shell.operations import JournalHub
 from deskapp.ui.widgets.week_range_picker import CUSTOM, LAST_WEEK, THIS_WEEK
-from tests.helpers import demo_journal
 from tests.helpers.demo_journal import NOW
 
 # The offscreen platform plugin warns once when a top-level window is shown.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) -> Path:
-    path = tmp_path_factory.mktemp("manager") / "demo.skranke"
-    demo_journal.build(path, catalog)
-    return path
 
 
 @pytest.fixture

@@ -36,3 +36,11 @@ def build(path: Path, catalog: Catalog) -> dict[str, str]:
                                         channel="fremmoede", at=datetime(2027, 1, 5, 9, 0))
             open_id = journal.start_visit("flytning", channel="fremmoede", at=datetime(2027, 1, 5, 9, 30))
     return {"undone": undone.id, "edited": edited.id, "retired": retired.id, "open": open_id}
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) -> Path:
+    """The hand-built demo journal, made once per test module (tests that write copy it)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.skranke"
+    build(path, catalog)
+    return path
