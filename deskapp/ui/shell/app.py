@@ -12,7 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from deskapp import APP_NAME, paths
-from deskapp.cli.common import log_unexpected
+from deskapp.crash_log import log_unexpected
 from deskapp.services import catalog as catalog_service
 from deskapp.services import settings as settings_service
 from deskapp.testing import script_hook as test_hook

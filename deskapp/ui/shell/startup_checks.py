@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from deskapp import APP_NAME
-from deskapp.cli.common import log_unexpected
+from deskapp.crash_log import log_unexpected
 from deskapp.services import backup
 from deskapp.services import settings as settings_service
 from deskapp.services.instance_lock import InstanceLock
