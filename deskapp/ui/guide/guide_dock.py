@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QMainWindow, QScrollArea, QTabWidget
 
 from deskapp.services import weeks
-from deskapp.services.exports.handout import HelpContact
+from deskapp.services.exports.handout_texts import HelpContact
 from deskapp.services.settings import Settings
 from deskapp.ui.counter.counter_page import CounterPage
 from deskapp.ui.guide.coaching_dialog import CoachingDialog

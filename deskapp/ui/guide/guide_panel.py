@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from deskapp.services import guide as guide_service
 from deskapp.services import weeks
 from deskapp.services.catalog import Errand
-from deskapp.services.exports.handout import HelpContact
+from deskapp.services.exports.handout_texts import HelpContact
 from deskapp.services.guide import DONE, OTHER_BLOCKER, SKIPPED, STUCK, StepState
 from deskapp.ui.guide.guide_blockers import BlockerPicker
 from deskapp.ui.guide.guide_handout import HandoutButtons
