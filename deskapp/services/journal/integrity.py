@@ -17,22 +17,25 @@ from deskapp.services.journal.migrations import APPLICATION_ID, SCHEMA_VERSION
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def check_integrity(path: Path | str) -> None:
+def check_integrity(path: Path | str, *, full: bool = True) -> int:
     """Raise JournalError ("damaged", "too_new", "locked", "read_only") when the file at
     ``path`` cannot be used as a journal. A missing or empty file is fine: it becomes a
-    new journal."""
+    new journal. Returns the file's schema version (0 for a new journal).
+
+    ``full=False`` checks only the header, version and application id (milliseconds, for
+    the app's start); the page-by-page ``quick_check`` then runs off the UI thread."""
     path = Path(path)
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except FileNotFoundError:
-        return
+        return 0
     except IsADirectoryError as exc:
         raise JournalError("damaged", path, "it is a folder") from exc
     except OSError as exc:
         raise JournalError("read_only", path, exc.strerror or str(exc)) from exc
     if not head:
-        return
+        return 0
     if head != SQLITE_MAGIC:
         raise JournalError("damaged", path, "not an SQLite file")
     try:
@@ -46,9 +49,10 @@ def check_integrity(path: Path | str) -> None:
             raise JournalError("too_new", path, str(version))
         if version and app_id != APPLICATION_ID:
             raise JournalError("damaged", path, "not a Skranke journal")
-        result = [row[0] for row in conn.execute("pragma quick_check(5)")]
+        result = [row[0] for row in conn.execute("pragma quick_check(5)")] if full else ["ok"]
         if result != ["ok"]:
             raise JournalError("damaged", path, "; ".join(result[:2]))
+        return int(version)
     except sqlite3.OperationalError as exc:
         found = translate(exc, path)
         raise (found if found.kind == "locked" else JournalError("damaged", path, str(exc))) from exc

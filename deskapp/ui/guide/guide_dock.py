@@ -10,9 +10,17 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QMainWindow, QScrollArea, QTabWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFrame,
+    QMainWindow,
+    QScrollArea,
+    QTabWidget,
+    QWidget,
+)
 
 from deskapp.services import weeks
 from deskapp.services.exports.handout_texts import HelpContact
@@ -55,7 +63,15 @@ class GuideDock(QDockWidget):
         scroll.setMinimumWidth(max(360, self.panel.minimumSizeHint().width()
                                    + scroll.verticalScrollBar().sizeHint().width() + 6))
         self.setWidget(scroll)
+        self.scroll = scroll
+        self.panel.reveal.connect(self.reveal)
         self.hide()
+
+    def reveal(self, part: QWidget) -> None:
+        """Scroll so ``part`` shows whole (the stuck list and its note at the default window
+        size); after the layout has given it its new height."""
+        QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(part, 0, 0)
+                          if part.isVisible() else None)
 
     def on_visit_started(self, visit_id: str, errand_code: str) -> None:
         errand = self.counter.catalog.errand(errand_code)

@@ -31,7 +31,7 @@ from deskapp.services.exports.handout_texts import HelpContact
 from deskapp.services.guide import DONE, OTHER_BLOCKER, SKIPPED, STUCK, StepState
 from deskapp.ui.guide.guide_blockers import BlockerPicker
 from deskapp.ui.guide.guide_handout import HandoutButtons
-from deskapp.ui.guide.guide_steps import FitList, StepList
+from deskapp.ui.guide.guide_steps import FitList, ReadableText, StepList
 from deskapp.ui.shell.operations import Change, Failed, JournalHub
 from deskapp.ui.widgets.list_items import add_item
 
@@ -41,6 +41,7 @@ class GuidePanel(QWidget):
 
     status = Signal(str)
     finished = Signal()
+    reveal = Signal(QWidget)  # scroll this part of the panel into view
 
     def __init__(self, hub: JournalHub, contact: Callable[[], HelpContact],
                  parent: QWidget | None = None):
@@ -122,13 +123,11 @@ class GuidePanel(QWidget):
 
         self.steps_caption = self._caption(self.tr("Trin (Ctrl+G går hertil)"))
         self.steps = StepList(self)
-        self.step_detail = QLabel(self)
+        self.step_detail = ReadableText(self)
         self.step_detail.setObjectName("guideStepDetail")
         self.step_detail.setAccessibleName(self.tr("Det aktuelle trin og tip"))
-        self.step_detail.setWordWrap(True)
-        self.step_detail.setFrameShape(QFrame.Shape.StyledPanel)
-        self.step_detail.setTextFormat(Qt.TextFormat.RichText)
-        self.step_detail.setMargin(6)
+        self.step_detail.setAccessibleDescription(
+            self.tr("Teksten til det trin, der er valgt i trinlisten, med et tip til medarbejderen"))
 
         self.mark_buttons: dict[str, QPushButton] = {}
         for status, text, name, accessible, description in (
@@ -199,7 +198,8 @@ class GuidePanel(QWidget):
         self.setTabOrder(self.open_button, self.ready_list)
         self.setTabOrder(self.ready_list, self.mode_combo)
         self.setTabOrder(self.mode_combo, self.steps)
-        self.setTabOrder(self.steps, self.print_button)
+        self.setTabOrder(self.steps, self.step_detail)
+        self.setTabOrder(self.step_detail, self.handout.language_combo)
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -216,6 +216,7 @@ class GuidePanel(QWidget):
         self.steps.currentRowChanged.connect(self.show_step_detail)
         self.blockers.picked.connect(self.on_blocker_picked)
         self.blockers.cancelled.connect(self.cancel_stuck)
+        self.blockers.needs_room.connect(lambda: self.reveal.emit(self.blockers))
         for status, button in self.mark_buttons.items():
             button.clicked.connect(lambda _checked=False, s=status: self.on_step_action(s))
         self.handout.written.connect(self.on_handout_written)
@@ -233,7 +234,7 @@ class GuidePanel(QWidget):
         self.clear()
         self.visit_id = visit_id
         self.errand = errand
-        self.handout.errand = errand
+        self.handout.show_errand(errand)
         visit = self.hub.journal.visit(visit_id)
         self.started = weeks.parse_stamp(visit.started_utc)
         self.title.setText(errand.label)
@@ -275,7 +276,7 @@ class GuidePanel(QWidget):
         self.timer.stop()
         self.visit_id = None
         self.errand = None
-        self.handout.errand = None
+        self.handout.show_errand(None)
         self.started = None
         self.states = {}
         self.mode_recorded = False
@@ -397,8 +398,8 @@ class GuidePanel(QWidget):
 
     def cancel_stuck(self) -> None:
         self.stuck_row = None
+        self.steps.setFocus(Qt.FocusReason.OtherFocusReason)  # before the picker hides
         self.blockers.close_picker()
-        self.steps.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- mode, entry point, handout -------------------------------------------------------
 

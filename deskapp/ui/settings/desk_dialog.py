@@ -1,7 +1,10 @@
 """The desk's identity: desk name, site, shared folder and publish interval.
 
 Shown once at first start (``settings.desk_confirmed``), with defaults from the machine
-name, and later from the menu to change it.
+name, and later from the menu to change it. At first start it also asks for the
+municipality and help line the citizen handout prints, and its buttons say what they do:
+"Start Skranke", or "Afslut" (Esc) which starts nothing and asks again at the next start,
+so the host name never silently becomes the desk's name.
 """
 
 from __future__ import annotations
@@ -65,21 +68,46 @@ class DeskDialog(QDialog):
         self.target_label = QLabel(self)
         self.target_label.setObjectName("snapshotTarget")
         self.target_label.setWordWrap(True)
+        self.municipality_edit = self._line(
+            "firstMunicipalityEdit", self.tr("Kommune"), config.municipality,
+            self.tr("Kommunens navn; det står på vejledningen, borgeren får med hjem"))
+        self.help_line_edit = self._line(
+            "firstHelpLineEdit", self.tr("Hjælpelinje"), config.help_line,
+            self.tr("Borgerservices telefon eller web; det står på vejledningen til borgeren"))
         form = QFormLayout()
-        form.addRow(self.tr("Skrankens &navn:"), self.desk_edit)
-        form.addRow(self.tr("S&ted:"), self.site_edit)
-        form.addRow(self.tr("&Fælles mappe:"), folder_row)
-        form.addRow(self.tr("&Udgiv hvert:"), self.minutes_spin)
+        rows: list[tuple[str, QWidget | QHBoxLayout, QWidget]] = [
+            (self.tr("Skrankens &navn:"), self.desk_edit, self.desk_edit),
+            (self.tr("S&ted:"), self.site_edit, self.site_edit),
+        ]
+        if first_start:
+            rows += [(self.tr("Ko&mmune:"), self.municipality_edit, self.municipality_edit),
+                     (self.tr("&Hjælpelinje:"), self.help_line_edit, self.help_line_edit)]
+        rows += [(self.tr("&Fælles mappe:"), folder_row, self.folder_edit),
+                 (self.tr("&Udgiv hvert:"), self.minutes_spin, self.minutes_spin)]
+        for text, field, buddy in rows:
+            caption = QLabel(text, self)
+            caption.setBuddy(buddy)  # a caption with a buddy shows its & as an underlined key
+            form.addRow(caption, field)
         form.addRow("", self.target_label)
+        self.municipality_edit.setVisible(first_start)
+        self.help_line_edit.setVisible(first_start)
+        self.first_start = first_start
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.setObjectName("deskDialogButtons")
+        if first_start:
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Start Skranke"))
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Afslut"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        order = [self.desk_edit, self.site_edit, self.municipality_edit, self.help_line_edit,
+                 self.folder_edit, browse, self.minutes_spin]
+        for before, after in zip(order, order[1:], strict=False):
+            self.setTabOrder(before, after)
         for edit in (self.desk_edit, self.site_edit, self.folder_edit):
             edit.textChanged.connect(self.on_changed)
         self.on_changed()
@@ -115,6 +143,9 @@ class DeskDialog(QDialog):
         self.config.site = self.site_edit.text().strip()
         self.config.shared_folder = self.folder_edit.text().strip()
         self.config.publish_minutes = self.minutes_spin.value()
+        if self.first_start:
+            self.config.municipality = self.municipality_edit.text().strip()
+            self.config.help_line = self.help_line_edit.text().strip()
         self.config.desk_confirmed = True
         super().accept()
 
@@ -124,5 +155,6 @@ def confirm_desk_on_first_start(config: settings_service.Settings, parent: QWidg
     if config.desk_confirmed:
         return False
     dialog = DeskDialog(config, first_start=True, parent=parent)
-    # Cancelled: keep the machine defaults and ask again at the next start.
+    # "Afslut" (or Esc): Skranke does not start and asks again at the next start; the
+    # machine's name never becomes the desk's name without a yes.
     return dialog.exec() == QDialog.DialogCode.Accepted

@@ -7,12 +7,13 @@ only asks and tells, in Danish.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from deskapp import APP_NAME
 from deskapp.crash_log import log_unexpected
@@ -21,6 +22,7 @@ from deskapp.services import settings as settings_service
 from deskapp.services.instance_lock import InstanceLock
 from deskapp.services.journal import Journal, JournalError, retention
 from deskapp.services.journal.integrity import check_integrity
+from deskapp.services.journal.migrations import SCHEMA_VERSION
 from deskapp.ui.shell import messages
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # a running app makes the next day's backup within the hour
@@ -46,8 +48,13 @@ class OpenedJournal:
 
 
 def open_for_app(path: Path, config: settings_service.Settings, fail: Callable[[str], object],
-                 interactive: bool = True) -> OpenedJournal | None:
-    """Open the journal for the app, or tell the user why not (via ``fail``) and return None."""
+                 interactive: bool = True, defer: bool = False) -> OpenedJournal | None:
+    """Open the journal for the app, or tell the user why not (via ``fail``) and return None.
+
+    ``defer``: only the header is checked now; the page-by-page check, the old notes and the
+    daily backup are left to :mod:`deferred_checks`, after the first frame (the app's
+    writes wait for that check). A journal that needs a migration is checked in full first
+    and migrated with a progress dialog."""
     lock = InstanceLock(path)
     if not lock.acquire():
         fail(tr("Skranke er allerede åben med journalen %1 (%2). Brug det vindue, der allerede "
@@ -56,7 +63,12 @@ def open_for_app(path: Path, config: settings_service.Settings, fail: Callable[[
         return None
     notices: list[str] = []
     try:
-        check_integrity(path)
+        version = check_integrity(path, full=not defer)
+        if defer and 0 < version < SCHEMA_VERSION:
+            check_integrity(path)  # a migration writes: the whole file is checked first
+            defer = False
+            if interactive:
+                migrate_with_progress(path, config)
     except JournalError as exc:
         restored = exc.kind == "damaged" and _offer_restore(path, config, fail, interactive, notices)
         if not restored:
@@ -70,8 +82,34 @@ def open_for_app(path: Path, config: settings_service.Settings, fail: Callable[[
         lock.release()
         fail(messages.journal_error(exc))
         return None
-    notices += keep_safe(journal, config)
+    if not defer:
+        notices += keep_safe(journal, config)
     return OpenedJournal(journal, lock, notices, _schedule_backups(path, config))
+
+
+def migrate_with_progress(path: Path, config: settings_service.Settings) -> None:
+    """Bring an older journal to the current schema on a worker thread while a progress
+    dialog shows that Skranke is busy (a big journal takes a while). Errors surface when
+    the app opens the journal right after."""
+    done = threading.Event()
+
+    def work() -> None:
+        try:
+            Journal(path, desk=config.desk, site=config.site).close()
+        except JournalError:
+            pass  # reported when the app opens the journal
+        finally:
+            done.set()
+
+    dialog = QProgressDialog(tr("Journalen opdateres til den nye version af Skranke …"), "", 0, 0)
+    dialog.setObjectName("migrationProgress")
+    dialog.setWindowTitle(APP_NAME)
+    dialog.setCancelButton(None)  # type: ignore[arg-type]
+    dialog.setMinimumDuration(300)
+    threading.Thread(target=work, name="skranke-migrate", daemon=True).start()
+    while not done.wait(0.03):
+        QApplication.processEvents()
+    dialog.close()
 
 
 def keep_safe(journal: Journal, config: settings_service.Settings) -> list[str]:
