@@ -63,7 +63,7 @@ def test_a_whole_journal_gets_its_backup_after_the_first_frame(qtbot, tmp_path: 
     hub = CheckedHub(opened.journal, catalog, checks)
     with qtbot.waitSignal(checks.passed, timeout=10000):
         checks.start()
-    assert [p.name for p in (tmp_path / "kopier").iterdir()][0].startswith("desk.skranke.")
+    assert next(p.name for p in (tmp_path / "kopier").iterdir()).startswith("desk.skranke.")
     written = hub.write(lambda journal: journal.log_visit(
         errand="flytning", reason="failed", outcome="coached", channel="fremmoede"), None, print)
     assert written and opened.journal.count() == 21

@@ -9,6 +9,8 @@ so the host name never silently becomes the desk's name.
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -106,7 +108,7 @@ class DeskDialog(QDialog):
         layout.addWidget(self.buttons)
         order = [self.desk_edit, self.site_edit, self.municipality_edit, self.help_line_edit,
                  self.folder_edit, browse, self.minutes_spin]
-        for before, after in zip(order, order[1:], strict=False):
+        for before, after in itertools.pairwise(order):
             self.setTabOrder(before, after)
         for edit in (self.desk_edit, self.site_edit, self.folder_edit):
             edit.textChanged.connect(self.on_changed)
