@@ -133,4 +133,4 @@ def test_at_200_percent_the_window_fits_the_full_hd_screen(tmp_path: Path, setti
     assert shown["guide_visible"]
     assert shown["reasons_seen"] == [True] * 10  # 9 and 0 too, without scrolling
     _sx, sy, _sw, sh = shown["status_bar"]
-    assert sy + sh <= shown["window"][3]  # the status line is inside the window
+    assert sy > 0 and sy + sh <= shown["window"][3]  # the status line is inside the window

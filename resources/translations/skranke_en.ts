@@ -845,16 +845,28 @@
         <translation>The citizen, the staff member alongside, or the staff member with power of attorney. Key M in the step list switches</translation>
     </message>
     <message>
-        <source>Hjælp til selvbetjening (borgeren betjener)</source>
-        <translation>Help to self-service (the citizen operates)</translation>
+        <source>Hjælp til selvbetjening</source>
+        <translation>Help to self-service</translation>
     </message>
     <message>
-        <source>Medbetjening (medarbejderen betjener)</source>
-        <translation>Assisted service (the staff member operates)</translation>
+        <source>Medbetjening</source>
+        <translation>Assisted service</translation>
     </message>
     <message>
-        <source>Fuldmagt (medarbejderen handler for borgeren)</source>
-        <translation>Power of attorney (the staff member acts for the citizen)</translation>
+        <source>Fuldmagt</source>
+        <translation>Power of attorney</translation>
+    </message>
+    <message>
+        <source>Borgeren betjener selv løsningen; du vejleder.</source>
+        <translation>The citizen operates the solution; you guide.</translation>
+    </message>
+    <message>
+        <source>Du betjener løsningen ved siden af borgeren.</source>
+        <translation>You operate the solution beside the citizen.</translation>
+    </message>
+    <message>
+        <source>Du handler for borgeren med fuldmagt.</source>
+        <translation>You act for the citizen with a power of attorney.</translation>
     </message>
     <message>
         <source>Trin (Ctrl+G går hertil)</source>

@@ -24,11 +24,11 @@ def main(journal_path: str) -> None:
     window = MainWindow(JournalHub(journal, catalog_service.load_default()),
                         settings_service.Settings(desk="skranke-1"))
     window.show_on_screen()
-    QTest.qWait(50)
+    QTest.qWait(200)
     counter = window.counter
     QTest.keyClicks(counter.errand_search, "flytning")
     QTest.keyClick(counter.errand_search, Qt.Key.Key_Return)
-    QTest.qWait(50)
+    QTest.qWait(300)  # the guide shows and takes its share of the width
     reasons = counter.reasons.list
     seen = [reasons.viewport().rect().contains(reasons.visualItemRect(reasons.item(row)))
             for row in range(reasons.count())]
@@ -42,8 +42,7 @@ def main(journal_path: str) -> None:
         "frame": box(window.frameGeometry()),
         "guide_visible": window.guide.isVisible(),
         "reasons_seen": seen,
-        "status_bar": box(QRect(window.statusBar().mapTo(window, window.statusBar().rect().topLeft()),
-                                window.statusBar().size())),
+        "status_bar": box(window.statusBar().geometry()),
         "window": box(window.rect()),
     }))
     window.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -42,6 +42,10 @@ class GuideHost(Protocol):
     def show_status(self, text: str) -> None: ...
 
 
+SHARE = 0.32  # of the window's width
+SHARE_MAX = 420
+
+
 class GuideDock(QDockWidget):
     def __init__(self, window: QMainWindow, host: GuideHost):
         super().__init__(QCoreApplication.translate("GuideDock", "Vejledning"), window)
@@ -60,12 +64,25 @@ class GuideDock(QDockWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.panel)
         # Never clip the panel sideways: as wide as its widest row plus a vertical scroll bar.
-        scroll.setMinimumWidth(max(360, self.panel.minimumSizeHint().width()
-                                   + scroll.verticalScrollBar().sizeHint().width() + 6))
+        scroll.setMinimumWidth(self.panel.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width() + 6)
         self.setWidget(scroll)
         self.scroll = scroll
         self.panel.reveal.connect(self.reveal)
         self.hide()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_width()
+
+    def fit_width(self) -> None:
+        """About a third of the window (at most 420 px): on a small screen or at 200 % text
+        the counter keeps room for its reasons and outcomes on one line each."""
+        window = self.parentWidget()
+        if isinstance(window, QMainWindow) and self.isVisible():
+            wanted = min(SHARE_MAX, max(self.minimumSizeHint().width(),
+                                        int(window.width() * SHARE)))
+            window.resizeDocks([self], [wanted], Qt.Orientation.Horizontal)
 
     def reveal(self, part: QWidget) -> None:
         """Scroll so ``part`` shows whole (the stuck list and its note at the default window

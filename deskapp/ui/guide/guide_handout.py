@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -77,13 +77,11 @@ class HandoutButtons(QWidget):
         language_row = QHBoxLayout()
         language_row.addWidget(self.language_caption)
         language_row.addWidget(self.language_combo, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.print_button, 1)
-        buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(language_row)
-        layout.addLayout(buttons)
+        layout.addWidget(self.print_button)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.setTabOrder(self.language_combo, self.print_button)
         self.setTabOrder(self.print_button, self.save_button)
         self.print_button.clicked.connect(self.print_handout)

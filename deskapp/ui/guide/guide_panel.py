@@ -16,6 +16,7 @@ from PySide6.QtGui import QDesktopServices, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -111,15 +112,25 @@ class GuidePanel(QWidget):
             self.tr("Borgeren selv, medarbejderen ved siden af eller medarbejderen med fuldmagt. "
                     "Tast M i trinlisten skifter"))
         self.mode_caption.setBuddy(self.mode_combo)
-        # As wide as its longest mode (the caption sits above it, so the panel stays narrow).
+        # Short names in the box, what each means on the line below: the panel stays narrow
+        # enough at 200 % text for the counter's reasons to show without wrapping.
         self.mode_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        mode_labels = {
-            guide_service.COACHING: self.tr("Hjælp til selvbetjening (borgeren betjener)"),
-            guide_service.SIDE_BY_SIDE: self.tr("Medbetjening (medarbejderen betjener)"),
-            guide_service.PROXY: self.tr("Fuldmagt (medarbejderen handler for borgeren)"),
+        names = {
+            guide_service.COACHING: self.tr("Hjælp til selvbetjening"),
+            guide_service.SIDE_BY_SIDE: self.tr("Medbetjening"),
+            guide_service.PROXY: self.tr("Fuldmagt"),
+        }
+        self.mode_meanings = {
+            guide_service.COACHING: self.tr("Borgeren betjener selv løsningen; du vejleder."),
+            guide_service.SIDE_BY_SIDE: self.tr("Du betjener løsningen ved siden af borgeren."),
+            guide_service.PROXY: self.tr("Du handler for borgeren med fuldmagt."),
         }
         for code in guide_service.MODES:
-            self.mode_combo.addItem(mode_labels[code], code)
+            self.mode_combo.addItem(names[code], code)
+        self.mode_meaning = QLabel(self)
+        self.mode_meaning.setObjectName("guideModeMeaning")
+        self.mode_meaning.setWordWrap(True)
+        self.mode_meaning.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.steps_caption = self._caption(self.tr("Trin (Ctrl+G går hertil)"))
         self.steps = StepList(self)
@@ -173,7 +184,8 @@ class GuidePanel(QWidget):
         mode_row = QVBoxLayout()
         mode_row.setSpacing(0)
         mode_row.addWidget(self.mode_caption)
-        mode_row.addWidget(self.mode_combo)
+        mode_row.addWidget(self.mode_combo, 0, Qt.AlignmentFlag.AlignLeft)
+        mode_row.addWidget(self.mode_meaning)
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -186,10 +198,10 @@ class GuidePanel(QWidget):
         layout.addWidget(self.steps_caption)
         layout.addWidget(self.steps)
         layout.addWidget(self.step_detail)
-        mark_row = QHBoxLayout()
-        for button in self.mark_buttons.values():
-            mark_row.addWidget(button)
-        layout.addLayout(mark_row)
+        mark_rows = QGridLayout()  # two a row: narrow enough for 200 % text
+        for index, button in enumerate(self.mark_buttons.values()):
+            mark_rows.addWidget(button, index // 2, index % 2)
+        layout.addLayout(mark_rows)
         layout.addWidget(self.blockers)
         layout.addStretch(1)
         layout.addWidget(self.handout)
@@ -212,6 +224,8 @@ class GuidePanel(QWidget):
         self.timer.timeout.connect(self.update_timer)
         self.open_button.clicked.connect(self.open_entry)
         self.mode_combo.activated.connect(self.on_mode_activated)
+        self.mode_combo.currentIndexChanged.connect(
+            lambda _index: self.mode_meaning.setText(self.mode_meanings[self.current_mode()]))
         self.steps.action.connect(self.on_step_action)
         self.steps.currentRowChanged.connect(self.show_step_detail)
         self.blockers.picked.connect(self.on_blocker_picked)
@@ -248,6 +262,7 @@ class GuidePanel(QWidget):
         self.no_digital_label.setVisible(bool(errand.no_digital))
         guide = errand.guide
         for widget in (self.ready_caption, self.ready_list, self.mode_caption, self.mode_combo,
+                       self.mode_meaning,
                        self.steps_caption, self.steps, self.step_detail, self.handout,
                        self.keys_label, *self.mark_buttons.values()):
             widget.setVisible(guide is not None)
@@ -284,6 +299,7 @@ class GuidePanel(QWidget):
         self.ready_list.clear()
         self.steps.set_steps((), {})
         self.mode_combo.setCurrentIndex(0)
+        self.mode_meaning.setText(self.mode_meanings[self.current_mode()])
         self.blockers.close_picker()
         self.step_detail.clear()
         self.timer_label.clear()

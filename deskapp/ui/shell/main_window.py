@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect_signals()
         self.guide = install_guide(self, self)
+        self.statusBar()  # made now, so its room is in the first layout
         self.resize(self.fitted_size())
 
     def fitted_size(self) -> QSize:
