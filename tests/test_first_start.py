@@ -36,8 +36,8 @@ def test_first_start_asks_for_the_municipality_and_help_line_the_handout_prints(
     buttons = dialog.findChild(QDialogButtonBox, "deskDialogButtons")
     assert buttons.button(QDialogButtonBox.StandardButton.Ok).text() == "&Start Skranke"
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "&Afslut"
-    municipality = dialog.findChild(QLineEdit, "firstMunicipalityEdit")
-    help_line = dialog.findChild(QLineEdit, "firstHelpLineEdit")
+    municipality = dialog.findChild(QLineEdit, "municipalityEdit")
+    help_line = dialog.findChild(QLineEdit, "helpLineEdit")
     assert municipality.isVisible() and help_line.isVisible()
     qtbot.keyClicks(municipality, "Ærø Kommune")
     qtbot.keyClicks(help_line, "62 52 15 00")
@@ -47,7 +47,7 @@ def test_first_start_asks_for_the_municipality_and_help_line_the_handout_prints(
     later = DeskDialog(config)  # from the menu: the settings dialog has these fields
     qtbot.addWidget(later)
     later.show()
-    assert not later.findChild(QLineEdit, "firstMunicipalityEdit").isVisible()
+    assert not later.findChild(QLineEdit, "municipalityEdit").isVisible()
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")

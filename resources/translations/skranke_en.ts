@@ -845,28 +845,28 @@
         <translation>The citizen, the staff member alongside, or the staff member with power of attorney. Key M in the step list switches</translation>
     </message>
     <message>
-        <source>Hjælp til selvbetjening</source>
-        <translation>Help to self-service</translation>
+        <source>Borgeren betjener selv</source>
+        <translation>The citizen operates</translation>
     </message>
     <message>
-        <source>Medbetjening</source>
-        <translation>Assisted service</translation>
+        <source>Medarbejderen betjener</source>
+        <translation>The staff member operates</translation>
     </message>
     <message>
-        <source>Fuldmagt</source>
-        <translation>Power of attorney</translation>
+        <source>Medarbejderen har fuldmagt</source>
+        <translation>The staff member has power of attorney</translation>
     </message>
     <message>
-        <source>Borgeren betjener selv løsningen; du vejleder.</source>
-        <translation>The citizen operates the solution; you guide.</translation>
+        <source>Hjælp til selvbetjening: du vejleder, borgeren taster selv.</source>
+        <translation>Help to self-service: you guide, the citizen types.</translation>
     </message>
     <message>
-        <source>Du betjener løsningen ved siden af borgeren.</source>
-        <translation>You operate the solution beside the citizen.</translation>
+        <source>Medbetjening: du betjener løsningen ved siden af borgeren.</source>
+        <translation>Assisted service: you operate the solution beside the citizen.</translation>
     </message>
     <message>
-        <source>Du handler for borgeren med fuldmagt.</source>
-        <translation>You act for the citizen with a power of attorney.</translation>
+        <source>Fuldmagt: du handler for borgeren.</source>
+        <translation>Power of attorney: you act for the citizen.</translation>
     </message>
     <message>
         <source>Trin (Ctrl+G går hertil)</source>

@@ -116,14 +116,14 @@ class GuidePanel(QWidget):
         # enough at 200 % text for the counter's reasons to show without wrapping.
         self.mode_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         names = {
-            guide_service.COACHING: self.tr("Hjælp til selvbetjening"),
-            guide_service.SIDE_BY_SIDE: self.tr("Medbetjening"),
-            guide_service.PROXY: self.tr("Fuldmagt"),
+            guide_service.COACHING: self.tr("Borgeren betjener selv"),
+            guide_service.SIDE_BY_SIDE: self.tr("Medarbejderen betjener"),
+            guide_service.PROXY: self.tr("Medarbejderen har fuldmagt"),
         }
         self.mode_meanings = {
-            guide_service.COACHING: self.tr("Borgeren betjener selv løsningen; du vejleder."),
-            guide_service.SIDE_BY_SIDE: self.tr("Du betjener løsningen ved siden af borgeren."),
-            guide_service.PROXY: self.tr("Du handler for borgeren med fuldmagt."),
+            guide_service.COACHING: self.tr("Hjælp til selvbetjening: du vejleder, borgeren taster selv."),
+            guide_service.SIDE_BY_SIDE: self.tr("Medbetjening: du betjener løsningen ved siden af borgeren."),
+            guide_service.PROXY: self.tr("Fuldmagt: du handler for borgeren."),
         }
         for code in guide_service.MODES:
             self.mode_combo.addItem(names[code], code)

@@ -71,10 +71,10 @@ class DeskDialog(QDialog):
         self.target_label.setObjectName("snapshotTarget")
         self.target_label.setWordWrap(True)
         self.municipality_edit = self._line(
-            "firstMunicipalityEdit", self.tr("Kommune"), config.municipality,
+            "municipalityEdit", self.tr("Kommune"), config.municipality,
             self.tr("Kommunens navn; det står på vejledningen, borgeren får med hjem"))
         self.help_line_edit = self._line(
-            "firstHelpLineEdit", self.tr("Hjælpelinje"), config.help_line,
+            "helpLineEdit", self.tr("Hjælpelinje"), config.help_line,
             self.tr("Borgerservices telefon eller web; det står på vejledningen til borgeren"))
         form = QFormLayout()
         rows: list[tuple[str, QWidget | QHBoxLayout, QWidget]] = [
