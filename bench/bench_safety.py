@@ -1,5 +1,7 @@
 """How long the start-up safety work takes on a big journal: the read-only integrity check
-(PRAGMA quick_check), today's backup (SQLite backup API) and the retention purge.
+(PRAGMA quick_check), today's backup (SQLite backup API), the retention purge of the
+journal and of its backups (the app purges every kept backup at each start), and a restore
+(copy, integrity_check of the copy and of the result).
 
     python bench/bench_safety.py [VISITS]   (default 300000, about six years of one desk)
 """
@@ -10,7 +12,7 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -18,6 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from deskapp.services import backup, weeks
 from deskapp.services.journal import Journal, retention
 from deskapp.services.journal.integrity import check_integrity
+
+BACKUPS = 3  # timed, then scaled to the default 14 kept (disk space)
 
 
 def main() -> None:
@@ -51,6 +55,17 @@ def main() -> None:
             started = time.perf_counter()
             retention.purge_notes(journal, 30)
             print(f"daily retention purge (nothing to erase): {time.perf_counter() - started:.2f} s")
+        folder = Path(tmp) / "kept"
+        for day in range(BACKUPS):
+            backup.make_backup(path, folder, today=date(2026, 1, 1) + timedelta(days=day))
+        started = time.perf_counter()
+        backup.purge_backups(path, folder, 30)
+        each = (time.perf_counter() - started) / BACKUPS
+        print(f"retention purge of a backup (nothing to erase): {each:.2f} s each, "
+              f"{each * backup.DEFAULT_KEEP:.1f} s for {backup.DEFAULT_KEEP} backups")
+        started = time.perf_counter()
+        backup.restore(path, folder)
+        print(f"restore (copy + integrity_check twice): {time.perf_counter() - started:.2f} s")
 
 
 if __name__ == "__main__":

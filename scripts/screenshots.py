@@ -55,6 +55,12 @@ def reason_step(window: MainWindow) -> None:
     QTest.keyClick(window.counter.errand_search, Qt.Key.Key_Return)
 
 
+def no_match_step(window: MainWindow) -> None:
+    """A misspelt errand finds the nearest; an unknown one leaves Andet ærinde for Enter."""
+    window.counter.focus_search()
+    QTest.keyClicks(window.counter.errand_search, "hundeskat")
+
+
 def settings_dialog(window: MainWindow) -> QWidget:
     """File > Settings, shown without blocking so it can be grabbed."""
     from deskapp.ui.settings.settings_dialog import SettingsDialog
@@ -69,6 +75,7 @@ SHOTS = [
     Shot("counter-da", "da", prepare=reason_step),
     Shot("counter-en", "en", prepare=reason_step),
     Shot("counter-da-200", "da", font_scale=2.0, size=(1920, 1040), prepare=reason_step),
+    Shot("counter-da-other", "da", prepare=no_match_step),
     Shot("settings-da", "da", prepare=settings_dialog),
 ]
 

@@ -388,3 +388,28 @@ def test_every_dialog_class_is_walked(qtbot, window: MainWindow) -> None:
         qtbot.addWidget(dialog)
         walked.add(type(dialog).__name__)
     assert sorted(defined - walked) == [], "add these dialogs to tests/ui_walk.DIALOGS"
+
+
+def test_counter_controls_are_named_by_their_label_for_a_screen_reader(qtbot, window: MainWindow) -> None:
+    """Issue 15.6: what QAccessible hands the screen reader, not only the widget properties."""
+    from PySide6.QtWidgets import QToolButton
+
+    def name(widget: QWidget) -> str:
+        interface = QAccessible.queryAccessibleInterface(widget)
+        assert interface is not None
+        return interface.text(QAccessible.Text.Name)
+
+    search = window.counter.errand_search
+    qtbot.keyClicks(search, "pas")
+    [clear] = [b for b in search.findChildren(QToolButton) if b.isVisible()]
+    assert name(clear) == "Ryd søgningen"
+    qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
+    assert search.text() == ""
+    # A combo box: on Linux Qt gives its value ("Fremmøde") as the name and the screen reader
+    # reads the label through the Label relation (the buddy); elsewhere the accessible name.
+    combo = QAccessible.queryAccessibleInterface(window.counter.channel_combo)
+    labels = [other.text(QAccessible.Text.Name)
+              for other, _ in combo.relations(QAccessible.RelationFlag.Label)]
+    assert labels == ["Kanal (F2):"] or name(window.counter.channel_combo) == "Kanal"
+    assert name(window.counter.appointment_check) == "Tidsbestilt"
+    assert name(window.counter.errand_list) == "Fundne ærinder"

@@ -346,3 +346,55 @@ def test_restore_from_a_file_in_wal_mode_takes_its_wal_along(journal_path: Path,
     assert _ids(journal_path) == set(ids) | {late}
     assert not Path(str(journal_path) + "-wal").exists()
     check_integrity(journal_path)
+
+
+# --- every companion goes aside; the result is checked before success is said ------------
+
+
+def test_restore_moves_every_companion_aside_even_without_the_file(journal_path: Path,
+                                                                   folder: Path,
+                                                                   capsys: pytest.CaptureFixture) -> None:
+    """A -journal, -wal and -shm with no journal file beside them (the file was deleted by
+    hand) would be replayed onto the restored file: they go aside as "orphaned"."""
+    ids = make_journal(journal_path)
+    backup.make_backup(journal_path, folder)
+    journal_path.unlink()
+    leftovers = {suffix: f"left over {suffix}".encode() * 50 for suffix in ("-wal", "-shm", "-journal")}
+    for suffix, data in leftovers.items():
+        Path(f"{journal_path}{suffix}").write_bytes(data)
+    assert main(["restore", "--journal", str(journal_path)]) == 0
+    assert "(with its -wal, -shm, -journal)" in capsys.readouterr().out
+    [aside] = journal_path.parent.glob("desk.skranke.orphaned-*[0-9]-journal")
+    stem = str(aside).removesuffix("-journal")
+    assert {s: Path(f"{stem}{s}").read_bytes() for s in leftovers} == leftovers
+    assert not any(Path(f"{journal_path}{s}").exists() for s in leftovers)
+    assert _ids(journal_path) == set(ids)
+    check_integrity(journal_path, full=True)
+
+
+def _index_out_of_step(path: Path) -> None:
+    """An index whose entries no longer match its table: quick_check passes, the full
+    integrity_check does not (a subtly damaged backup)."""
+    conn = sqlite3.connect(path)
+    conn.execute("pragma writable_schema = on")
+    conn.execute("update sqlite_master set sql = 'CREATE INDEX visits_updated ON visits (note)' "
+                 "where name = 'visits_updated'")
+    conn.commit()
+    conn.close()
+
+
+def test_restore_says_success_only_after_integrity_check(journal_path: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture) -> None:
+    make_journal(journal_path)
+    subtle = tmp_path / "subtle.backup"
+    make_journal(subtle)
+    _index_out_of_step(subtle)
+    check_integrity(subtle)  # quick_check: fine
+    with pytest.raises(JournalError):
+        check_integrity(subtle, full=True)
+    before = journal_path.read_bytes()
+    assert main(["restore", "--journal", str(journal_path), "--from", str(subtle)]) == 1
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(f"deskapp: could not restore {journal_path}") and "nothing was changed" in line
+    assert journal_path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.glob("desk.skranke*")) == ["desk.skranke", "desk.skranke.lock"]

@@ -8,6 +8,7 @@ import pytest
 
 from deskapp.cli import main
 from deskapp.paths import default_catalog
+from deskapp.services import catalog as catalog_service
 
 GOOD_HEAD = """
 [catalog]
@@ -137,3 +138,20 @@ def test_search_finds_compound_words_on_a_known_word(catalog) -> None:
     assert catalog.search("adresseændring")[0].code == "flytning"
     assert catalog.search("pasfoto")[0].code == "pas"
     assert [e.code for e in catalog.search("mitid")] == ["mitid"]  # 'mit' + 'id' is no compound
+
+
+def test_a_cpr_number_anywhere_is_reported_with_its_place_and_never_repeated(
+        tmp_path: Path, capsys) -> None:
+    path = write(tmp_path, {"code": "pas", "label": "Pas 01.01.90-1234",
+                            "more": 'synonyms = ["nyt pas", "cpr 0202021234"]\nno_digital = "x"'},
+                 {"code": "e0303031234"},  # a code is lower-case letters and digits: one fits
+                 extra='[[skills]]\ncode = "s"\nlabel = "Færdighed"\ndefinition = "ring 04 04 04 1234"\n')
+    code, err = check(path, capsys)
+    assert code == 1
+    assert "errands 'pas': label contains what looks like a CPR number (written XX.XX.XX-XXXX)" in err
+    assert "errands 'pas': synonyms #2 contains what looks like a CPR number" in err
+    assert "errands 'eXXXXXXXXXX': code contains what looks like a CPR number" in err
+    assert "skills 's': definition contains what looks like a CPR number" in err
+    assert "1234" not in err
+    with pytest.raises(catalog_service.CatalogError):
+        catalog_service.load(path)

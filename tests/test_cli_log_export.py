@@ -218,3 +218,54 @@ def test_a_cpr_typed_as_a_code_is_not_repeated(tmp_path: Path, capsys) -> None:
     assert code != 0
     assert "unknown errand code 'XXXXXX-XXXX'" in err
     assert "010190" not in err and "1234" not in err
+
+
+def _export_rows(capsys, journal_path: Path, target: Path) -> list[dict[str, str]]:
+    code, _, err = run(capsys, "export", "visits", "--journal", str(journal_path),
+                       "--from", weeks.this_week(), "--format", "csv", "--out", str(target))
+    assert code == 0, err
+    return list(csv.DictReader(target.read_text(encoding="utf-8-sig").splitlines()))
+
+
+def test_log_same_citizen_round_trip(tmp_path: Path, journal_path: Path, capsys) -> None:
+    base = ["log", "--journal", str(journal_path), "--reason", "failed", "--outcome", "assisted"]
+    code, first, _ = run(capsys, *base, "--errand", "flytning")
+    assert code == 0
+    code, second, _ = run(capsys, *base, "--errand", "laegeskift", "--same-citizen")
+    assert code == 0
+    first_id = first.split()[2]
+    assert f"same citizen as visit {first_id}" in second
+    code, _, _ = run(capsys, *base, "--errand", "pas")
+    rows = {row["errand"]: row for row in _export_rows(capsys, journal_path, tmp_path / "v.csv")}
+    assert rows["flytning"]["citizen"] == rows["laegeskift"]["citizen"] == first_id
+    assert rows["pas"]["citizen"] == rows["pas"]["id"]
+
+
+def test_log_same_citizen_without_a_previous_visit(journal_path: Path, capsys) -> None:
+    code, _, err = run(capsys, "log", "--journal", str(journal_path), "--errand", "pas",
+                       "--reason", "failed", "--outcome", "manual", "--same-citizen")
+    assert code != 0 and err.count("\n") == 1
+    assert "--same-citizen: this journal has no saved visit yet" in err
+    with Journal(journal_path) as journal:
+        assert journal.count() == 0
+
+
+def test_log_appointment_round_trip(tmp_path: Path, journal_path: Path, capsys) -> None:
+    base = ["log", "--journal", str(journal_path), "--reason", "failed", "--outcome", "manual"]
+    assert run(capsys, *base, "--errand", "pas", "--appointment", "booked")[0] == 0
+    assert run(capsys, *base, "--errand", "flytning")[0] == 0  # the desk's default: drop-in
+    settings_service.save(settings_service.Settings(desk="d", appointment="booked"),
+                          paths.settings_file())
+    assert run(capsys, *base, "--errand", "mitid")[0] == 0  # a desk set to booked
+    assert run(capsys, *base, "--errand", "nemkonto", "--appointment", "drop-in")[0] == 0
+    rows = {row["errand"]: row["appointment"]
+            for row in _export_rows(capsys, journal_path, tmp_path / "v.csv")}
+    assert rows == {"pas": "booked", "flytning": "drop_in", "mitid": "booked",
+                    "nemkonto": "drop_in"}
+
+
+def test_log_appointment_must_be_known(journal_path: Path, capsys) -> None:
+    code, _, err = run(capsys, "log", "--journal", str(journal_path), "--errand", "pas",
+                       "--reason", "failed", "--outcome", "manual", "--appointment", "walk-in")
+    assert code != 0 and "walk-in" in err and err.startswith("deskapp: ")
+    assert not journal_path.exists()

@@ -3,6 +3,9 @@ random moments and restarted. Every visit the app reported as saved must be in t
 journal, every visit it wrote as open must be there too, and an open visit left by the
 kill is offered back on the next start and can be finished.
 
+A kill in the middle of a write in rollback-journal mode (a consolidation) leaves a hot
+``-journal``: the next command rolls it back; restore keeps the pair aside untouched.
+
 Settings are written atomically: a process saving them in a loop, killed at random
 moments, always leaves a complete settings file.
 
@@ -18,6 +21,7 @@ import os
 import queue
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -27,10 +31,13 @@ from pathlib import Path
 import pytest
 
 from deskapp import paths
+from deskapp.cli import main
+from deskapp.services import backup
 from deskapp.services import settings as settings_service
 from deskapp.services.catalog import Catalog
-from deskapp.services.journal import OPEN, SAVED, Journal
-from tests.safety_helpers import REPO
+from deskapp.services.journal import OPEN, SAVED, Journal, JournalError
+from deskapp.services.journal.integrity import check_integrity
+from tests.safety_helpers import REPO, make_journal, run_deskapp
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
@@ -194,7 +201,7 @@ from pathlib import Path
 from deskapp.services import settings
 path = Path(sys.argv[1])
 for i in range(1, 1_000_000):
-    settings.save(settings.Settings(desk=f"desk-{i}", help_line=str(i) * 5000), path)
+    settings.save(settings.Settings(desk=f"desk-{i}", catalog_file="/c/" + str(i) * 5000), path)
     print(i, flush=True)
 """
 
@@ -216,8 +223,129 @@ def test_settings_survive_kill_9_at_any_moment(tmp_path: Path) -> None:
         proc.stdout.close()
         data = json.loads(path.read_text(encoding="utf-8"))  # never half a file
         number = int(data["desk"].removeprefix("desk-"))
-        assert data["help_line"] == str(number) * 5000
+        assert data["catalog_file"] == "/c/" + str(number) * 5000
         assert number >= reported[-1]
         assert settings_service.load(path) == settings_service.Settings(
-            desk=f"desk-{number}", help_line=str(number) * 5000)
+            desk=f"desk-{number}", catalog_file="/c/" + str(number) * 5000)
         assert not path.with_suffix(".json.damaged").exists()
+
+
+# --- a kill in the middle of a write in rollback-journal mode: a hot -journal ------------
+
+MID_WRITE = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("pragma journal_mode = delete")  # as a consolidation writes a big merge
+conn.execute("pragma cache_size = 5")  # changed pages spill into the file before the commit
+conn.execute("begin immediate")
+conn.execute("update visits set note = 'halvskrevet', errand = 'flytning'")
+print("mid-write", flush=True)
+sys.stdin.read()  # until killed
+"""
+
+
+def _kill_mid_write(path: Path) -> tuple[bytes, bytes]:
+    """A real process killed with SIGKILL inside a big write transaction: the file is half
+    written, its ``-journal`` holds the pages as they were. Returns both files' bytes."""
+    before = path.read_bytes()
+    proc = subprocess.Popen([sys.executable, "-c", MID_WRITE, str(path)], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "mid-write"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    proc.stdout.close()
+    assert proc.stdin is not None
+    proc.stdin.close()
+    hot = Path(f"{path}-journal")
+    assert hot.stat().st_size > 0 and path.read_bytes() != before  # really half written
+    return path.read_bytes(), hot.read_bytes()
+
+
+def _read(path: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def _errands(path: Path) -> dict[str, str]:
+    return dict(_read(path, "select id, errand from visits"))
+
+
+def test_a_kill_mid_write_leaves_a_hot_journal_that_restore_keeps_aside_with_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    site = tmp_path / "site.skranke"
+    make_journal(site)
+    before = _errands(site)
+    folder = paths.backups_dir()
+    backup.make_backup(site, folder)
+    half, hot = _kill_mid_write(site)
+    with pytest.raises(JournalError):  # read-only, as every check: the pair is left alone
+        check_integrity(site)
+    assert (site.read_bytes(), Path(f"{site}-journal").read_bytes()) == (half, hot)
+
+    assert main(["restore", "--journal", str(site)]) == 0
+    out = capsys.readouterr().out
+    assert "integrity check: ok" in out and "with its -journal" in out
+    assert [s for s in ("-wal", "-shm", "-journal") if Path(f"{site}{s}").exists()] == []
+    assert _read(site, "pragma integrity_check") == [("ok",)]
+    assert _errands(site) == before
+    [aside] = tmp_path.glob("site.skranke.damaged-*[0-9]")
+    assert aside.read_bytes() == half
+    assert Path(f"{aside}-journal").read_bytes() == hot
+    # kept aside as a pair: SQLite still rolls the interrupted write back from it
+    copy = tmp_path / "look" / "aside.skranke"
+    copy.parent.mkdir()
+    copy.write_bytes(half)
+    Path(f"{copy}-journal").write_bytes(hot)
+    conn = sqlite3.connect(copy)
+    assert conn.execute("pragma integrity_check").fetchall() == [("ok",)]
+    assert dict(conn.execute("select id, errand from visits")) == before
+    conn.close()
+
+
+def test_without_restore_the_next_command_rolls_the_interrupted_write_back(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """A hot journal is SQLite's crash recovery, not damage: the next command rolls it back
+    (after a trial on a copy) and everything committed before the kill is there."""
+    site = tmp_path / "site.skranke"
+    make_journal(site)
+    before = _errands(site)
+    _kill_mid_write(site)
+    assert main(["log", "--journal", str(site), "--errand", "pas", "--reason",
+                 "personal_attendance", "--outcome", "manual"]) == 0
+    assert capsys.readouterr().err == ""
+    assert not Path(f"{site}-journal").exists()
+    assert not list(tmp_path.glob("*.rollback-trial*"))
+    after = _errands(site)
+    assert len(after) == len(before) + 1 and all(after[k] == v for k, v in before.items())
+    assert "halvskrevet" not in {n for (n,) in _read(site, "select note from visits")}
+
+
+def test_the_app_rolls_an_interrupted_write_back_at_start(tmp_path: Path) -> None:
+    site = tmp_path / "site.skranke"
+    make_journal(site)
+    before = _errands(site)
+    _kill_mid_write(site)
+    result = run_deskapp("--journal", str(site), "--smoke")
+    assert result.returncode == 0, result.stderr
+    assert _errands(site) == before and not Path(f"{site}-journal").exists()
+
+
+def test_a_hot_journal_on_a_damaged_file_is_left_for_restore(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """When the rollback tried on a copy gives a damaged file, the original is not touched:
+    the command says damaged, and the file and its journal stay exactly as they were."""
+    site = tmp_path / "site.skranke"
+    make_journal(site)
+    half, hot = _kill_mid_write(site)
+    middle = (len(half) // 4096 // 2) * 4096
+    ruined = half[:middle] + bytes(4096) * 2 + half[middle + 8192:]
+    site.write_bytes(ruined)
+    code = main(["log", "--journal", str(site), "--errand", "pas", "--reason",
+                 "personal_attendance", "--outcome", "manual"])
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert code != 0 and "damaged" in line and "deskapp restore" in line
+    assert (site.read_bytes(), Path(f"{site}-journal").read_bytes()) == (ruined, hot)
+    assert not list(tmp_path.glob("*.rollback-trial*"))

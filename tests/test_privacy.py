@@ -533,3 +533,14 @@ def test_edit_dialog_does_not_ask_again_about_a_note_already_saved(
     assert asked == []
     assert dialog.result() == EditVisitDialog.DialogCode.Accepted
     assert "note" not in dialog.changes()
+
+
+def test_a_refused_name_in_the_settings_file_is_not_repeated_in_the_log(
+        tmp_path, caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"version": 2, "site": "Sted 010190-1234", "help_line": "70 20 00 00"}',
+                    encoding="utf-8")
+    with caplog.at_level("WARNING", logger="skranke.settings"):
+        loaded = settings_service.load(path)
+    assert (loaded.site, loaded.help_line) == ("Borgerservice", "70 20 00 00")
+    assert "site" in caplog.text and "1234" not in caplog.text

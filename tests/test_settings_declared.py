@@ -15,7 +15,7 @@ from deskapp.services.settings import Settings
 @pytest.mark.parametrize(("key", "value"), [
     ("retention_days", -5), ("retention_days", 0), ("retention_days", 99999),
     ("backups_keep", 0), ("publish_minutes", 100000), ("retention_days", "30"),
-    ("desk_confirmed", "yes"),
+    ("desk_confirmed", "yes"), ("appointment", "sometimes"),
 ])
 def test_a_value_out_of_range_loads_as_the_default_with_a_log_line(
         tmp_path: Path, caplog: pytest.LogCaptureFixture, key: str, value: object) -> None:

@@ -63,7 +63,7 @@ def current_sources(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str,
 def test_translator_forgives_helper_contexts(english) -> None:
     """A bare tr() helper gets no context from lupdate and ``messages.tr`` gets "messages";
     the app's translator finds them whatever context the helper uses at run time."""
-    assert QCoreApplication.translate("CounterPage", "Søg ærinde") == "Search errand"
+    assert QCoreApplication.translate("ErrandSearch", "Søg ærinde") == "Search errand"
     assert QCoreApplication.translate("Messages", "Der findes ingen journal på {path}.") == (
         "There is no journal at {path}.")
     assert QCoreApplication.translate("CounterPage", "ikke oversat") == "ikke oversat"

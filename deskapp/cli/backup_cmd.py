@@ -10,7 +10,7 @@ from deskapp.services import backup
 from deskapp.services.journal import JournalError
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("backup", help="back up the journal now (one file per day)")
     add_journal_argument(parser)
     parser.add_argument("--to", metavar="FOLDER",

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from deskapp.cli.common import CliError, add_journal_argument, load_catalog, load_settings, open_journal
+from deskapp.cli.common import (
+    CliError,
+    add_journal_argument,
+    guarded_name,
+    load_catalog,
+    load_settings,
+    open_journal,
+)
 from deskapp.services import weeks
 from deskapp.services.exports import ExportError, formats_of, run_export
 
@@ -12,7 +19,7 @@ KINDS = ("tallies", "visits", "shares")
 FORMATS = ("csv", "xlsx", "pdf")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("export", help="export tallies, visits or shares for a week range")
     parser.add_argument("kind", choices=KINDS)
     add_journal_argument(parser)
@@ -53,15 +60,19 @@ def run(args: argparse.Namespace) -> int:
     if args.format not in formats_of(args.kind):
         raise CliError(f"{args.kind} cannot be exported as {args.format}; "
                        f"use {' or '.join(formats_of(args.kind))}")
+    desks = [guarded_name("--desk", name) for name in args.desk]  # shown in the report
+    sites = [guarded_name("--site", name) for name in args.site]
     cat = load_catalog()
-    options = {"sep": args.sep, "min_count": args.min_count, "desks": args.desk, "sites": args.site,
+    options = {"sep": args.sep, "min_count": args.min_count, "desks": desks, "sites": sites,
                "municipality": load_settings().municipality}
-    with open_journal(args.journal) as journal:
+    with open_journal(args.journal, reading=True) as journal:
         try:
             rows = run_export(args.kind, args.format, journal, cat, span, args.out, **options)
         except ExportError as exc:
             raise CliError(str(exc)) from exc
-    print(f"wrote {args.out} ({counted(args.kind, args.format, rows)}, {span[0]} to {span[-1]})")
+        read_only = "; the journal is read-only and was only read" if journal.read_only else ""
+    print(f"wrote {args.out} ({counted(args.kind, args.format, rows)}, {span[0]} to {span[-1]}"
+          f"{read_only})")
     return 0
 
 

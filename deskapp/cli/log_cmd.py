@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from deskapp.cli.common import (
     CliError,
@@ -13,10 +13,11 @@ from deskapp.cli.common import (
     load_settings,
     open_journal,
 )
-from deskapp.services import privacy, weeks
+from deskapp.services import counter_workflow, privacy
 from deskapp.services.catalog import Catalog
+from deskapp.services.journal import BOOKED, DROP_IN
 
-LATE_ENTRY_LIMIT = timedelta(days=366)  # catching up from paper, not a typo'd year
+APPOINTMENT_CHOICES = {"booked": BOOKED, "drop-in": DROP_IN}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,12 +30,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--at", metavar="ISO-TIME",
                         help="when the visit started, e.g. 2026-11-23T09:40 (local time)")
     parser.add_argument("--note", metavar="TEXT", help="short note; never names or CPR numbers")
+    parser.add_argument("--appointment", choices=sorted(APPOINTMENT_CHOICES),
+                        help="a booked appointment or a drop-in (default: this desk's setting)")
+    parser.add_argument("--same-citizen", action="store_true",
+                        help="the same citizen as the visit this journal saved last (a next errand)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     cat = load_catalog()
-    channel = args.channel or load_settings().channel
+    config = load_settings()
+    channel = args.channel or config.channel
     for kind, value in (("errands", args.errand), ("reasons", args.reason),
                         ("outcomes", args.outcome), ("channels", channel)):
         if value not in cat.codes(kind):
@@ -46,12 +52,21 @@ def run(args: argparse.Namespace) -> int:
                        "log it under the errand that replaced it")
     at = parse_time(args.at) if args.at else None
     note = guard_note(args.note)
+    flow = counter_workflow.VisitFlow(cat, config.appointment)
+    if args.appointment:
+        flow.appointment = APPOINTMENT_CHOICES[args.appointment]
     with open_journal(args.journal, create=True) as journal:
-        visit = journal.log_visit(
-            errand=args.errand, reason=args.reason, outcome=args.outcome, channel=channel,
-            contact_type=errand.contact_type, catalog_version=cat.version, at=at, note=note,
-        )
-    print(f"logged visit {visit.id} ({visit.local_date} {visit.iso_week})")
+        previous = None
+        if args.same_citizen:
+            try:
+                previous = flow.link_previous(journal)
+            except counter_workflow.NoVisitToLink as exc:
+                raise CliError("--same-citizen: this journal has no saved visit yet to link "
+                               "to; log the citizen's first errand without it") from exc
+        visit = flow.log(journal, errand, reason=args.reason, outcome=args.outcome,
+                         channel=channel, at=at, note=note)
+    linked = f", same citizen as visit {previous.id}" if previous else ""
+    print(f"logged visit {visit.id} ({visit.local_date} {visit.iso_week}{linked})")
     return 0
 
 
@@ -74,11 +89,13 @@ def parse_time(text: str) -> datetime:
         moment = datetime.fromisoformat(text)
     except ValueError as exc:
         raise CliError(f"--at '{text}' is not a time; write it like 2026-11-23T09:40") from exc
-    if weeks.to_utc(moment) > weeks.now_utc():
-        raise CliError(f"--at '{text}' is in the future")
-    if weeks.to_utc(moment) < weeks.now_utc() - LATE_ENTRY_LIMIT:
-        raise CliError(f"--at '{text}' is more than {LATE_ENTRY_LIMIT.days} days ago; "
-                       "check the year")
+    try:
+        counter_workflow.check_start(moment)
+    except counter_workflow.StartTimeRefused as exc:
+        if exc.kind == "future":
+            raise CliError(f"--at '{text}' is in the future") from exc
+        raise CliError(f"--at '{text}' is more than {counter_workflow.LATE_ENTRY_LIMIT.days} "
+                       "days ago; check the year") from exc
     return moment
 
 
@@ -86,7 +103,7 @@ def guard_note(text: str | None) -> str | None:
     """The guarded note; a refusal says what was found and where, never the text itself
     (a queue-system hook logs stderr, and a CPR number must not end up in that log)."""
     try:
-        return privacy.guard(text, allow_warnings=False)
+        return counter_workflow.guard_note(text, allow_warnings=False)
     except privacy.FreeTextRefused as exc:
         if exc.too_long:
             raise CliError(f"--note is {exc.too_long} characters; the limit is "
@@ -96,5 +113,10 @@ def guard_note(text: str | None) -> str | None:
         found = ", ".join(
             f"{kinds[f.kind]} (characters {f.start + exc.offset + 1}-{f.end + exc.offset}, "
             f"written {f.masked})" for f in exc.findings)
+        advice = DATE_ADVICE if any(f.kind == privacy.CPR for f in exc.findings) else ""
         raise CliError(f"--note contains {found}; remove it - the journal never stores "
-                       "personal data") from exc
+                       f"personal data{advice}") from exc
+
+
+DATE_ADVICE = ("; a date followed directly by a time or an amount looks like a CPR number: "
+               "write the time with 'kl.', e.g. '22.09 kl. 11'")

@@ -10,7 +10,7 @@ from deskapp.services import backup
 from deskapp.services.instance_lock import InstanceLock
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("restore", help="restore the journal from a backup")
     add_journal_argument(parser)
     parser.add_argument("--from", dest="source", metavar="BACKUP",
@@ -45,5 +45,7 @@ def run(args: argparse.Namespace) -> int:
         except backup.BackupError as exc:
             raise CliError(str(exc), exit_code=1) from exc
     aside = f"; the previous file is kept as {done.kept_aside}" if done.kept_aside else ""
-    print(f"restored {path} from {done.source}{aside}")
+    if done.companions:
+        aside += f" (with its {', '.join(done.companions)})"
+    print(f"restored {path} from {done.source} (integrity check: ok){aside}")
     return 0

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from deskapp.cli.common import CliError, add_journal_argument
+from deskapp.cli.common import CliError, add_journal_argument, guarded_name
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
             raise CliError("there is no screen to show Skranke on (DISPLAY is not set); start it "
                            "from the desktop, or check the installation with --smoke")
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the smoke test needs no screen
+    desk = guarded_name("--desk", args.desk) if args.desk else None
     from deskapp.ui.shell.app import run_app  # Qt is imported only when the app really starts
 
-    return run_app(journal=args.journal, desk=args.desk, lang=args.lang, smoke=args.smoke)
+    return run_app(journal=args.journal, desk=desk, lang=args.lang, smoke=args.smoke)

@@ -10,9 +10,13 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
+
+from deskapp.services import errand_match, privacy
+from deskapp.services.errand_match import fold
 
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 KLE_RE = re.compile(r"^\d{2}(\.\d{2}){0,2}$")  # main group, group or subject: 23.05.04
@@ -30,9 +34,16 @@ class CatalogError(Exception):
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem; a CPR number in any part of it is written as its shape (XXXXXX-XXXX),
+    so a problem can be printed or logged without repeating one."""
+
     file: str
     entry: str
     reason: str
+
+    def __post_init__(self) -> None:
+        for name in ("file", "entry", "reason"):
+            object.__setattr__(self, name, privacy.mask_cpr(getattr(self, name)))
 
     def __str__(self) -> str:
         where = f"{self.file}: {self.entry}" if self.entry else self.file
@@ -126,53 +137,42 @@ class Catalog:
         return {i.code for i in getattr(self, kind)}
 
     def search(self, query: str, limit: int = 12) -> list[Errand]:
-        """Errands matching what staff typed: Danish folding, word prefixes, synonyms."""
+        """Errands matching what staff typed: Danish folding, word prefixes, synonyms.
+
+        When nothing matches exactly, the closest errands by spelling (``sundhedskrt``,
+        ``laegeskit``): a typo never leaves the list empty while something is near."""
         words = fold(query).split()
         if not words:
             return list(self.active_errands()[:limit])
-        scored: list[tuple[int, int, Errand]] = []
-        for index, errand in enumerate(self.active_errands()):
-            score = _score(words, errand.search_keys)
-            if score:
-                scored.append((-score, index, errand))
-        scored.sort(key=lambda item: (item[0], item[1]))
-        return [errand for _, _, errand in scored[:limit]]
+        exact = self._ranked(words, errand_match.score)
+        if exact and exact[0][0] > errand_match.WEAK_HIT * len(words):
+            return [errand for _, errand in exact[:limit]]
+        # Nothing, or only parts of words ('for…' in 'forældremyndihed'): the near spellings first.
+        near = [errand for _, errand in self._ranked(words, errand_match.near_score)]
+        return [*near, *(errand for _, errand in exact if errand not in near)][:limit]
+
+    def _ranked(self, words: list[str], score: Callable[[list[str], tuple[str, ...]], float],
+                ) -> list[tuple[float, Errand]]:
+        """(points, errand) of every active errand that scores, best first, catalogue order on ties."""
+        scored = [(points, index, errand) for index, errand in enumerate(self.active_errands())
+                  if (points := score(words, errand.search_keys))]
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        return [(points, errand) for points, _, errand in scored]
+
+    def other_errand(self) -> Errand | None:
+        """*Andet ærinde*: the errand for what the catalogue does not list (code ``andet``),
+        offered at the end of every search so Enter always starts a visit."""
+        errand = self.errand(OTHER_ERRAND)
+        return None if errand is None or errand.retired else errand
+
+    def search_with_other(self, query: str, limit: int = 12) -> list[Errand]:
+        """:meth:`search`, always ending with *Andet ærinde* (unless it is already listed)."""
+        found = self.search(query, limit)
+        other = self.other_errand()
+        return found if other is None or other in found else [*found, other]
 
 
-_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe", "ä": "ae"})
-
-
-def fold(text: str) -> str:
-    """Fold case, æøå and punctuation so 'Lægeskift', 'laegeskift' and 'LÆGE-skift' meet."""
-    folded = text.casefold().translate(_FOLD)
-    return re.sub(r"[^a-z0-9]+", " ", folded).strip()
-
-
-def _score(words: list[str], keys: tuple[str, ...]) -> int:
-    """0 when some typed word matches nothing; higher for label prefix hits than substrings."""
-    total = 0
-    for word in words:
-        best = 0
-        for rank, key in enumerate(keys):
-            weight = 3 if rank == 0 else 2  # the label outranks synonyms
-            if key == word or word in key.split():
-                best = max(best, 5 * weight)
-            elif key.startswith(word):
-                best = max(best, 4 * weight)
-            elif any(part.startswith(word) for part in key.split()):
-                best = max(best, 3 * weight)
-            elif word in key.replace(" ", "") or _compound_of(word, key):
-                best = max(best, weight)
-        if not best:
-            return 0
-        total += best
-    return total
-
-
-def _compound_of(word: str, key: str) -> bool:
-    """A Danish compound built on a key word: 'adresseaendring' on 'adresse', 'pasfoto' on 'pas'."""
-    return any(len(part) >= 3 and len(word) >= len(part) + 3 and word.startswith(part)
-               for part in key.split())
+OTHER_ERRAND = "andet"  # the catalogue's errand for "not on the list"
 
 
 # --- loading and validation -------------------------------------------------------------
@@ -208,6 +208,9 @@ def check(path: Path | str) -> tuple[Catalog | None, list[Problem]]:
         return None, [Problem(name, "", f"TOML syntax error: {exc}")]
     builder = _Builder(name)
     catalog = builder.build(raw)
+    for where, what, shapes in privacy.cpr_in_structure(raw):  # shown to staff, printed
+        builder.problem(where, f"{what} looks like a CPR number (written {shapes}); a "
+                               "catalogue must hold no personal data: remove it")
     catalog = Catalog(**{**catalog.__dict__, "source": str(path)})
     return catalog, builder.problems
 

@@ -27,7 +27,8 @@ class ImportRejected(Exception):
     ``kind`` names the cause and ``values`` its details, so the app can say it in Danish:
     cannot_read (path, error), not_utf8, empty, header_lacks (missing), fields (found, expected),
     repeats (week, errand, source, first), no_rows, missing (column), bad_week (text),
-    unknown_errand (code), not_a_count (text), too_large (count), cpr (column).
+    unknown_errand (code), not_a_count (text), too_large (count), cpr (column: its header
+    name, or #N when the header cell itself holds the number; any cell is checked).
     """
 
     def __init__(self, reason: str, line: int | None = None, kind: str = "", **values: object):
@@ -77,6 +78,7 @@ def parse(text: str, catalog: Catalog) -> list[CountRow]:
     sep = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     header = [h.strip().lower() for h in next(reader)]
+    _refuse_cpr(header, [], 1)
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise ImportRejected(f"the header lacks {', '.join(missing)}; expected week,errand,count,source", 1,
@@ -89,6 +91,7 @@ def parse(text: str, catalog: Catalog) -> list[CountRow]:
         line = reader.line_num
         if not any(c.strip() for c in cells):
             continue
+        _refuse_cpr(cells, header, line)
         if len(cells) != len(header):
             raise ImportRejected(f"has {len(cells)} fields, the header has {len(header)}", line, "fields",
                                  found=len(cells), expected=len(header))
@@ -106,11 +109,18 @@ def parse(text: str, catalog: Catalog) -> list[CountRow]:
     return rows
 
 
+def _refuse_cpr(cells: list[str], header: list[str], line: int) -> None:
+    """Refuse the file when any cell (header, extra columns too) holds a CPR number: never
+    stored, never repeated in a message, which names the column (or its number)."""
+    for index, cell in enumerate(cells):
+        if privacy.contains_cpr(cell):
+            named = index < len(header) and header[index] and not privacy.contains_cpr(header[index])
+            column = header[index] if named else f"#{index + 1}"
+            raise ImportRejected(f"the {column} field contains what looks like a CPR number; "
+                                 "remove it", line, "cpr", column=column)
+
+
 def _check(value: dict[str, str], errands: set[str], line: int) -> CountRow:
-    with_cpr = privacy.fields_with_cpr(value)  # never stored, never repeated in a message
-    if with_cpr:
-        raise ImportRejected(f"the {with_cpr[0]} field contains what looks like a CPR number; "
-                             "remove it", line, "cpr", column=with_cpr[0])
     for column in COLUMNS:
         if not value[column]:
             raise ImportRejected(f"missing {column}", line, "missing", column=column)

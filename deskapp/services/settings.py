@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from deskapp.services import privacy
 from deskapp.services.durable import atomic_output
 
 SETTINGS_VERSION = 2
@@ -24,13 +25,14 @@ log = logging.getLogger("skranke.settings")
 
 def _machine_desk() -> str:
     name = socket.gethostname().split(".")[0].strip()
-    return name or "skranke-1"
+    return name if name and not privacy.contains_cpr(name) else "skranke-1"
 
 
-def setting(default: Any, *, bounds: tuple[int, int] | None = None, restart: bool = False) -> Any:
-    """Declare a setting: its default, the range a number must lie in, and whether a
-    change takes effect only when Skranke is started again."""
-    return field(default=default, metadata={"bounds": bounds, "restart": restart})
+def setting(default: Any, *, bounds: tuple[int, int] | None = None,
+            choices: tuple[str, ...] | None = None, restart: bool = False) -> Any:
+    """Declare a setting: its default, the range a number must lie in (or the values a text
+    may take), and whether a change takes effect only when Skranke is started again."""
+    return field(default=default, metadata={"bounds": bounds, "choices": choices, "restart": restart})
 
 
 @dataclass
@@ -40,6 +42,8 @@ class Settings:
     site: str = setting("Borgerservice", restart=True)
     desk_confirmed: bool = setting(False)  # the first-start dialog has been answered
     channel: str = setting("fremmoede")
+    # the counter's default for a new visit
+    appointment: str = setting("drop_in", choices=("drop_in", "booked"), restart=True)
     language: str = setting("da", restart=True)
     municipality: str = setting("")
     help_line: str = setting("")
@@ -75,10 +79,36 @@ def needs_restart(names: set[str]) -> bool:
     return any(f.metadata["restart"] for f in fields(Settings) if f.name in names)
 
 
+# Names are free text that ends up on every visit, in file names and on handouts: they go
+# through privacy.guard_name (no CPR number, no control characters, at most 60 characters).
+NAMES = ("desk", "site", "municipality", "help_line")
+
+
+def guarded_names(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with every name cleaned; raise privacy.FreeTextRefused (its ``where``
+    names the setting) for a name with a CPR number or too long. The dialogs
+    check first with their own words; this keeps a careless caller from storing one."""
+    for name in NAMES:
+        if isinstance(values.get(name), str):
+            try:
+                values[name] = privacy.guard_name(values[name])
+            except privacy.FreeTextRefused as exc:
+                raise privacy.FreeTextRefused(exc.findings, exc.too_long, where=name) from None
+    return values
+
+
 def _valid(name: str, value: object, default: object) -> bool:
     if type(value) is not type(default):
         return False
-    limits = {f.name: f.metadata["bounds"] for f in fields(Settings)}[name]
+    if name in NAMES:
+        try:
+            guarded_names({name: value})
+        except privacy.FreeTextRefused:
+            return False
+    declared = {f.name: f.metadata for f in fields(Settings)}[name]
+    limits, choices = declared["bounds"], declared["choices"]
+    if choices is not None and value not in choices:
+        return False
     return limits is None or bool(limits[0] <= value <= limits[1])
 
 
@@ -151,16 +181,17 @@ def load(path: Path) -> Settings:
             continue
         if _valid(key, value, getattr(defaults, key)):
             clean[key] = value
-        else:
-            log.warning("settings: %s = %r in %s is not valid; using the default %r",
-                        key, value, path, getattr(defaults, key))
-    return Settings(**clean)
+        else:  # a refused name is not repeated: it may hold a CPR number
+            log.warning("settings: %s = %s in %s is not valid; using the default %r", key,
+                        "(a refused name)" if key in NAMES else repr(value), path,
+                        getattr(defaults, key))
+    return Settings(**guarded_names(clean))
 
 
 def save(settings: Settings, path: Path) -> None:
     """Write the settings; keys this version does not know (written by a newer Skranke)
     are kept, and so is a newer version number, so an older Skranke never erases them."""
-    data = asdict(settings)
+    data = guarded_names(asdict(settings))
     try:
         existing = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -88,6 +88,18 @@
         <translation>another program</translation>
     </message>
     <message>
+        <source>En afbrudt skrivning i journalen er rullet tilbage; alt, der var gemt, er der.</source>
+        <translation>An interrupted write to the journal was rolled back; everything that was saved is there.</translation>
+    </message>
+    <message>
+        <source>Journalen opdateres til den nye version af Skranke …</source>
+        <translation>The journal is being updated for the new version of Skranke …</translation>
+    </message>
+    <message>
+        <source>Gamle noter er slettet, men et andet program læser journalen, så teksten står stadig i filen. Den fjernes ved næste start.</source>
+        <translation>Old notes were erased, but another program is reading the journal, so the text is still in the file. It is removed at the next start.</translation>
+    </message>
+    <message>
         <source>Journalen %1 er beskadiget og kan ikke bruges. Filen er ikke ændret, og Skranke gemmer ikke mere i den. Luk Skranke og start igen: så tilbydes den nyeste sikkerhedskopi.</source>
         <translation>The journal %1 is damaged and cannot be used. The file has not been changed, and Skranke saves nothing more in it. Close Skranke and start it again: the newest backup will then be offered.</translation>
     </message>
@@ -96,8 +108,8 @@
         <translation>Old notes could not be deleted today: %1</translation>
     </message>
     <message>
-        <source>Journalen opdateres til den nye version af Skranke …</source>
-        <translation>The journal is being updated for the new version of Skranke …</translation>
+        <source>Gamle noter kunne ikke slettes i %1 sikkerhedskopi(er) i %2.</source>
+        <translation>Old notes could not be erased in %1 backup(s) in %2.</translation>
     </message>
     <message>
         <source>Dagens sikkerhedskopi kunne ikke laves (%1). Detaljer i logfilen.</source>
@@ -348,27 +360,7 @@
     </message>
 </context>
 <context>
-    <name>CounterPage</name>
-    <message>
-        <source>Søg ærinde</source>
-        <translation>Search errand</translation>
-    </message>
-    <message>
-        <source>Skriv ærinde, fx flytning – Enter vælger</source>
-        <translation>Type the errand, e.g. moving – Enter picks it</translation>
-    </message>
-    <message>
-        <source>Enter vælger det øverste fundne ærinde, pil op og ned vælger et andet</source>
-        <translation>Enter picks the first matching errand, arrow up and down pick another</translation>
-    </message>
-    <message>
-        <source>Fundne ærinder</source>
-        <translation>Matching errands</translation>
-    </message>
-    <message>
-        <source>Ærinderne, der passer til søgningen. Pil op og ned i søgefeltet vælger, Enter tager det</source>
-        <translation>The errands that match the search. Up and down arrows in the search field choose, Enter takes it</translation>
-    </message>
+    <name>CounterForm</name>
     <message>
         <source>Årsag til fremmøde</source>
         <translation>Reason for coming in</translation>
@@ -392,6 +384,18 @@
     <message>
         <source>F2 skifter kanal</source>
         <translation>F2 switches the channel</translation>
+    </message>
+    <message>
+        <source>Tidsbestilt (F3)</source>
+        <translation>Booked (F3)</translation>
+    </message>
+    <message>
+        <source>Tidsbestilt</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <source>F3 skifter mellem tidsbestilt og uden tidsbestilling for dette besøg</source>
+        <translation>F3 switches between booked and drop-in for this visit</translation>
     </message>
     <message>
         <source>Tidligere tidspunkt</source>
@@ -422,16 +426,12 @@
         <translation>Short note (optional) – never names or CPR numbers</translation>
     </message>
     <message>
-        <source>Ctrl+N går hertil. Noten gemmes med besøget; skriv aldrig navne eller CPR-numre</source>
-        <translation>Ctrl+N comes here. The note is saved with the visit; never write names or CPR numbers</translation>
+        <source>Ctrl+N går hertil, Enter går tilbage til årsag eller resultat. Noten gemmes med besøget; skriv aldrig navne eller CPR-numre</source>
+        <translation>Ctrl+N comes here, Enter goes back to the reason or outcome. The note is saved with the visit; never write names or CPR numbers</translation>
     </message>
     <message>
-        <source>Dagens besøg</source>
-        <translation>Today&apos;s visits</translation>
-    </message>
-    <message>
-        <source>Enter retter det valgte besøg</source>
-        <translation>Enter corrects the selected visit</translation>
+        <source>Dagens besøg (Enter retter det valgte)</source>
+        <translation>Today&apos;s visits (Enter corrects the selected one)</translation>
     </message>
     <message>
         <source>&amp;Ærinde:</source>
@@ -440,6 +440,10 @@
     <message>
         <source>&amp;Kanal (F2):</source>
         <translation>Ch&amp;annel (F2):</translation>
+    </message>
+    <message>
+        <source>Fundne ærinder</source>
+        <translation>Matching errands</translation>
     </message>
     <message>
         <source>Årsag til fremmøde (tast 1-0)</source>
@@ -453,21 +457,20 @@
         <source>&amp;Note:</source>
         <translation>&amp;Note:</translation>
     </message>
-    <message>
-        <source>Dagens besøg (Enter retter det valgte)</source>
-        <translation>Today&apos;s visits (Enter corrects the selected one)</translation>
-    </message>
+</context>
+<context>
+    <name>CounterPage</name>
     <message>
         <source>Intet ærinde matcher „%1“.</source>
         <translation>No errand matches “%1”.</translation>
     </message>
     <message>
-        <source>Tidspunktet %1 ligger i fremtiden.</source>
-        <translation>The time %1 is in the future.</translation>
+        <source>Intet ærinde matcher. Enter registrerer Andet ærinde med teksten som note.</source>
+        <translation>No errand matches. Enter logs the errand “Andet” (other) with the text as the note.</translation>
     </message>
     <message>
-        <source>Gemt: %1 · %2 · %3 (Ctrl+Z fortryder)</source>
-        <translation>Saved: %1 · %2 · %3 (Ctrl+Z undoes)</translation>
+        <source>Tidspunktet %1 ligger i fremtiden.</source>
+        <translation>The time %1 is in the future.</translation>
     </message>
     <message>
         <source>Besøget er annulleret.</source>
@@ -482,12 +485,12 @@
         <translation>Undone: %1 at %2</translation>
     </message>
     <message>
-        <source>Besøget kl. %1 er rettet.</source>
-        <translation>The visit at %1 was corrected.</translation>
-    </message>
-    <message>
         <source>Kanal: %1</source>
         <translation>Channel: %1</translation>
+    </message>
+    <message>
+        <source>1. Samme borger: skriv det næste ærinde og tryk Enter.</source>
+        <translation>1. Same citizen: type the next errand and press Enter.</translation>
     </message>
     <message>
         <source>1. Skriv ærindet og tryk Enter.</source>
@@ -498,12 +501,44 @@
         <translation>2. %1: pick the reason with a digit (Esc cancels).</translation>
     </message>
     <message>
-        <source>3. %1: vælg resultatet med et tal – det gemmer besøget.</source>
-        <translation>3. %1: pick the outcome with a digit – that saves the visit.</translation>
+        <source>Søgeteksten ligner personoplysninger og er ikke foreslået som note.</source>
+        <translation>The search text looks like personal data and was not offered as the note.</translation>
     </message>
     <message>
-        <source>I dag: %1 besøg</source>
-        <translation>Today: %1 visits</translation>
+        <source>Skriv ærindet først – tallene vælger årsag og resultat bagefter.</source>
+        <translation>Type the errand first – the digits pick the reason and outcome after that.</translation>
+    </message>
+    <message>
+        <source>Intet ærinde matcher „%1“ – Enter registrerer Andet ærinde med teksten som note.</source>
+        <translation>No errand matches “%1” – Enter logs the errand “Andet” (other) with the text as the note.</translation>
+    </message>
+    <message>
+        <source>Gemt: %1 · %2 · %3 (Ctrl+Z fortryder, + samme borger)</source>
+        <translation>Saved: %1 · %2 · %3 (Ctrl+Z undoes, + same citizen)</translation>
+    </message>
+    <message>
+        <source>Bemærk: vejledningen stod på en anden tilstand end resultatet %1 – ret besøget i Dagens besøg, hvis det er forkert.</source>
+        <translation>Note: the guide was set to another mode than the outcome %1 – correct the visit in Today&apos;s visits if it is wrong.</translation>
+    </message>
+    <message>
+        <source>Samme borger: gem først borgerens første ærinde.</source>
+        <translation>Same citizen: save the citizen&apos;s first errand first.</translation>
+    </message>
+    <message>
+        <source>Samme borger: skriv det næste ærinde (Esc fortryder).</source>
+        <translation>Same citizen: type the next errand (Esc cancels).</translation>
+    </message>
+    <message>
+        <source>Tidsbestilt</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <source>Uden tidsbestilling</source>
+        <translation>Drop-in</translation>
+    </message>
+    <message>
+        <source>3. %1: vælg resultatet med et tal – det gemmer besøget.</source>
+        <translation>3. %1: pick the outcome with a digit – that saves the visit.</translation>
     </message>
     <message>
         <source>Skranke</source>
@@ -591,6 +626,10 @@
     <message>
         <source>Borgerservices telefon eller web; det står på vejledningen til borgeren</source>
         <translation>Citizen service&apos;s phone or web address; it is printed on the citizen&apos;s sheet</translation>
+    </message>
+    <message>
+        <source>Fejl i navnene</source>
+        <translation>Problem with the names</translation>
     </message>
     <message>
         <source>Skrankens &amp;navn:</source>
@@ -698,6 +737,33 @@
     <message>
         <source>&amp;Note:</source>
         <translation>&amp;Note:</translation>
+    </message>
+</context>
+<context>
+    <name>ErrandSearch</name>
+    <message>
+        <source>Søg ærinde</source>
+        <translation>Search errand</translation>
+    </message>
+    <message>
+        <source>Skriv ærinde, fx flytning – Enter vælger</source>
+        <translation>Type the errand in Danish, e.g. flytning – Enter picks it</translation>
+    </message>
+    <message>
+        <source>Ryd søgningen</source>
+        <translation>Clear the search</translation>
+    </message>
+    <message>
+        <source>Enter vælger det øverste fundne ærinde, pil op og ned vælger et andet. Findes ærindet ikke, tager Enter Andet ærinde med teksten som note</source>
+        <translation>Enter picks the first matching errand, arrow up and down pick another. If the errand is not listed, Enter takes the errand “Andet” (other) with the text as the note</translation>
+    </message>
+    <message>
+        <source>Fundne ærinder</source>
+        <translation>Matching errands</translation>
+    </message>
+    <message>
+        <source>Ærinderne, der passer til søgningen. Pil op og ned i søgefeltet vælger, Enter tager det</source>
+        <translation>The errands that match the search. Up and down arrows in the search field choose, Enter takes it</translation>
     </message>
 </context>
 <context>
@@ -1812,6 +1878,39 @@ Do you want to finish it now?</translation>
     </message>
 </context>
 <context>
+    <name>TodayPanel</name>
+    <message>
+        <source>Dagens besøg</source>
+        <translation>Today&apos;s visits</translation>
+    </message>
+    <message>
+        <source>Enter retter det valgte besøg</source>
+        <translation>Enter corrects the selected visit</translation>
+    </message>
+    <message numerus="yes">
+        <source>I dag: %n besøg</source>
+        <translation>
+            <numerusform>Today: %n visit</numerusform>
+            <numerusform>Today: %n visits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 borger</source>
+        <translation>1 citizen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n borgere</source>
+        <translation>
+            <numerusform>%n citizen</numerusform>
+            <numerusform>%n citizens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Besøget kl. %1 er rettet.</source>
+        <translation>The visit at %1 was corrected.</translation>
+    </message>
+</context>
+<context>
     <name>WeekRangePicker</name>
     <message>
         <source>Periode</source>
@@ -1915,6 +2014,22 @@ Details were written to %1</translation>
     <message>
         <source>Teksten indeholder noget, der ligner et CPR-nummer, og er ikke gemt. Fjern det, og prøv igen; besøget står stadig på skærmen.</source>
         <translation>The text contains what looks like a CPR number and was not saved. Remove it and try again; the visit is still on the screen.</translation>
+    </message>
+    <message>
+        <source>Journalen {path} kan ikke skrives (skrivebeskyttet disk, mappe eller fil, eller manglende rettigheder). Den er ikke beskadiget, og intet er ændret. Bed IT om skriveadgang; udtræk kan laves med &apos;deskapp export&apos;.</source>
+        <translation>The journal {path} cannot be written (a read-only disk, folder or file, or no permission). It is not damaged, and nothing was changed. Ask IT for write access; exports can be made with &apos;deskapp export&apos;.</translation>
+    </message>
+    <message>
+        <source>Står der en dato med et klokkeslæt eller et beløb lige efter, ligner det et CPR-nummer: skriv „kl.“ foran klokkeslættet, fx 22.09 kl. 11.</source>
+        <translation>A date followed directly by a time or an amount looks like a CPR number: write “kl.” before the time, e.g. 22.09 kl. 11.</translation>
+    </message>
+    <message>
+        <source>{what} indeholder noget, der ligner et CPR-nummer ({masked}). Et navn står på hvert besøg og i filnavne og må ikke indeholde personoplysninger.</source>
+        <translation>{what} contains what looks like a CPR number ({masked}). A name goes on every visit and into file names and must hold no personal data.</translation>
+    </message>
+    <message>
+        <source>{what} er for langt ({n} tegn). Højst {limit} tegn.</source>
+        <translation>{what} is too long ({n} characters). At most {limit} characters.</translation>
     </message>
     <message>
         <source>Noten er for lang ({n} tegn). Højst {limit} tegn.</source>

@@ -1,4 +1,8 @@
-"""One row per counted visit: no free text, no personal data."""
+"""One row per counted visit: no free text, no personal data.
+
+``appointment`` is drop_in or booked; ``citizen`` is the id of the citizen's first visit of
+a series of errands (the same value on each of them), so citizens can be counted apart from
+contacts. Both are random or fixed codes, never personal data."""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from deskapp.services.journal import Journal, Visit
 COLUMNS = [
     "id", "desk", "site", "local_start", "iso_week", "channel", "errand", "errand_label",
     "reason", "reason_label", "outcome", "outcome_label", "contact_type", "error_contact",
-    "duration_s",
+    "duration_s", "appointment", "citizen",
 ]
 
 
@@ -45,5 +49,6 @@ def export(
                 v.outcome, catalog.label("outcomes", v.outcome),
                 v.contact_type, v.error_contact,
                 "" if v.duration_s is None else v.duration_s,
+                v.appointment, v.citizen,
             ])
     return len(visits)

@@ -12,7 +12,8 @@ from deskapp.services.exports import atomic_output
 from deskapp.services.exports.visits_csv import COLUMNS, counted
 from deskapp.services.journal import Journal
 
-WIDTHS = {"id": 34, "local_start": 17, "errand_label": 36, "reason_label": 34, "outcome_label": 28}
+WIDTHS = {"id": 34, "local_start": 17, "errand_label": 36, "reason_label": 34, "outcome_label": 28,
+          "citizen": 34}
 
 
 def export(journal: Journal, catalog: Catalog, span: list[str], out: Path | str, **options: object) -> int:
@@ -36,6 +37,8 @@ def export(journal: Journal, catalog: Catalog, span: list[str], out: Path | str,
         sheet.write_number(row, len(values), v.error_contact)
         if v.duration_s is not None:
             sheet.write_number(row, len(values) + 1, v.duration_s)
+        sheet.write_string(row, len(values) + 2, v.appointment or "")
+        sheet.write_string(row, len(values) + 3, v.citizen or "")
     if visits:
         sheet.autofilter(0, 0, len(visits), len(COLUMNS) - 1)
     wb.close()

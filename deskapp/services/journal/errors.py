@@ -16,7 +16,8 @@ MESSAGES = {
     "missing": "there is no journal at {path}",
     "locked": "the journal {path} is busy (a backup or another program is using it); "
     "try again in a moment",
-    "read_only": "the journal {path} cannot be written (read-only or no permission)",
+    "read_only": "the journal {path} cannot be written (a read-only disk, folder or file, or "
+    "no permission: {detail}); it is not damaged",
     "disk_full": "the disk holding {path} is full; the visit was not saved",
     "unknown_visit": "there is no visit {detail} in {path}",
     "cpr": "refused to write {detail} to {path}: it contains what looks like a CPR number; "
@@ -34,8 +35,16 @@ class JournalError(Exception):
         super().__init__(MESSAGES[kind].format(path=path, detail=self.detail))
 
 
+# SQLite's primary result codes (the low byte of an extended code) that are not damage.
+_KIND_OF_CODE = {5: "locked", 6: "locked", 8: "read_only", 14: "read_only", 13: "disk_full"}
+
+
 def translate(exc: sqlite3.Error, path: Path) -> JournalError:
-    """The kind of an SQLite error: busy, read-only, full, or (anything else) damaged."""
+    """The kind of an SQLite error: busy, read-only, full, or (anything else) damaged.
+    SQLite's result code decides where Python gives it; else the wording does."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in _KIND_OF_CODE:
+        return JournalError(_KIND_OF_CODE[code & 0xFF], path, str(exc))
     text = str(exc).lower()
     if isinstance(exc, sqlite3.OperationalError):
         if "locked" in text or "busy" in text:

@@ -22,7 +22,7 @@ from typing import Any
 
 from deskapp.services import privacy, weeks
 from deskapp.services.journal.columns import COLUMNS, DROP_IN, EDITABLE, OPEN, SAVED, Visit, counted
-from deskapp.services.journal.connect import open_writer
+from deskapp.services.journal.connect import open_read_only, open_writer
 from deskapp.services.journal.errors import JournalError, translate
 from deskapp.services.journal.migrations import migrate
 
@@ -47,14 +47,17 @@ def _time_columns(started: datetime) -> dict[str, Any]:
 class Journal:
     """One open journal. Not thread-safe: give each worker thread its own Journal."""
 
-    def __init__(self, path: Path | str, *, desk: str = "", site: str = "", create: bool = True):
+    def __init__(self, path: Path | str, *, desk: str = "", site: str = "", create: bool = True,
+                 read_only: bool = False):  # read_only: reads only, not migrated (read-only disk)
         self.path = Path(path)
         self.desk = desk
         self.site = site
-        if not create and not self.path.exists():
+        self.read_only = read_only
+        if (read_only or not create) and not self.path.exists():
             raise JournalError("missing", self.path)
-        self.db = open_writer(self.path)
-        migrate(self.db, self.path)
+        self.db = open_read_only(self.path) if read_only else open_writer(self.path)
+        if not read_only:
+            migrate(self.db, self.path)
         self.desk_id = self.meta("desk_id")  # made once by schema 5, never changed
 
     def close(self) -> None:
@@ -114,7 +117,8 @@ class Journal:
         ``same_citizen_as``: the id of the visit of the same citizen's previous errand; the
         new visit joins that citizen (counted as a contact, not as another citizen)."""
         self._refuse_cpr({"errand": errand, "channel": channel, "contact_type": contact_type,
-                          "catalog_version": catalog_version, "appointment": appointment})
+                          "catalog_version": catalog_version, "appointment": appointment,
+                          "desk": self.desk, "site": self.site})
         now = weeks.now_utc()
         started = weeks.to_utc(at) if at else now
         visit_id = uuid.uuid4().hex
@@ -322,7 +326,7 @@ class Journal:
     def add_coaching_session(self, skills: list[str], *, started: datetime,
                              ended: datetime | None = None) -> str:
         """Log a digital ambassador's coaching session with the skills taught (codes)."""
-        self._refuse_cpr({"skills": skills})
+        self._refuse_cpr({"skills": skills, "desk": self.desk, "site": self.site})
         now = weeks.now_utc()
         ended = weeks.to_utc(ended) if ended else now
         started = weeks.to_utc(started)
@@ -358,7 +362,7 @@ class Journal:
         return rows[0]["value"] if rows else default
 
     def set_meta(self, key: str, value: str) -> None:
-        self._refuse_cpr({key: value})
+        self._refuse_cpr({"key": key, "value": value})  # the key too: it may hold a name
         with self._writing():
             self.db.table("meta").upsert({"key": key, "value": value}, pk="key")
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from deskapp.services.journal import Journal, JournalError
+from deskapp.services.journal import Journal
 from deskapp.ui.counter.counter_page import CounterPage
-from deskapp.ui.shell import messages
+from deskapp.ui.shell.operations import Change, Failed
 
 
 def offer_open_visits(counter: CounterPage, journal: Journal) -> None:
@@ -31,8 +33,6 @@ def offer_open_visits(counter: CounterPage, journal: Journal) -> None:
         if box.clickedButton() is finish:
             counter.resume(visit)
             return
-        try:
-            journal.discard_open(visit.id)
-        except JournalError as exc:
-            counter.show_error(messages.journal_error(exc))
+        discard = functools.partial(Journal.discard_open, visit_id=visit.id)
+        if isinstance(counter.hub.write(discard, Change.of_open(visit.id), counter.show_error), Failed):
             return

@@ -6,7 +6,7 @@ So a counter that logs 150 visits a day keeps the same few rows in memory all da
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from deskapp.services.catalog import Catalog
 from deskapp.services.journal import Journal, Visit
@@ -19,7 +19,7 @@ PAGE = 50
 
 
 class TodayModel(QAbstractTableModel):
-    def __init__(self, journal: Journal, catalog: Catalog, parent: object = None):
+    def __init__(self, journal: Journal, catalog: Catalog, parent: QObject | None = None):
         super().__init__(parent)
         self.journal = journal
         self.catalog = catalog
@@ -58,6 +58,11 @@ class TodayModel(QAbstractTableModel):
     def outcome_counts(self) -> dict[str, int]:
         """Today's visits per outcome, all of them (not only the rows loaded)."""
         return self.journal.outcomes_on(self.today())
+
+    def citizen_count(self) -> int:
+        """Today's citizens: a citizen with several errands counts once (as in the tallies,
+        a visit is a citizen's first when its ``citizen`` is itself)."""
+        return sum(1 for visit in self.journal.saved_on(self.today()) if visit.citizen == visit.id)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deskapp.services import privacy
 from deskapp.services import settings as settings_service
 from deskapp.services.publish import snapshot_path
+from deskapp.ui.shell import messages
 
 
 class DeskDialog(QDialog):
@@ -76,6 +78,11 @@ class DeskDialog(QDialog):
         self.help_line_edit = self._line(
             "helpLineEdit", self.tr("Hjælpelinje"), config.help_line,
             self.tr("Borgerservices telefon eller web; det står på vejledningen til borgeren"))
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("deskDialogError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName(self.tr("Fejl i navnene"))
+        self.error_label.hide()
         form = QFormLayout()
         rows: list[tuple[str, QWidget | QHBoxLayout, QWidget]] = [
             (self.tr("Skrankens &navn:"), self.desk_edit, self.desk_edit),
@@ -105,6 +112,7 @@ class DeskDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         order = [self.desk_edit, self.site_edit, self.municipality_edit, self.help_line_edit,
                  self.folder_edit, browse, self.minutes_spin]
@@ -141,13 +149,23 @@ class DeskDialog(QDialog):
             self.folder_edit.setText(folder)
 
     def accept(self) -> None:
-        self.config.desk = self.desk_edit.text().strip()
-        self.config.site = self.site_edit.text().strip()
+        # The names go on every visit and file name; municipality and help line on the handout.
+        extra = (self.municipality_edit, self.help_line_edit) if self.first_start else ()
+        for edit in (self.desk_edit, self.site_edit, *extra):
+            try:
+                privacy.guard_name(edit.text())
+            except privacy.FreeTextRefused as exc:
+                self.error_label.setText(messages.refused_name(exc, edit.accessibleName()))
+                self.error_label.show()
+                edit.setFocus()
+                return
+        self.config.desk = privacy.clean_name(self.desk_edit.text())
+        self.config.site = privacy.clean_name(self.site_edit.text())
         self.config.shared_folder = self.folder_edit.text().strip()
         self.config.publish_minutes = self.minutes_spin.value()
         if self.first_start:
-            self.config.municipality = self.municipality_edit.text().strip()
-            self.config.help_line = self.help_line_edit.text().strip()
+            self.config.municipality = privacy.clean_name(self.municipality_edit.text())
+            self.config.help_line = privacy.clean_name(self.help_line_edit.text())
         self.config.desk_confirmed = True
         super().accept()
 

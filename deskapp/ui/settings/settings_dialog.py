@@ -38,8 +38,10 @@ from PySide6.QtWidgets import (
 
 from deskapp import paths
 from deskapp.services import catalog as catalog_service
+from deskapp.services import privacy
 from deskapp.services import settings as settings_service
 from deskapp.services.settings import BACKUPS_KEEP_RANGE, Settings, backup_folder_problem
+from deskapp.ui.shell import messages
 
 # Language names are shown in their own language, never translated.
 LANGUAGES = (("da", "Dansk"), ("en", "English"))
@@ -236,6 +238,11 @@ class SettingsDialog(QDialog):
         """Danish problem texts, and the field to fix first."""
         if not self.desk_edit.text().strip():
             return [self.tr("Skriv et navn til skranken.")], self.desk_edit
+        for edit in (self.desk_edit, self.site_edit, self.municipality_edit, self.help_line_edit):
+            try:
+                privacy.guard_name(edit.text())
+            except privacy.FreeTextRefused as exc:
+                return [messages.refused_name(exc, edit.accessibleName())], edit
         shared = self.shared_edit.text().strip()
         if shared and not Path(shared).is_dir():
             return [self.tr("Den fælles mappe %1 findes ikke.").replace("%1", shared)], self.shared_edit
@@ -286,11 +293,11 @@ class SettingsDialog(QDialog):
     def settings(self) -> Settings:
         return dataclasses.replace(
             self._original,
-            desk=self.desk_edit.text().strip(),
+            desk=privacy.clean_name(self.desk_edit.text()),
             desk_confirmed=True,  # the desk name was seen and saved: no first-start question
-            site=self.site_edit.text().strip(),
-            municipality=self.municipality_edit.text().strip(),
-            help_line=self.help_line_edit.text().strip(),
+            site=privacy.clean_name(self.site_edit.text()),
+            municipality=privacy.clean_name(self.municipality_edit.text()),
+            help_line=privacy.clean_name(self.help_line_edit.text()),
             shared_folder=self.shared_edit.text().strip(),
             catalog_file=self.catalog_edit.text().strip(),
             retention_days=self.retention_spin.value(),

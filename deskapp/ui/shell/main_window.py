@@ -43,7 +43,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setAccessibleName(self.tr("Sider"))
         self.tabs.tabBar().setAccessibleDescription(
             self.tr("Skifter mellem skranken og ledelsen: Alt+S og Alt+L, eller Ctrl+Tab"))
-        self.counter = CounterPage(hub, config.channel, self)
+        self.counter = CounterPage(hub, config.channel, self, appointment=config.appointment)
         self.tabs.addTab(self.counter, self.tr("&Skranke"))
         self.manager = ManagerPage(hub, config, self)
         self.tabs.addTab(self.manager, self.tr("&Ledelse"))

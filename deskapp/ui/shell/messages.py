@@ -48,9 +48,37 @@ def journal_error(exc: JournalError) -> str:
             "messages", "Besøget findes ikke længere i journalen."),
         "cpr": QCoreApplication.translate(
             "messages", "Teksten indeholder noget, der ligner et CPR-nummer, og er ikke gemt. "
-            "Fjern det, og prøv igen; besøget står stadig på skærmen."),
+            "Fjern det, og prøv igen; besøget står stadig på skærmen.") + " " + date_advice(),
     }
     return texts.get(exc.kind, str(exc)).format(path=exc.path)
+
+
+def read_only_at_start(exc: JournalError) -> str:
+    """A journal that cannot be written, said when the app starts (no visit is waiting)."""
+    return QCoreApplication.translate(
+        "messages", "Journalen {path} kan ikke skrives (skrivebeskyttet disk, mappe eller fil, "
+        "eller manglende rettigheder). Den er ikke beskadiget, og intet er ændret. Bed IT om "
+        "skriveadgang; udtræk kan laves med 'deskapp export'.").format(path=exc.path)
+
+
+def date_advice() -> str:
+    """How to write a date and a time so they are not taken for a CPR number."""
+    return QCoreApplication.translate(
+        "messages", "Står der en dato med et klokkeslæt eller et beløb lige efter, ligner det "
+        "et CPR-nummer: skriv „kl.“ foran klokkeslættet, fx 22.09 kl. 11.")
+
+
+def refused_name(exc: privacy.FreeTextRefused, what: str) -> str:
+    """Why a name (desk, site, municipality, help line) cannot be saved; ``what`` is the
+    field's label. Never repeats the name: it may hold a CPR number."""
+    if exc.findings:
+        return QCoreApplication.translate(
+            "messages", "{what} indeholder noget, der ligner et CPR-nummer ({masked}). Et navn "
+            "står på hvert besøg og i filnavne og må ikke indeholde personoplysninger.").format(
+            what=what, masked=", ".join(f.masked for f in exc.findings))
+    return QCoreApplication.translate(
+        "messages", "{what} er for langt ({n} tegn). Højst {limit} tegn.").format(
+        what=what, n=exc.too_long, limit=privacy.NAME_MAX_LENGTH)
 
 
 def refused_text(exc: privacy.FreeTextRefused) -> str:
@@ -82,9 +110,12 @@ def _findings_text(findings: list[privacy.Finding], offset: int) -> str:
                 "messages", "et telefonnummer (tegn {first}-{last}: {masked})")
         parts.append(text.format(first=finding.start + offset + 1, last=finding.end + offset,
                                  masked=finding.masked))
-    return QCoreApplication.translate(
+    text = QCoreApplication.translate(
         "messages", "Noten indeholder {what}. Fjern det, før du gemmer: journalen er statistik "
         "og må ikke indeholde personoplysninger.").format(what=", ".join(parts))
+    if any(finding.kind == privacy.CPR for finding in findings):
+        text += " " + date_advice()
+    return text
 
 
 def warning_text(findings: list[privacy.Finding]) -> str:

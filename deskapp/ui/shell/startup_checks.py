@@ -1,5 +1,7 @@
-"""Before the window opens: one app per journal, a damaged journal is never opened for
-writing (restore offered instead), old notes erased, today's backup made.
+"""Before the window opens: one app per journal, an interrupted write rolled back, a damaged
+journal never opened for writing (restore offered instead), a read-only journal called
+read-only (never damaged), old notes erased (in the journal and its backups), today's
+backup made.
 
 The logic lives in services (instance_lock, integrity, backup, retention); this module
 only asks and tells, in Danish.
@@ -21,7 +23,7 @@ from deskapp.services import backup
 from deskapp.services import settings as settings_service
 from deskapp.services.instance_lock import InstanceLock
 from deskapp.services.journal import Journal, JournalError, retention
-from deskapp.services.journal.integrity import check_integrity
+from deskapp.services.journal.integrity import check_integrity, finish_interrupted_write
 from deskapp.services.journal.migrations import SCHEMA_VERSION
 from deskapp.ui.shell import messages
 
@@ -63,7 +65,10 @@ def open_for_app(path: Path, config: settings_service.Settings, fail: Callable[[
         return None
     notices: list[str] = []
     try:
-        version = check_integrity(path, full=not defer)
+        if finish_interrupted_write(path):
+            notices.append(tr("En afbrudt skrivning i journalen er rullet tilbage; alt, der "
+                              "var gemt, er der."))
+        version = check_integrity(path, header_only=defer)
         if defer and 0 < version < SCHEMA_VERSION:
             check_integrity(path)  # a migration writes: the whole file is checked first
             defer = False
@@ -73,14 +78,14 @@ def open_for_app(path: Path, config: settings_service.Settings, fail: Callable[[
         restored = exc.kind == "damaged" and _offer_restore(path, config, fail, interactive, notices)
         if not restored:
             if exc.kind != "damaged":
-                fail(messages.journal_error(exc))
+                fail(_problem(exc))
             lock.release()
             return None
     try:
         journal = Journal(path, desk=config.desk, site=config.site)
     except JournalError as exc:
         lock.release()
-        fail(messages.journal_error(exc))
+        fail(_problem(exc))
         return None
     if not defer:
         notices += keep_safe(journal, config)
@@ -112,6 +117,10 @@ def migrate_with_progress(path: Path, config: settings_service.Settings) -> None
     dialog.close()
 
 
+def _problem(exc: JournalError) -> str:
+    return messages.read_only_at_start(exc) if exc.kind == "read_only" else messages.journal_error(exc)
+
+
 def keep_safe(journal: Journal, config: settings_service.Settings) -> list[str]:
     """Erase old notes and make today's backup; problems are logged and returned as notices,
     they never stop the counter from working."""
@@ -121,6 +130,9 @@ def keep_safe(journal: Journal, config: settings_service.Settings) -> list[str]:
         days = retention.DEFAULT_DAYS
     try:
         retention.purge_notes(journal, days)
+        if retention.wipe_pending(journal):
+            notices.append(tr("Gamle noter er slettet, men et andet program læser journalen, så "
+                              "teksten står stadig i filen. Den fjernes ved næste start."))
     except JournalError as exc:
         log_unexpected(exc)
         notices.append(tr("Gamle noter kunne ikke slettes i dag: %1").replace(
@@ -128,6 +140,10 @@ def keep_safe(journal: Journal, config: settings_service.Settings) -> list[str]:
     problem = _backup(journal.path, config)
     if problem:
         notices.append(problem)
+    _, failed = backup.purge_backups(journal.path, backup.folder_for(config.backup_folder), days)
+    if failed:
+        notices.append(tr("Gamle noter kunne ikke slettes i %1 sikkerhedskopi(er) i %2.").replace(
+            "%1", str(len(failed))).replace("%2", str(failed[0].parent)))
     return notices
 
 
