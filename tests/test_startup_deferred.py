@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from deskapp.cli import main
 from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
 from deskapp.ui.shell import startup_checks
 from deskapp.ui.shell.deferred_checks import CheckedHub, DeferredChecks
-from tests.safety_helpers import damage
+from tests.safety_helpers import damage, run_deskapp
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -70,14 +69,14 @@ def test_a_whole_journal_gets_its_backup_after_the_first_frame(qtbot, tmp_path: 
     opened.close()
 
 
-def test_smoke_reports_a_bad_page_found_after_the_first_frame(tmp_path: Path, capsys) -> None:
+def test_smoke_reports_a_bad_page_found_after_the_first_frame(tmp_path: Path) -> None:
     path = tmp_path / "desk.skranke"
     filled(path)
     before = damage(path, "bad_page", seed=4)
-    assert main(["--journal", str(path), "--smoke"]) == 1
-    out, err = capsys.readouterr()
-    assert "smoke frame:" in out and "smoke ok" not in out
-    [line] = err.strip().splitlines()
+    done = run_deskapp("--journal", str(path), "--smoke")  # its own QApplication
+    assert done.returncode == 1
+    assert "smoke frame:" in done.stdout and "smoke ok" not in done.stdout
+    [line] = [row for row in done.stderr.strip().splitlines() if row.startswith("deskapp: ")]
     assert "er beskadiget" in line and "Filen er ikke ændret" in line
     assert path.read_bytes() == before
 

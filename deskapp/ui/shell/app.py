@@ -97,7 +97,7 @@ def run_app(journal: str | None = None, desk: str | None = None, lang: str | Non
     result: dict[str, str] = {}
 
     def after_check(notices: list[str]) -> None:
-        for notice in [*opened.notices, *notices, *checks.erase_old_notes()]:
+        for notice in [*opened.notices, *notices]:
             window.show_status(notice)  # safety: restore done, backup failed...
         if not smoke:
             offer_open_visits(window.counter, store)
@@ -123,6 +123,7 @@ def run_app(journal: str | None = None, desk: str | None = None, lang: str | Non
             app.processEvents()
             checks.done.wait(0.02)
         app.processEvents()
+        window.close()
         opened.close()
         if result["done"] != "ok":
             return 1
@@ -134,8 +135,7 @@ def run_app(journal: str | None = None, desk: str | None = None, lang: str | Non
         return 0
     test_hook.install(window, store)  # test hook: inert unless SKRANKE_SCRIPT is set
     code = app.exec()
-    checks.done.wait()
-    if result.get("done") == "ok":
+    if checks.usable():  # waits for a check still running; never publishes a damaged journal
         publisher.publish_on_exit()
     opened.close()
     return code

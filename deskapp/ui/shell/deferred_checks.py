@@ -1,5 +1,6 @@
-"""The start-up work that waits until the window is up: the journal's page-by-page check and
-the daily backup on a worker thread, then the old notes erased (a write) on the UI thread.
+"""The start-up work that waits until the window is up: the journal's page-by-page check on a
+worker thread, then the old notes erased (a write) on the UI thread, then the daily backup
+and the backups' old notes on a worker thread again (the same steps as ``keep_safe``).
 
 Until the check has passed, every write through the hub waits for it (a save in the first
 second of a big journal waits a moment), and once it found damage every write is refused:
@@ -17,9 +18,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from deskapp.crash_log import log_unexpected
 from deskapp.services import settings as settings_service
 from deskapp.services.catalog import Catalog
-from deskapp.services.journal import Journal, JournalError, retention
+from deskapp.services.journal import Journal, JournalError
 from deskapp.services.journal.integrity import check_integrity
-from deskapp.ui.shell import messages, startup_checks
+from deskapp.ui.shell import startup_checks
 from deskapp.ui.shell.operations import FAILED, Change, Failed, JournalHub
 
 T = TypeVar("T")
@@ -35,6 +36,11 @@ class DeferredChecks(QObject):
 
     passed = Signal(list)
     damaged = Signal(str)
+    # From the worker threads to this object's own methods (queued onto the UI thread), so
+    # ``passed`` and ``damaged`` are always emitted, and their slots run, on the UI thread.
+    _checked = Signal()
+    _backed_up = Signal(list)
+    _found_damage = Signal()
 
     def __init__(self, journal: Journal, config: settings_service.Settings,
                  parent: QObject | None = None):
@@ -44,23 +50,41 @@ class DeferredChecks(QObject):
         self.done = threading.Event()
         self.problem: JournalError | None = None
         self.thread: threading.Thread | None = None
+        self.notices: list[str] = []
+        self._checked.connect(self._after_check)
+        self._backed_up.connect(self._report)
+        self._found_damage.connect(self._report_damage)
 
     def start(self) -> None:
-        self.thread = threading.Thread(target=self._run, name="skranke-startup-checks", daemon=True)
+        self.thread = threading.Thread(target=self._check, name="skranke-startup-check", daemon=True)
         self.thread.start()
 
-    def _run(self) -> None:
+    def _after_check(self) -> None:
+        self.notices = startup_checks.erase_old_notes(self.journal, self.config)
+        self.thread = threading.Thread(target=self._back_up, name="skranke-daily-backup",
+                                       daemon=True)
+        self.thread.start()
+
+    def _report(self, notices: list[str]) -> None:
+        self.passed.emit(self.notices + notices)
+
+    def _report_damage(self) -> None:
+        self.damaged.emit(self.damaged_text())
+
+    def _back_up(self) -> None:
+        self._backed_up.emit(startup_checks.back_up(self.journal.path, self.config))
+
+    def _check(self) -> None:
         try:
             check_integrity(self.journal.path)
         except JournalError as exc:
             self.problem = exc
             self.done.set()
             log_unexpected(exc)
-            self.damaged.emit(self.damaged_text())
+            self._found_damage.emit()
             return
-        self.done.set()  # writes may go ahead; the backup below only reads
-        problem = startup_checks._backup(self.journal.path, self.config)
-        self.passed.emit([problem] if problem else [])
+        self.done.set()  # writes may go ahead
+        self._checked.emit()
 
     def damaged_text(self) -> str:
         return tr("Journalen %1 er beskadiget og kan ikke bruges. Filen er ikke ændret, og Skranke "
@@ -71,19 +95,6 @@ class DeferredChecks(QObject):
         """Wait for the check (if still running); True when the journal may be written."""
         self.done.wait()
         return self.problem is None
-
-    def erase_old_notes(self) -> list[str]:
-        """On the UI thread, once the check has passed (a write, like every other)."""
-        days = self.config.retention_days
-        if not 0 <= days <= retention.MAX_DAYS:
-            days = retention.DEFAULT_DAYS
-        try:
-            retention.purge_notes(self.journal, days)
-        except JournalError as exc:
-            log_unexpected(exc)
-            return [tr("Gamle noter kunne ikke slettes i dag: %1").replace(
-                "%1", messages.journal_error(exc))]
-        return []
 
 
 class CheckedHub(JournalHub):

@@ -124,12 +124,19 @@ def _problem(exc: JournalError) -> str:
 def keep_safe(journal: Journal, config: settings_service.Settings) -> list[str]:
     """Erase old notes and make today's backup; problems are logged and returned as notices,
     they never stop the counter from working."""
-    notices = []
+    return erase_old_notes(journal, config) + back_up(journal.path, config)
+
+
+def retention_days(config: settings_service.Settings) -> int:
     days = config.retention_days
-    if not 0 <= days <= retention.MAX_DAYS:
-        days = retention.DEFAULT_DAYS
+    return days if 0 <= days <= retention.MAX_DAYS else retention.DEFAULT_DAYS
+
+
+def erase_old_notes(journal: Journal, config: settings_service.Settings) -> list[str]:
+    """The journal's old notes (a write: on the UI thread, before the day's backup)."""
+    notices = []
     try:
-        retention.purge_notes(journal, days)
+        retention.purge_notes(journal, retention_days(config))
         if retention.wipe_pending(journal):
             notices.append(tr("Gamle noter er slettet, men et andet program læser journalen, så "
                               "teksten står stadig i filen. Den fjernes ved næste start."))
@@ -137,10 +144,18 @@ def keep_safe(journal: Journal, config: settings_service.Settings) -> list[str]:
         log_unexpected(exc)
         notices.append(tr("Gamle noter kunne ikke slettes i dag: %1").replace(
             "%1", messages.journal_error(exc)))
-    problem = _backup(journal.path, config)
+    return notices
+
+
+def back_up(path: Path, config: settings_service.Settings) -> list[str]:
+    """Today's backup, and old notes erased from the backups (reads the journal only, so it
+    may run on a worker thread)."""
+    notices = []
+    problem = _backup(path, config)
     if problem:
         notices.append(problem)
-    _, failed = backup.purge_backups(journal.path, backup.folder_for(config.backup_folder), days)
+    folder = backup.folder_for(config.backup_folder)
+    _, failed = backup.purge_backups(path, folder, retention_days(config))
     if failed:
         notices.append(tr("Gamle noter kunne ikke slettes i %1 sikkerhedskopi(er) i %2.").replace(
             "%1", str(len(failed))).replace("%2", str(failed[0].parent)))
