@@ -49,7 +49,7 @@ def test_the_stuck_list_and_its_note_show_whole_at_the_default_size(qtbot, windo
                                                                     catalog) -> None:
     assert window.size() == DEFAULT_SIZE
     guided_visit(qtbot, window)
-    panel, scroll = window.guide.panel, window.guide.scroll
+    panel, scroll = window.guide.panel, window.guide.scroll_area
     qtbot.keyClicks(panel.steps, "u")
     qtbot.keyClicks(panel.steps, "u")
     qtbot.keyClicks(panel.steps, "f")  # step 3 stuck: the picker opens

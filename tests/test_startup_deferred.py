@@ -95,3 +95,46 @@ def test_run_imports_no_pdf_spreadsheet_or_consolidation_code() -> None:
                                                        **__import__("os").environ})
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_an_older_journal_is_checked_whole_then_migrated_with_a_progress_dialog(
+        qtbot, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    from deskapp.services.journal.migrations import SCHEMA_VERSION
+    from tests.test_migrations import _version_4_journal
+
+    path = tmp_path / "old.skranke"
+    _version_4_journal(path, visits=30)
+    shown: list[str] = []
+    real_init = QProgressDialog.__init__
+
+    def spy(dialog: QProgressDialog, *args: object) -> None:
+        real_init(dialog, *args)
+        shown.append(str(args[0]))
+
+    monkeypatch.setattr(QProgressDialog, "__init__", spy)
+    config = settings_service.Settings(desk="skranke-1", backup_folder=str(tmp_path / "kopier"))
+    opened = startup_checks.open_for_app(path, config, print, interactive=True, defer=True)
+    assert opened is not None
+    try:
+        assert shown == ["Journalen opdateres til den nye version af Skranke …"]
+        assert opened.journal.db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
+        assert opened.journal.count() == 30
+    finally:
+        opened.close()
+
+
+def test_an_older_damaged_journal_is_not_migrated(tmp_path: Path) -> None:
+    from tests.test_migrations import _version_4_journal
+
+    path = tmp_path / "old.skranke"
+    _version_4_journal(path, visits=400)
+    before = damage(path, "bad_page", seed=4)
+    problems: list[str] = []
+    config = settings_service.Settings(desk="skranke-1", backup_folder=str(tmp_path / "kopier"))
+    assert startup_checks.open_for_app(path, config, problems.append, interactive=False,
+                                       defer=True) is None
+    assert problems and "beskadiget" in problems[0]
+    assert path.read_bytes() == before  # a migration writes: it never touched the damaged file

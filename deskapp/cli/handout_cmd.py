@@ -7,10 +7,11 @@ import argparse
 
 from deskapp.cli.common import CliError, load_catalog, load_settings
 from deskapp.services.exports import ExportError
-from deskapp.services.exports.handout import LANGUAGES, HelpContact, write_handout
+from deskapp.services.exports.handout import write_handout
+from deskapp.services.exports.handout_texts import LANGUAGES, HelpContact
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "handout", help="write the one-page citizen handout (PDF) for an errand with a guide")
     parser.add_argument("--errand", required=True, metavar="CODE", help="errand code, e.g. flytning")

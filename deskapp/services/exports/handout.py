@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -110,10 +111,10 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _story(errand: Errand, content: SheetContent, contact: HelpContact, width: float) -> list:
+def _story(errand: Errand, content: SheetContent, contact: HelpContact, width: float) -> list[Any]:
     words = content.wording
     styles = _styles()
-    story: list = [
+    story: list[Any] = [
         Paragraph(escape(words.title), styles["title"]),
         Paragraph(escape(content.errand_label), styles["errand"]),
         Spacer(1, 10),

@@ -67,7 +67,7 @@ class GuideDock(QDockWidget):
         scroll.setMinimumWidth(self.panel.minimumSizeHint().width()
                                + scroll.verticalScrollBar().sizeHint().width() + 6)
         self.setWidget(scroll)
-        self.scroll = scroll
+        self.scroll_area = scroll
         self.panel.reveal.connect(self.reveal)
         self.hide()
 
@@ -87,7 +87,7 @@ class GuideDock(QDockWidget):
     def reveal(self, part: QWidget) -> None:
         """Scroll so ``part`` shows whole (the stuck list and its note at the default window
         size); after the layout has given it its new height."""
-        QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(part, 0, 0)
+        QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(part, 0, 0)
                           if part.isVisible() else None)
 
     def on_visit_started(self, visit_id: str, errand_code: str) -> None:

@@ -420,7 +420,7 @@ class GuidePanel(QWidget):
     # --- mode, entry point, handout -------------------------------------------------------
 
     def current_mode(self) -> str:
-        return self.mode_combo.currentData()
+        return str(self.mode_combo.currentData())
 
     def on_mode_activated(self, _index: int) -> None:
         self.mode_recorded = False

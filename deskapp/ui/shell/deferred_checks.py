@@ -49,21 +49,21 @@ class DeferredChecks(QObject):
         self.config = config
         self.done = threading.Event()
         self.problem: JournalError | None = None
-        self.thread: threading.Thread | None = None
+        self.worker: threading.Thread | None = None
         self.notices: list[str] = []
         self._checked.connect(self._after_check)
         self._backed_up.connect(self._report)
         self._found_damage.connect(self._report_damage)
 
     def start(self) -> None:
-        self.thread = threading.Thread(target=self._check, name="skranke-startup-check", daemon=True)
-        self.thread.start()
+        self.worker = threading.Thread(target=self._check, name="skranke-startup-check", daemon=True)
+        self.worker.start()
 
     def _after_check(self) -> None:
         self.notices = startup_checks.erase_old_notes(self.journal, self.config)
-        self.thread = threading.Thread(target=self._back_up, name="skranke-daily-backup",
+        self.worker = threading.Thread(target=self._back_up, name="skranke-daily-backup",
                                        daemon=True)
-        self.thread.start()
+        self.worker.start()
 
     def _report(self, notices: list[str]) -> None:
         self.passed.emit(self.notices + notices)

@@ -109,7 +109,7 @@ def migrate_with_progress(path: Path, config: settings_service.Settings) -> None
     dialog = QProgressDialog(tr("Journalen opdateres til den nye version af Skranke …"), "", 0, 0)
     dialog.setObjectName("migrationProgress")
     dialog.setWindowTitle(APP_NAME)
-    dialog.setCancelButton(None)  # type: ignore[arg-type]
+    dialog.setCancelButton(None)
     dialog.setMinimumDuration(300)
     threading.Thread(target=work, name="skranke-migrate", daemon=True).start()
     while not done.wait(0.03):
