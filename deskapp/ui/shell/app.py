@@ -114,10 +114,9 @@ def run_app(journal: str | None = None, desk: str | None = None, lang: str | Non
 
     checks.passed.connect(after_check)
     checks.damaged.connect(damaged)
-    QTimer.singleShot(0, checks.start)  # after the first frame
     if smoke:
         QTimer.singleShot(0, lambda: (window.grab(), print(f"smoke frame: {_since_start():.3f} s"),
-                                      app.quit()))
+                                      checks.start(), app.quit()))
         app.exec()
         while "done" not in result:  # the deferred check still has its say
             app.processEvents()
@@ -133,6 +132,8 @@ def run_app(journal: str | None = None, desk: str | None = None, lang: str | Non
         print(f"smoke qt: PySide6 {PySide6.__version__}, Qt {qVersion()}")
         print(f"smoke ok: {journal_path}")
         return 0
+    # The first frame is painted before the check starts: it reads the whole file.
+    QTimer.singleShot(0, lambda: (window.repaint(), checks.start()))
     test_hook.install(window, store)  # test hook: inert unless SKRANKE_SCRIPT is set
     code = app.exec()
     if checks.usable():  # waits for a check still running; never publishes a damaged journal
