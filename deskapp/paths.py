@@ -75,3 +75,9 @@ def translations_dir() -> Path:
 
 def icon_file() -> Path:
     return resources_dir() / "icons" / "skranke.png"
+
+
+def signing_key_file() -> Path:
+    """This desk's private signing key (snapshots): in the user's own data folder, never on
+    the shared folder; readable by the user only."""
+    return data_dir() / "keys" / "snapshot-signing.pem"

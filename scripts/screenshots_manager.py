@@ -2,8 +2,9 @@
 
 Run under Xvfb from the repository root:
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshots_manager.py
-Writes docs/img/manager-page.png, docs/img/manager-shares.png, docs/img/report-page1.png and
-docs/img/report-page2.png from a fresh demo journal in a temporary folder.
+Writes docs/img/manager-page.png, docs/img/manager-shares.png, docs/img/report-page1.png,
+report-page2.png and report-shares.png (the shares page) from a fresh demo journal in a
+temporary folder; SKRANKE_SHOTS_PDF=FILE keeps a copy of the whole report there too.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ def main() -> int:
 
     from deskapp.services import catalog as catalog_service
     from deskapp.services import demo, weeks
-    from deskapp.services.exports import run_export
+    from deskapp.services.exports.registry import run_export
+    from deskapp.services.exports.request import ExportRequest
     from deskapp.services.journal import Journal
     from deskapp.services.settings import Settings
     from deskapp.ui.shell.app import install_translator
@@ -56,10 +58,13 @@ def main() -> int:
     last = weeks.this_week()
     span = weeks.week_range(weeks.shift_week(last, -3), last)
     pdf = home / "report.pdf"
-    run_export("tallies", "pdf", journal, cat, span, pdf, municipality=config.municipality)
-    for number in (1, 2):  # one page per call: pdftoppm pads page numbers by the page count
+    run_export(journal, cat, ExportRequest("tallies", "pdf", span, pdf, municipality=config.municipality))
+    if os.environ.get("SKRANKE_SHOTS_PDF"):
+        Path(os.environ["SKRANKE_SHOTS_PDF"]).write_bytes(pdf.read_bytes())
+    for number, name in ((1, "report-page1"), (2, "report-page2"), (4, "report-shares")):
+        # one page per call: pdftoppm pads page numbers by the page count
         subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", str(number), "-l", str(number),
-                        "-singlefile", str(pdf), str(IMG / f"report-page{number}")], check=True)
+                        "-singlefile", str(pdf), str(IMG / name)], check=True)
     journal.close()
     window.close()
     print(f"wrote screenshots to {IMG}")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sqlite3
 from pathlib import Path
 
-from deskapp.services import demo, weeks
+from deskapp import paths
+from deskapp.services import demo, signing, weeks
 from deskapp.services.catalog import Catalog
 from deskapp.services.journal import Journal, tally_tables
 from deskapp.services.publish import publish
@@ -23,8 +25,9 @@ def make_desk(path: Path, catalog: Catalog, desk: str, site: str, seed: int) -> 
     now = weeks.stamp(weeks.now_utc())
     with journal.db.atomic():  # no Journal method yet: coaching sessions come with issue 4
         journal.db["coaching_sessions"].insert({
-            "id": f"coach-{desk}", "desk": desk, "site": site, "started_utc": now,
-            "ended_utc": now, "local_date": now[:10], "iso_week": "2026-W48", "skills": "mitid",
+            "id": coaching_id(desk), "desk_id": journal.desk_id, "desk": desk, "site": site,
+            "started_utc": now, "ended_utc": now, "local_date": now[:10], "iso_week": "2026-W48",
+            "skills": "mitid",
             "duration_s": 600, "created_utc": now, "updated_utc": now, "deleted_utc": None,
         })
     return journal
@@ -43,14 +46,37 @@ def change_desk(journal: Journal) -> None:
     new = journal.log_visit(errand="pas", reason="failed", outcome="coached", channel="fremmoede")
     journal.undo_visit(new.id)
     with journal.db.atomic():
-        journal.db["coaching_sessions"].update(f"coach-{journal.desk}", {
+        journal.db["coaching_sessions"].update(coaching_id(journal.desk), {
             "skills": "mitid,digital_post", "updated_utc": weeks.stamp(weeks.now_utc())})
+
+
+def coaching_id(desk: str) -> str:
+    """The id of the desk's hand-made coaching session: hex, like every id the program makes."""
+    return hashlib.md5(desk.encode()).hexdigest()
 
 
 def publish_copy(journal: Journal, folder: Path) -> Path:
     """Publish the desk into its own folder (an old and a new snapshot can then coexist)."""
     folder.mkdir(parents=True, exist_ok=True)
     return publish(journal.path, folder, journal.desk, journal.site).path
+
+
+def doctor(path: Path, *statements: str | tuple[str, tuple], sign: bool = True,
+           key_path: Path | None = None) -> None:
+    """Change a snapshot with plain SQL, as a desk user with the file (and, with ``sign``,
+    the desk's own key from its data folder, or ``key_path``) could."""
+    trailer = signing.read_trailer(path)
+    if trailer is not None:
+        with path.open("r+b") as handle:
+            handle.truncate(trailer.length)
+    conn = sqlite3.connect(path)
+    with conn:
+        for statement in statements:
+            sql, params = statement if isinstance(statement, tuple) else (statement, ())
+            conn.execute(sql, params)
+    conn.close()
+    if sign:
+        signing.sign_file(path, signing.load_or_create_key(key_path or paths.signing_key_file()))
 
 
 def rows(path: Path, sql: str) -> list[tuple]:

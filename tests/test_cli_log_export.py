@@ -224,7 +224,7 @@ def _export_rows(capsys, journal_path: Path, target: Path) -> list[dict[str, str
     code, _, err = run(capsys, "export", "visits", "--journal", str(journal_path),
                        "--from", weeks.this_week(), "--format", "csv", "--out", str(target))
     assert code == 0, err
-    return list(csv.DictReader(target.read_text(encoding="utf-8-sig").splitlines()))
+    return list(csv.DictReader(target.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
 
 
 def test_log_same_citizen_round_trip(tmp_path: Path, journal_path: Path, capsys) -> None:

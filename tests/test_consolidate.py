@@ -13,12 +13,14 @@ import pytest
 from deskapp.services import consolidate as consolidate_module
 from deskapp.services import weeks
 from deskapp.services.catalog import Catalog
-from deskapp.services.consolidate import ConsolidateError, consolidate, find_snapshots, inspect
+from deskapp.services.consolidate import ConsolidateError, consolidate, find_snapshots
 from deskapp.services.journal import Journal, tally_tables
 from deskapp.services.journal.migrations import SCHEMA_VERSION
+from deskapp.services.journal.snapshot_check import inspect
 from tests.desk_helpers import (
     change_desk,
     copy_to,
+    doctor,
     make_desk,
     publish_copy,
     recounted_weekly_tallies,
@@ -89,10 +91,9 @@ def test_a_snapshot_merged_before_is_not_read_again(tmp_path: Path,
     into = tmp_path / "site.skranke"
     consolidate(into, [snapshots["Skranke 1 new"]])
     copy = copy_to(snapshots["Skranke 1 new"], tmp_path / "copy" / "same.skranke")
-    conn = sqlite3.connect(copy)  # same snapshot (same stamp), content changed behind its back
-    conn.execute("update visits set outcome = 'referred', updated_utc = '2999-01-01'")
-    conn.commit()
-    conn.close()
+    # same snapshot (same stamp), content changed and signed again by the desk's own key
+    doctor(copy, "update visits set outcome = 'referred', updated_utc = "
+                 "strftime('%Y-%m-%dT%H:%M:%f000+00:00', 'now')")
     before = state(into)
     report = consolidate(into, [copy])
     assert state(into) == before
@@ -126,17 +127,18 @@ def test_newer_snapshot_updates_and_older_never_reverts(tmp_path: Path,
 def test_deletion_wins_a_tie(tmp_path: Path, snapshots: dict[str, Path]) -> None:
     live = snapshots["Skranke 1 new"]
     undone = copy_to(live, tmp_path / "tie" / "undone.skranke")
-    conn = sqlite3.connect(undone)
+    conn = sqlite3.connect(live)
     visit_id, updated = conn.execute(
         "select id, updated_utc from visits where deleted_utc is null limit 1").fetchone()
-    conn.execute("update visits set deleted_utc = ? where id = ?", (updated, visit_id))
-    conn.execute("update meta set value = 'Skranke 1 kopi' where key = 'desk'")  # another source
-
-    conn.commit()
+    taken = conn.execute("select value from meta where key = 'snapshot_utc'").fetchone()[0]
     conn.close()
+    later = weeks.stamp(weeks.parse_stamp(taken) - timedelta(seconds=1))  # an earlier snapshot
+    doctor(undone, ("update visits set deleted_utc = ? where id = ?", (updated, visit_id)),
+           ("update meta set value = ? where key = 'snapshot_utc'", (later,)))
     for order in ([live, undone], [undone, live]):
         into = tmp_path / f"tie-{order[0].stem}.skranke"
-        consolidate(into, order)
+        report = consolidate(into, order)
+        assert not report.skipped, report.lines()
         conn = sqlite3.connect(into)
         assert conn.execute("select deleted_utc from visits where id = ?", (visit_id,)).fetchone() == (
             updated,)
@@ -249,8 +251,9 @@ def test_publish_temp_files_are_ignored(tmp_path: Path, snapshots: dict[str, Pat
 def test_inspect_reads_meta_without_changing_the_file(snapshots: dict[str, Path]) -> None:
     path = snapshots["Skranke 2 new"]
     before = path.read_bytes()
-    problem, meta = inspect(path)
-    assert problem is None
+    problem, info = inspect(path)
+    assert problem is None and info is not None
+    meta = info.meta
     assert meta["desk"] == "Skranke 2" and meta["site"] == "Rådhuset" and meta["snapshot_utc"]
     assert path.read_bytes() == before
 
@@ -351,7 +354,8 @@ def test_pdf_report_of_a_site_names_each_desk_and_its_snapshot_age(
         tmp_path: Path, snapshots: dict[str, Path], catalog: Catalog) -> None:
     import pypdf
 
-    from deskapp.services.exports import run_export
+    from deskapp.services.exports.registry import run_export
+    from deskapp.services.exports.request import ExportRequest
 
     into = tmp_path / "site.skranke"
     consolidate(into, [snapshots["Skranke 1 new"], snapshots["Skranke 2 new"]])
@@ -359,8 +363,8 @@ def test_pdf_report_of_a_site_names_each_desk_and_its_snapshot_age(
     with Journal(into) as site:
         site.db.execute("update meta set value = ? where key = 'snapshot:Rådhuset/Skranke 2'",
                         [weeks.stamp(weeks.now_utc() - timedelta(days=9))])
-        run_export("tallies", "pdf", site, catalog, weeks.week_range(weeks.shift_week(
-            weeks.this_week(), -3), weeks.this_week()), out)
+        run_export(site, catalog, ExportRequest("tallies", "pdf", weeks.week_range(weeks.shift_week(
+            weeks.this_week(), -3), weeks.this_week()), out))
     text = " ".join(pypdf.PdfReader(out).pages[0].extract_text().split())
     assert "Rådhuset/Skranke 1:" in text and "(0 dage)" in text
     assert "Rådhuset/Skranke 2:" in text and "(9 dage) – ældre end en uge!" in text

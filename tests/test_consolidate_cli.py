@@ -120,3 +120,28 @@ def test_real_process_reports_skips_and_exits_zero(tmp_path: Path, desks: list[P
     assert "S/D1: " in result.stdout
     assert f"skipped {share / 'bad.skranke'}: not a Skranke journal" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_publish_refuses_a_desk_name_with_a_cpr_number(tmp_path: Path, desks: list[Path],
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    code = main(["publish", "--journal", str(desks[0]), "--to", str(share), "--desk", "Skranke 010190-1234",
+                 "--site", "Rådhuset"])
+    err = capsys.readouterr().err
+    assert code == 2 and "CPR number" in err and "010190" not in err
+    assert list(share.iterdir()) == []
+
+
+def test_consolidate_into_a_damaged_site_journal_fails_and_changes_nothing(
+        tmp_path: Path, desks: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    code = main(["publish", "--journal", str(desks[0]), "--to", str(share), "--desk", "A", "--site", "S"])
+    assert code == 0
+    into = tmp_path / "site.skranke"
+    into.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    before = into.read_bytes()
+    assert main(["consolidate", "--into", str(into), str(share)]) == 2
+    assert "damaged" in capsys.readouterr().err
+    assert into.read_bytes() == before

@@ -17,7 +17,9 @@ from pypdf import PdfReader
 
 from deskapp.services import weeks
 from deskapp.services.catalog import Catalog
-from deskapp.services.exports import ExportError, run_export
+from deskapp.services.exports import ExportError
+from deskapp.services.exports.registry import run_export
+from deskapp.services.exports.request import ExportRequest
 from deskapp.services.exports.tallies_xlsx import ALL_SHEETS, REASONS, SHARES
 from deskapp.services.journal import Journal
 from deskapp.services.tallies import Query, Tally
@@ -42,15 +44,15 @@ def journal(demo_path: Path):
         yield opened
 
 
-def read_csv(path: Path, sep: str = ",") -> list[dict[str, str]]:
+def read_csv(path: Path, sep: str = ";") -> list[dict[str, str]]:
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM so Excel opens æøå
     return list(csv.DictReader(raw.decode("utf-8-sig").splitlines(), delimiter=sep))
 
 
 def test_tallies_csv_equals_recount_of_visits_csv(journal: Journal, catalog: Catalog, tmp_path: Path) -> None:
-    run_export("visits", "csv", journal, catalog, SPAN, tmp_path / "visits.csv")
-    run_export("tallies", "csv", journal, catalog, SPAN, tmp_path / "tallies.csv")
+    run_export(journal, catalog, ExportRequest("visits", "csv", SPAN, tmp_path / "visits.csv"))
+    run_export(journal, catalog, ExportRequest("tallies", "csv", SPAN, tmp_path / "tallies.csv"))
     visits = read_csv(tmp_path / "visits.csv")
     dims = ("iso_week", "desk", "site", "errand", "channel", "reason", "outcome")
     expected = Counter(tuple(v[d] for d in dims) for v in visits)
@@ -63,28 +65,41 @@ def test_tallies_csv_equals_recount_of_visits_csv(journal: Journal, catalog: Cat
 
 def test_min_count_suppresses_small_cells(journal: Journal, catalog: Catalog, tmp_path: Path) -> None:
     out = tmp_path / "tallies.csv"
-    run_export("tallies", "csv", journal, catalog, SPAN, out, sep=";", min_count=5)
+    run_export(journal, catalog, ExportRequest("tallies", "csv", SPAN, out, sep=";", min_count=5))
     counts = [row["count"] for row in read_csv(out, ";")]
     assert "<5" in counts
     assert all(c == "<5" or int(c) >= 5 for c in counts)
 
 
-def test_shares_csv_semicolon_uses_decimal_comma(journal: Journal, catalog: Catalog, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("sep", "point"), [(";", ","), (",", ".")])
+def test_shares_csv_parses_as_numbers_both_ways(journal: Journal, catalog: Catalog, tmp_path: Path,
+                                                sep: str, point: str) -> None:
     out = tmp_path / "shares.csv"
-    rows = run_export("shares", "csv", journal, catalog, SPAN, out, sep=";")
-    data = read_csv(out, ";")
+    rows = run_export(journal, catalog, ExportRequest("shares", "csv", SPAN, out, sep=sep))
+    data = read_csv(out, sep)
     assert len(data) == rows
     expected = {(r["week"], r["errand"]): r for r in Tally(journal, catalog).shares(Query(FIRST, LAST))}
+    other = "." if point == "," else ","
     for row in data:
         want = expected[(row["week"], row["errand"])]
         assert int(row["digital"]) == want["digital"]
+        if want["digital_share"] is None:
+            assert row["digital_share"] == ""  # no imported digital counts: no share
+            continue
+        assert other not in row["digital_share"]  # one decimal mark, the flavour's
         assert float(row["digital_share"].replace(",", ".")) == pytest.approx(want["digital_share"], abs=1e-4)
-        assert row["goal"] == "0,8000"
+        assert row["goal"] == f"0{point}8000"
+    assert any(row["digital_share"] for row in data)
+
+
+def test_csv_default_is_semicolon_with_decimal_comma() -> None:
+    request = ExportRequest("shares", "csv", SPAN, "x.csv")
+    assert request.sep == ";" and request.decimal_comma
 
 
 def test_xlsx_has_every_sheet_and_native_charts(journal: Journal, catalog: Catalog, tmp_path: Path) -> None:
     out = tmp_path / "tallies.xlsx"
-    run_export("tallies", "xlsx", journal, catalog, SPAN, out, min_count=0)
+    run_export(journal, catalog, ExportRequest("tallies", "xlsx", SPAN, out, min_count=0))
     names = zipfile.ZipFile(out).namelist()
     assert "xl/charts/chart1.xml" in names
     book = openpyxl.load_workbook(out)
@@ -104,7 +119,7 @@ def test_xlsx_has_every_sheet_and_native_charts(journal: Journal, catalog: Catal
 
 def test_shares_xlsx_has_the_shares_sheet(journal: Journal, catalog: Catalog, tmp_path: Path) -> None:
     out = tmp_path / "shares.xlsx"
-    run_export("shares", "xlsx", journal, catalog, SPAN, out)
+    run_export(journal, catalog, ExportRequest("shares", "xlsx", SPAN, out))
     book = openpyxl.load_workbook(out)
     assert SHARES in book.sheetnames
     assert "xl/charts/chart1.xml" in zipfile.ZipFile(out).namelist()
@@ -113,7 +128,7 @@ def test_shares_xlsx_has_the_shares_sheet(journal: Journal, catalog: Catalog, tm
 def test_shares_chart_draws_the_80_percent_goal_as_a_line(journal: Journal, catalog: Catalog,
                                                           tmp_path: Path) -> None:
     out = tmp_path / "tallies.xlsx"
-    run_export("tallies", "xlsx", journal, catalog, SPAN, out)
+    run_export(journal, catalog, ExportRequest("tallies", "xlsx", SPAN, out))
     ns = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
     archive = zipfile.ZipFile(out)
     charts = [ElementTree.fromstring(archive.read(name)) for name in archive.namelist()
@@ -125,8 +140,9 @@ def test_shares_chart_draws_the_80_percent_goal_as_a_line(journal: Journal, cata
 
     [shares] = [c for c in charts if "Digital andel" in series(c, "barChart")]
     assert set(series(shares, "barChart")) == {"Digital andel", "Selvbetjeningsandel"}
-    [goal] = series(shares, "lineChart").values()
-    assert goal.findtext("c:tx//c:v", namespaces=ns) == "Mål 80 %"
+    lines = series(shares, "lineChart")
+    assert set(lines) == {"Mål 80 %", "Landsplan (reference)"}
+    goal = lines["Mål 80 %"]
     n = len([r for r in Tally(journal, catalog).shares_by_errand(Query(FIRST, LAST)) if r["has_digital"]])
     assert goal.findtext("c:val//c:f", namespaces=ns) == f"{SHARES}!$H$2:$H${n + 1}"
     points = [float(v.text or "") for v in goal.findall("c:val//c:pt/c:v", ns)]
@@ -138,14 +154,14 @@ def test_shares_chart_draws_the_80_percent_goal_as_a_line(journal: Journal, cata
 def test_visits_xlsx_has_one_row_per_counted_visit(journal: Journal, catalog: Catalog,
                                                    tmp_path: Path) -> None:
     out = tmp_path / "visits.xlsx"
-    rows = run_export("visits", "xlsx", journal, catalog, SPAN, out)
+    rows = run_export(journal, catalog, ExportRequest("visits", "xlsx", SPAN, out))
     sheet = openpyxl.load_workbook(out).active
     assert sheet.max_row == rows + 1 == len(journal.counted_visits(FIRST, LAST)) + 1
 
 
 def test_pdf_report_text(journal: Journal, catalog: Catalog, tmp_path: Path) -> None:
     out = tmp_path / "report.pdf"
-    run_export("tallies", "pdf", journal, catalog, SPAN, out, municipality="Ærø Kommune")
+    run_export(journal, catalog, ExportRequest("tallies", "pdf", SPAN, out, municipality="Ærø Kommune"))
     reader = PdfReader(out)
     text = "\n".join(page.extract_text() for page in reader.pages)
     cover = reader.pages[0].extract_text()
@@ -168,9 +184,9 @@ def test_pdf_report_text(journal: Journal, catalog: Catalog, tmp_path: Path) -> 
 
 def test_export_errors(journal: Journal, catalog: Catalog, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="cannot be exported as pdf"):
-        run_export("visits", "pdf", journal, catalog, SPAN, tmp_path / "v.pdf")
+        run_export(journal, catalog, ExportRequest("visits", "pdf", SPAN, tmp_path / "v.pdf"))
     with pytest.raises(ExportError, match="does not exist"):
-        run_export("tallies", "xlsx", journal, catalog, SPAN, tmp_path / "no" / "t.xlsx")
+        run_export(journal, catalog, ExportRequest("tallies", "xlsx", SPAN, tmp_path / "no" / "t.xlsx"))
     assert list(tmp_path.iterdir()) == []
 
 
@@ -247,7 +263,7 @@ def test_cli_missing_journal(tmp_path: Path) -> None:
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "pdf"])
 def test_empty_period_still_exports(journal: Journal, catalog: Catalog, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"empty.{fmt}"
-    rows = run_export("tallies", fmt, journal, catalog, ["2020-W10"], out, min_count=5)
+    rows = run_export(journal, catalog, ExportRequest("tallies", fmt, ["2020-W10"], out, min_count=5))
     assert rows == 0
     assert out.stat().st_size > 0
     if fmt == "pdf":
@@ -256,12 +272,12 @@ def test_empty_period_still_exports(journal: Journal, catalog: Catalog, tmp_path
 
 
 def test_min_count_in_xlsx_and_pdf(journal: Journal, catalog: Catalog, tmp_path: Path) -> None:
-    run_export("tallies", "xlsx", journal, catalog, SPAN, tmp_path / "t.xlsx", min_count=5)
+    run_export(journal, catalog, ExportRequest("tallies", "xlsx", SPAN, tmp_path / "t.xlsx", min_count=5))
     book = openpyxl.load_workbook(tmp_path / "t.xlsx")
     cells = [c.value for row in book[REASONS].iter_rows(min_row=2) for c in row[2:]]
     assert "<5" in cells
-    assert all(v == "<5" or v == 0 or (isinstance(v, int) and v >= 5) for v in cells)
-    run_export("tallies", "pdf", journal, catalog, SPAN, tmp_path / "t.pdf", min_count=5)
+    assert all(v in ("<5", "x") or v == 0 or (isinstance(v, int) and v >= 5) for v in cells)
+    run_export(journal, catalog, ExportRequest("tallies", "pdf", SPAN, tmp_path / "t.pdf", min_count=5))
     text = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "t.pdf").pages)
     assert "Antal under 5 vises som <5" in text
     assert "<5" in text.split("Ærinder × årsager")[-1]
@@ -269,20 +285,20 @@ def test_min_count_in_xlsx_and_pdf(journal: Journal, catalog: Catalog, tmp_path:
 
 def test_pdf_header_words_are_never_split(journal: Journal, catalog: Catalog, tmp_path: Path) -> None:
     out = tmp_path / "report.pdf"
-    run_export("tallies", "pdf", journal, catalog, SPAN, out)
+    run_export(journal, catalog, ExportRequest("tallies", "pdf", SPAN, out))
     words = {w.strip(",.()") for page in PdfReader(out).pages for w in page.extract_text().split()}
     # Long header words of the shares table and the pivots stay whole (a header row shrinks its
     # font instead); a compound breaks only at its hyphen, soft hyphen or slash.
-    for whole in ("Transaktioner", "ansøgninger", "Selvbetjenings-", "færdigheder", "Post/",
-                  "selvbetjening", "fremmøde"):
+    for whole in ("Transaktioner", "ansøgninger", "færdigheder", "Post/", "selvbetjening", "fremmøde"):
         assert whole in words, whole
+    assert {"Selvbetjenings-", "Selvbetjeningsandel"} & words
     assert not {"Selvbetjenin", "Transaktion", "rdigheder", "etjening"} & words
 
 
 def test_pdf_pivots_list_every_errand_with_a_total(journal: Journal, catalog: Catalog,
                                                   tmp_path: Path) -> None:
     out = tmp_path / "report.pdf"
-    run_export("tallies", "pdf", journal, catalog, SPAN, out)
+    run_export(journal, catalog, ExportRequest("tallies", "pdf", SPAN, out))
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
     pivots = text.split("Ærinder × årsager til fremmøde")[-1]
     tally = Tally(journal, catalog)

@@ -147,6 +147,22 @@ def test_frozen_command_line_fills_and_exports_a_journal(frozen_app: Path, tmp_p
     assert smoke.returncode == 0 and _unexpected(smoke.stderr) == []
 
 
+def test_frozen_publish_signs_and_consolidate_verifies(frozen_app: Path, tmp_path: Path) -> None:
+    """The cryptography package (Ed25519 signatures) works inside the bundle."""
+    journal = tmp_path / "demo.skranke"
+    share = tmp_path / "share"
+    share.mkdir()
+    demo = _run(frozen_app, "deskapp", ["demo", "--journal", str(journal), "--weeks", "1"], tmp_path)
+    assert demo.returncode == 0, demo.stderr
+    published = _run(frozen_app, "deskapp", ["publish", "--journal", str(journal), "--to", str(share),
+                                             "--desk", "D1", "--site", "S"], tmp_path)
+    assert published.returncode == 0, published.stderr
+    merged = _run(frozen_app, "deskapp", ["consolidate", "--into", str(tmp_path / "site.skranke"),
+                                          str(share)], tmp_path)
+    assert merged.returncode == 0, merged.stderr
+    assert "trusted on first use" in merged.stdout and "Traceback" not in merged.stderr
+
+
 def test_frozen_handout_pdf(frozen_app: Path, tmp_path: Path) -> None:
     """The citizen handout (reportlab with a QR code), where the command exists."""
     import importlib.util

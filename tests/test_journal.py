@@ -220,6 +220,6 @@ def test_version_1_journal_is_upgraded_with_its_visits_intact(journal_path: Path
     assert "visits_week_day" in indexes
     assert not indexes & {"visits_week_tally", "visits_day", "visits_tally"}
     conn = sqlite3.connect(journal_path)
-    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 6
     assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
     conn.close()

@@ -70,7 +70,6 @@ def test_the_ui_never_imports_the_command_line() -> None:
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
-@pytest.mark.xfail(reason="consolidate and tallies still run their own SQL (being moved)")
 def test_only_the_journal_package_opens_sqlite() -> None:
     """sqlite3 may be named elsewhere for its exception types, never connected to."""
     offenders = []
@@ -87,7 +86,6 @@ def test_only_the_journal_package_opens_sqlite() -> None:
     assert offenders == []
 
 
-@pytest.mark.xfail(reason="the exports registry (being moved to its own module)")
 def test_there_are_no_import_cycles() -> None:
     graph = {name: _runtime_internal(name) for name in MODULES}
     index: dict[str, int] = {}

@@ -118,11 +118,11 @@ def test_drill_down_from_errand_to_reasons_and_outcomes(page: ManagerPage, hub: 
     rect = page.errands_view.visualRect(page.errands_model.index(row, 0))
     qtbot.mouseClick(page.errands_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert page.selected_errand() == "laegeskift"
-    assert "Lægeskift" in page.drill_title.text()
-    reasons = {label: value for label, value, _ in page.drill_reasons.bars}
+    assert "Lægeskift" in page.drill.title.text()
+    reasons = {label: value for label, value, _ in page.drill.reasons.bars}
     expected = Counter(page.catalog.label("reasons", v.reason) for v in counted)
     assert reasons == expected
-    outcomes = {label: value for label, value, _ in page.drill_outcomes.bars}
+    outcomes = {label: value for label, value, _ in page.drill.outcomes.bars}
     assert outcomes == Counter(page.catalog.label("outcomes", v.outcome) for v in counted)
 
 
@@ -253,7 +253,7 @@ def test_newest_range_wins_when_counts_overlap(page: ManagerPage, hub: JournalHu
     counted(qtbot, page)  # results arrive in order: the first count's came and was ignored
     assert page.data is not None and page.data.query.span == ["2027-W01"]
     assert table_total(page) == len(hub.journal.counted_visits("2027-W01"))
-    qtbot.waitUntil(lambda: not page._signals)
+    qtbot.waitUntil(lambda: not page.counts.pending)
 
 
 def test_progress_dialog_only_while_an_export_runs(page: ManagerPage) -> None:
@@ -266,3 +266,47 @@ def test_progress_dialog_only_while_an_export_runs(page: ManagerPage) -> None:
     assert runner.progress.objectName() == "exportProgress"
     runner._finish()
     assert runner.progress is None and not runner.running
+
+
+def test_shares_show_the_reference_and_the_distance_to_the_goal(page: ManagerPage, hub: JournalHub,
+                                                               catalog: Catalog) -> None:
+    page.tabs.setCurrentIndex(4)
+    model = page.shares_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    row = next(i for i, r in enumerate(model.rows) if r["errand"] == "flytning")
+    reference = model.index(row, headers.index("Reference")).data()
+    assert reference == "64 % landsplan · 92 % Hjørring"  # the years and sources: drill-down, files
+    share = model.rows[row]["digital_share"]
+    goal = model.index(row, headers.index("Mod mål (80 %)")).data()
+    assert goal == "nået" if share >= 0.8 else "procentpoint" in goal and "flere digitale om ugen" in goal
+
+
+def test_drill_down_draws_the_weekly_share(page: ManagerPage) -> None:
+    page.select_errand("flytning")
+    assert page.data is not None
+    assert page.drill.trend.points == page.data.trend("flytning")
+    assert [w for w, _ in page.drill.trend.points] == ["2026-W52", "2026-W53", "2027-W01", "2027-W02"]
+    assert any(share is not None for _, share in page.drill.trend.points)
+    text = page.drill.goal.text()
+    assert "Digital andel" in text and "Reference: 64 % (landsplan 2012)" in text
+    assert "2026-W52" in page.drill.trend.accessibleDescription()
+
+
+def test_discretion_on_the_page_hides_what_would_give_a_small_count_away(page: ManagerPage, qtbot) -> None:
+    page.min_count.setValue(5)
+    counted(qtbot, page)
+    assert page.data is not None and page.data.min_count == 5
+    shown = [page.errands_model.index(r, 1).data() for r in range(page.errands_model.rowCount())]
+    small = [r for r in page.data.errands if int(r["count"]) < 5]
+    assert small and shown.count("<5") == len(small)
+    pivot = page.data.hidden
+    assert pivot.secondary  # complementary cells are hidden too
+    reasons = page.reasons_model
+    hidden = [k for k in pivot.primary | pivot.secondary if k[0] == "reason"]
+    assert hidden
+    for _kind, errand, code in hidden:
+        cell = reasons.index(reasons.pivot.errands.index(errand), reasons.pivot.columns.index(code) + 1)
+        assert cell.data() in ("<5", "x")
+    page.min_count.setValue(0)
+    counted(qtbot, page)
+    assert "<5" not in [page.errands_model.index(r, 1).data() for r in range(page.errands_model.rowCount())]

@@ -66,7 +66,7 @@ def test_a_version_4_journal_gets_a_desk_identity_and_keeps_every_count(tmp_path
         desk_id = journal.desk_id
 
     after = sqlite3.connect(path)
-    assert after.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert after.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION == 6
     assert after.execute("pragma integrity_check").fetchone()[0] == "ok"
     assert sorted(after.execute(
         "select iso_week, channel, count from tally_channels").fetchall()) == channels_before
@@ -94,3 +94,29 @@ def test_coaching_sessions_carry_the_desk_id(tmp_path: Path) -> None:
         journal.add_coaching_session(["mitid"], started=weeks.now_utc())
         [session] = journal.coaching_sessions()
         assert session["desk_id"] == journal.desk_id != ""
+
+
+def test_schema_6_adds_the_site_desks_and_note_indexes_and_keeps_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "desk.skranke"
+    _version_4_journal(path, 4)
+    db = sqlite_utils.Database(path)
+    with db.atomic():  # up to schema 5 only, as the previous version left it
+        MIGRATIONS[4](db)
+        db.execute("pragma user_version = 5")
+        db.execute("update visits set note = 'ring tilbage' where id = 'old-1'")
+    db.close()
+    with Journal(path) as journal:
+        assert len(journal.visits()) == 4
+        tables = set(journal.db.table_names())
+        indexes = {row[0] for row in journal.db.execute(
+            "select name from sqlite_master where type = 'index' and sql like '% where note is not null'")}
+        plan = " ".join(str(row) for row in journal.db.execute(
+            "explain query plan select id from visits where note is not null and started_utc < '2030'"))
+    assert "site_desks" in tables
+    assert indexes == {"visits_with_note", "steps_with_note"}
+    assert "visits_with_note" in plan  # retention finds the noted visits without a scan
+    conn = sqlite3.connect(path)
+    assert conn.execute("pragma user_version").fetchone()[0] == 6
+    assert conn.execute("select count(*) from site_desks").fetchone()[0] == 0
+    assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+    conn.close()

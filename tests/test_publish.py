@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from deskapp.services.catalog import Catalog
-from deskapp.services.consolidate import consolidate, inspect
+from deskapp.services.consolidate import consolidate
 from deskapp.services.journal import Journal
+from deskapp.services.journal.snapshot_check import inspect
 from deskapp.services.publish import PublishError, _os_error, publish, safe_name, snapshot_path
 from tests.desk_helpers import make_desk
 
@@ -40,8 +41,9 @@ def test_snapshot_lands_in_site_folder_with_meta(tmp_path: Path, catalog: Catalo
     assert result.path == share / "Vejle-Rådhus" / "Skranke-3.skranke"
     assert result.visits == count
     assert [p.name for p in result.path.parent.iterdir()] == ["Skranke-3.skranke"]
-    problem, meta = inspect(result.path)
-    assert problem is None
+    problem, info = inspect(result.path, full_check=True)
+    assert problem is None and info is not None
+    meta = info.meta
     assert meta["desk"] == "Skranke 3" and meta["site"] == "Vejle Rådhus"
     assert meta["snapshot_utc"] == result.taken_utc
     conn = sqlite3.connect(result.path)

@@ -37,6 +37,7 @@ COMMANDS = {
     "restore": "restore_cmd",
     "publish": "publish_cmd",
     "consolidate": "consolidate_cmd",
+    "trust": "trust_cmd",
 }
 if TYPE_CHECKING:  # never run; also how the frozen build's analysis finds every command
     from deskapp.cli import (  # noqa: F401
@@ -52,6 +53,7 @@ if TYPE_CHECKING:  # never run; also how the frozen build's analysis finds every
         purge_cmd,
         restore_cmd,
         run_cmd,
+        trust_cmd,
     )
 EXIT_BAD_INPUT = 2
 EXIT_FAILED = 1

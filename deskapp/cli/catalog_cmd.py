@@ -12,7 +12,7 @@ from deskapp.services import catalog
 KINDS = ("errands", "reasons", "outcomes", "channels")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("catalog", help="work with the errand catalogue")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True,
                                     parser_class=type(parser))

@@ -8,7 +8,7 @@ from deskapp.cli.common import CliError, add_journal_argument, load_catalog, ope
 from deskapp.services import demo
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("demo", help="fill a journal with realistic demo visits")
     add_journal_argument(parser, required=True)
     parser.add_argument("--weeks", type=int, default=8, metavar="N")

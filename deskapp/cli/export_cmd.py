@@ -1,8 +1,9 @@
-"""``deskapp export``: tallies, visits and shares as CSV, XLSX or PDF."""
+"""``deskapp export``: tallies, visits, shares and the KOMHEN counting week as CSV, XLSX or PDF."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from deskapp.cli.common import (
     CliError,
@@ -13,14 +14,16 @@ from deskapp.cli.common import (
     open_journal,
 )
 from deskapp.services import weeks
-from deskapp.services.exports import ExportError, formats_of, run_export
+from deskapp.services.exports import ExportError
+from deskapp.services.exports.registry import KINDS, formats_of, run_export
+from deskapp.services.exports.request import ExportRequest
+from deskapp.services.journal import Journal, tally_reads
 
-KINDS = ("tallies", "visits", "shares")
 FORMATS = ("csv", "xlsx", "pdf")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("export", help="export tallies, visits or shares for a week range")
+    parser = sub.add_parser("export", help="export tallies, visits, shares or a KOMHEN counting week")
     parser.add_argument("kind", choices=KINDS)
     add_journal_argument(parser)
     parser.add_argument("--from", dest="first", required=True, metavar="WEEK",
@@ -29,10 +32,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         help="last ISO week (default: --from); also this-week / last-week")
     parser.add_argument("--format", choices=FORMATS, default="csv")
     parser.add_argument("--out", required=True, metavar="FILE")
-    parser.add_argument("--sep", default=",", choices=(",", ";"), metavar="SEP",
-                        help="CSV separator: ',' (default) or ';' for Danish Excel")
+    parser.add_argument("--sep", default=";", choices=(";", ","), metavar="SEP",
+                        help="CSV flavour: ';' with a decimal comma (default, Danish spreadsheets) "
+                             "or ',' with a decimal point (scripts, English spreadsheets)")
     parser.add_argument("--min-count", type=int, default=0, metavar="N",
-                        help="show counts below N as '<N' (for published reports)")
+                        help="hide counts below N, and what would give them away (published reports)")
     parser.add_argument("--desk", action="append", default=[], metavar="NAME",
                         help="only these desks (repeat for more)")
     parser.add_argument("--site", action="append", default=[], metavar="NAME",
@@ -63,11 +67,17 @@ def run(args: argparse.Namespace) -> int:
     desks = [guarded_name("--desk", name) for name in args.desk]  # shown in the report
     sites = [guarded_name("--site", name) for name in args.site]
     cat = load_catalog()
-    options = {"sep": args.sep, "min_count": args.min_count, "desks": desks, "sites": sites,
-               "municipality": load_settings().municipality}
+    config = load_settings()
+    try:
+        request = ExportRequest(args.kind, args.format, span, args.out, sep=args.sep,
+                                min_count=args.min_count, desks=desks, sites=sites,
+                                municipality=config.municipality, reference_file=config.reference_file)
+    except ExportError as exc:
+        raise CliError(str(exc)) from exc
     with open_journal(args.journal, reading=True) as journal:
+        warn_unmatched(journal, desks, sites)
         try:
-            rows = run_export(args.kind, args.format, journal, cat, span, args.out, **options)
+            rows = run_export(journal, cat, request)
         except ExportError as exc:
             raise CliError(str(exc)) from exc
         read_only = "; the journal is read-only and was only read" if journal.read_only else ""
@@ -76,11 +86,25 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def warn_unmatched(journal: Journal, desks: list[str], sites: list[str]) -> None:
+    """A --desk or --site naming nothing the journal has says so on stderr (the export is
+    still written, and is empty for that name)."""
+    if not desks and not sites:
+        return
+    known_desks, known_sites = tally_reads.desks_and_sites(journal)
+    for flag, asked, known in (("--desk", desks, known_desks), ("--site", sites, known_sites)):
+        for name in asked:
+            if name not in known:
+                have = ", ".join(repr(k) for k in known) or "none"
+                print(f"deskapp: warning: {flag} {name!r} matches no counted visits in "
+                      f"{journal.path}; it has {flag[2:]}s {have}", file=sys.stderr)
+
+
 def counted(kind: str, fmt: str, n: int) -> str:
     """What the number an exporter returns is: data rows, visits listed, or visits counted."""
     if kind == "visits":
         return f"{n} visits"
-    if fmt == "csv":
+    if fmt == "csv" or kind == "komhen":
         return f"{n} rows"
     if (kind, fmt) == ("shares", "xlsx"):
         return f"{n} week and errand rows"

@@ -10,7 +10,7 @@ from deskapp.services import digital_counts
 from deskapp.services.journal import JournalError
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "import-digital",
         help="import counts of digital applications (CSV: week,errand,count,source)",

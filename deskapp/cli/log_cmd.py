@@ -20,7 +20,7 @@ from deskapp.services.journal import BOOKED, DROP_IN
 APPOINTMENT_CHOICES = {"booked": BOOKED, "drop-in": DROP_IN}
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("log", help="log one visit (queue-system hooks, catching up from paper)")
     add_journal_argument(parser)
     parser.add_argument("--errand", required=True, metavar="CODE")

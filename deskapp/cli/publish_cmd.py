@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from deskapp.cli.common import CliError, add_journal_argument, journal_path, load_settings, open_journal
-from deskapp.services.publish import PublishError, publish
+from deskapp.services.publish import PublishError, clean_name, publish
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,6 +31,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = publish(journal_path(args.journal), folder, desk, site)
     except PublishError as exc:
-        raise CliError(str(exc), exit_code=1) from exc
-    print(f"published {result.visits} visits of {site}/{desk} to {result.path}")
+        raise CliError(str(exc), exit_code=2 if exc.kind == "name" else 1) from exc
+    print(f"published {result.visits} visits of {clean_name(site)}/{clean_name(desk)} to {result.path}")
     return 0

@@ -1,11 +1,19 @@
-"""Publish a desk snapshot: a consistent copy of the local journal on the shared folder.
+"""Publish a desk snapshot: a consistent, signed copy of the local journal on the shared folder.
 
 The live journal stays on local disk (WAL does not work over network file systems). A
 snapshot is written with SQLite's backup API, which copies one consistent state while the
 counter keeps writing (in WAL mode a reader never blocks the writer), into a temporary
 name beside the final file; it is switched to rollback-journal mode, stamped in its
-``meta`` table, flushed to disk and renamed over ``<folder>/<site>/<desk>.skranke`` in one
-atomic step, so a reader of the shared folder never sees half a file.
+``meta`` table, every text in it guarded and the whole copy integrity-checked
+(``journal.snapshot_write``), signed with the desk's key (``signing``: the signature is
+appended to the file itself), flushed to disk and renamed over
+``<folder>/<site>/<desk>.skranke`` in one atomic step, so a reader of the shared folder
+never sees half a file, nor a file with another file's signature.
+
+The desk and site names are labels: they name the file and the snapshot; in a site
+journal every visit of the desk carries the labels of its newest snapshot (the desk
+itself is its desk id). A name with a CPR number is refused; control characters are
+removed.
 """
 
 from __future__ import annotations
@@ -21,9 +29,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from deskapp.services import weeks
+from deskapp import paths
+from deskapp.services import privacy, signing, weeks
 from deskapp.services.durable import fsync_file, fsync_folder
 from deskapp.services.journal.copy import write_snapshot
+from deskapp.services.journal.snapshot_write import SnapshotDamaged, finish
 
 SNAPSHOT_SUFFIX = ".skranke"
 _UNSAFE = re.compile(r"[^\w.-]+")
@@ -37,7 +47,8 @@ class PublishError(Exception):
 
     Kinds: ``folder_missing`` (shared folder absent or offline), ``permission``,
     ``disk_full``, ``busy`` (the old snapshot is open elsewhere), ``journal`` (the local
-    journal cannot be read), ``failed`` (other I/O).
+    journal cannot be read or is damaged), ``name`` (a desk or site name refused),
+    ``key`` (the signing key cannot be read or made), ``failed`` (other I/O).
     """
 
     def __init__(self, kind: str, message: str):
@@ -68,21 +79,40 @@ def safe_name(text: str, fallback: str = "skranke") -> str:
     return text
 
 
+def clean_name(text: str, what: str = "name") -> str:
+    """A desk or site name as it may be published: control characters removed, a CPR
+    number refused (PublishError "name"; the message never repeats the digits)."""
+    try:
+        cleaned = privacy.guard_name(text)
+    except privacy.FreeTextRefused as exc:
+        if exc.too_long:
+            raise PublishError("name", f"the {what} is {exc.too_long} characters; the limit is "
+                                       f"{privacy.NAME_MAX_LENGTH}") from exc
+        raise PublishError("name", f"the {what} looks like it contains a CPR number (written "
+                                   f"{', '.join(f.masked for f in exc.findings)}); "
+                                   "choose another name") from exc
+    if not cleaned:
+        raise PublishError("name", f"the {what} must not be empty")
+    return cleaned
+
+
 def snapshot_path(folder: Path | str, desk: str, site: str) -> Path:
     return Path(folder) / safe_name(site, "site") / (safe_name(desk) + SNAPSHOT_SUFFIX)
 
 
 def publish(journal_path: Path | str, folder: Path | str, desk: str, site: str,
-            *, now: datetime | None = None) -> Published:
-    """Write a snapshot of the journal to ``<folder>/<site>/<desk>.skranke`` atomically."""
+            *, now: datetime | None = None, key_path: Path | None = None) -> Published:
+    """Write a signed snapshot of the journal to ``<folder>/<site>/<desk>.skranke`` atomically."""
     journal_path = Path(journal_path)
     folder = Path(folder)
+    desk, site = clean_name(desk, "desk name"), clean_name(site, "site name")
     if not str(folder).strip() or not folder.is_dir():
         raise PublishError("folder_missing",
                            f"the shared folder {folder} is not there (offline or not created)")
     if not journal_path.is_file():
         raise PublishError("journal", f"there is no journal at {journal_path}")
     target = snapshot_path(folder, desk, site)
+    key = _signing_key(key_path or paths.signing_key_file(), folder)
     try:
         target.parent.mkdir(exist_ok=True)
     except OSError as exc:
@@ -92,6 +122,8 @@ def publish(journal_path: Path | str, folder: Path | str, desk: str, site: str,
         taken = weeks.stamp(now or weeks.now_utc())
         visits = write_snapshot(journal_path, tmp,
                                 {"snapshot_utc": taken, "desk": desk, "site": site})
+        finish(tmp)
+        signing.sign_file(tmp, key)
         fsync_file(tmp)
         try:
             os.replace(tmp, target)
@@ -106,11 +138,26 @@ def publish(journal_path: Path | str, folder: Path | str, desk: str, site: str,
         raise _os_error(exc, target) from exc
     except sqlite3.Error as exc:
         raise _sqlite_error(exc, journal_path, target) from exc
+    except SnapshotDamaged as exc:
+        raise PublishError("journal", f"the journal {journal_path} is damaged ({exc}); nothing was "
+                           "published - run 'deskapp restore'") from exc
     finally:
         for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
     return Published(target, taken, visits, size)
+
+
+def _signing_key(path: Path, folder: Path) -> signing.Ed25519PrivateKey:
+    """The desk's private key; never one kept on the shared folder."""
+    with contextlib.suppress(OSError, ValueError):
+        if path.resolve().is_relative_to(folder.resolve()):
+            raise PublishError("key", f"the signing key {path} must not be on the shared folder "
+                                      f"{folder}; set SKRANKE_HOME to a local folder")
+    try:
+        return signing.load_or_create_key(path)
+    except (OSError, ValueError, signing.SignatureProblem) as exc:
+        raise PublishError("key", f"the signing key {path} cannot be read or made: {exc}") from exc
 
 
 def _os_error(exc: OSError, where: Path) -> PublishError:

@@ -48,6 +48,7 @@ class Settings:
     municipality: str = setting("")
     help_line: str = setting("")
     catalog_file: str = setting("", restart=True)
+    reference_file: str = setting("")  # a municipality's own reference figures ("" = shipped)
     shared_folder: str = setting("")
     publish_minutes: int = setting(15, bounds=(1, 240))
     retention_days: int = setting(30, bounds=(1, 3650))

@@ -11,24 +11,21 @@ Every view returns tidy rows: dicts with the dimension codes and a ``count``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from deskapp.services import weeks
 from deskapp.services.catalog import Catalog
-from deskapp.services.journal import SAVED, Journal, tally_tables
+from deskapp.services.guide import OTHER_BLOCKER
+from deskapp.services.journal import Journal, tally_reads
+from deskapp.services.journal.tally_reads import DIMENSIONS, Measure
+from deskapp.services.percentages import GOAL
 
-GOAL = 0.80
 UNKNOWN_GROUP = "(ukendt)"
-Row = dict[str, object]
+OTHER_LABEL = "Andet"  # the guide's blocker "other" (a short text instead of a listed blocker)
+Row = dict[str, Any]
 
-# Dimension name -> SQL column of the visits table.
-DIMENSIONS = {
-    "week": "iso_week", "desk": "desk", "site": "site", "errand": "errand",
-    "channel": "channel", "reason": "reason", "outcome": "outcome",
-    "contact_type": "contact_type", "error_contact": "error_contact",
-    "weekday": "weekday", "hour": "local_hour",
-}
 MAIN_DIMENSIONS = ("week", "desk", "site", "errand", "channel", "reason", "outcome")
 LABEL_KINDS = {"errand": "errands", "channel": "channels", "reason": "reasons",
                "outcome": "outcomes", "group": "groups"}
@@ -64,121 +61,101 @@ class Query:
         return Query(weeks.shift_week(self.first, -length), weeks.shift_week(self.first, -1),
                      self.desks, self.sites)
 
-    def where(self, prefix: str = "") -> tuple[str, list[object]]:
-        """SQL condition and parameters selecting the counted visits of this query."""
-        p = prefix
-        parts = [f"{p}iso_week between ? and ?", f"{p}status = ?", f"{p}deleted_utc is null"]
-        params: list[object] = [self.first, self.last, SAVED]
-        for column, values in (("desk", self.desks), ("site", self.sites)):
-            if values:
-                parts.append(f"{p}{column} in ({', '.join('?' * len(values))})")
-                params.extend(values)
-        return " and ".join(parts), params
-
-    def where_tallied(self) -> tuple[str, list[object]]:
-        """The same selection in the weekly tally tables (which hold counted visits only)."""
-        parts = ["iso_week between ? and ?"]
-        params: list[object] = [self.first, self.last]
-        for column, values in (("desk", self.desks), ("site", self.sites)):
-            if values:
-                parts.append(f"{column} in ({', '.join('?' * len(values))})")
-                params.extend(values)
-        return " and ".join(parts), params
-
-
-@dataclass(frozen=True)
-class Measure:
-    """A sum over counted visits: how many (count), how many with a duration (timed) or their
-    seconds, optionally only of visits meeting a condition on some visit columns."""
-
-    value: str = "count"
-    condition: str = ""
-    columns: tuple[str, ...] = ()
-
-    def sql(self, tallied: bool) -> str:
-        if tallied:  # the tally tables hold these already added up per combination
-            term = self.value
-        else:
-            term = {"count": "1", "timed": "(duration_s is not null)", "seconds": "duration_s"}[self.value]
-        if self.condition:
-            term = f"case when {self.condition} then {term} end"
-        return f"coalesce(sum({term}), 0)"
-
 
 COUNT = Measure()
 TIMED = Measure("timed")
 SECONDS = Measure("seconds")
-TRANSACTION = "contact_type = 'transaction'"
+CITIZENS = Measure("citizens")
+TRANSACTIONS = Measure("count", "transaction")
+INFORMATION = Measure("count", "information")
+ERRORS = Measure("count", error=True)
 
 
 class Tally:
-    """The tally views of one journal, labelled with one catalogue."""
+    """The tally views of one journal, labelled with one catalogue.
+
+    Figures asked for more than once in a refresh (totals, shares and errands all add up the
+    same week × errand sums) are read once per query and kept."""
 
     def __init__(self, journal: Journal, catalog: Catalog):
         self.journal = journal
         self.catalog = catalog
         self._groups = {e.code: e.group for e in catalog.errands}
-        digital = ", ".join("'" + o.code.replace("'", "''") + "'" for o in catalog.outcomes
-                            if o.completed_digitally) or "null"
-        self._transactions = Measure("count", TRANSACTION, ("contact_type",))
-        self._completed = Measure("count", f"{TRANSACTION} and outcome in ({digital})",
-                                  ("contact_type", "outcome"))
+        self._errands = {e.code: e for e in catalog.errands}
+        guided = [e for e in catalog.errands if e.guide]
+        self._steps = {(e.code, s.code): s.instruction for e in guided for s in e.guide.steps}  # type: ignore[union-attr]
+        self._blockers = {(e.code, b.code): b.label for e in guided for b in e.guide.blockers}  # type: ignore[union-attr]
+        self._labels = {kind: {i.code: i.label for i in getattr(catalog, kind)}
+                        for kind in set(LABEL_KINDS.values())}
+        digital = tuple(o.code for o in catalog.outcomes if o.completed_digitally)
+        self._transactions = TRANSACTIONS
+        self._completed = Measure("count", "transaction", digital)
         self._shares: dict[Query, list[Row]] = {}
+        self._week_errand: dict[Query, list[Row]] = {}
+        self._outcomes: dict[Query, list[Row]] = {}
+        self._digital: dict[Query, list[Row]] = {}
 
     # --- plumbing -------------------------------------------------------------------------
-
-    def _query(self, sql: str, params: Sequence[object]) -> list[Row]:
-        return [dict(r) for r in self.journal.db.query(sql, list(params))]
 
     def count_by(self, query: Query, dims: Sequence[str]) -> list[Row]:
         """Counted visits grouped by any of DIMENSIONS, one row per combination."""
         unknown = set(dims) - set(DIMENSIONS)
         if unknown:
             raise ValueError(f"unknown dimension(s): {', '.join(sorted(unknown))}")
+        if tuple(dims) in (("week",), ("errand",)):  # folded from the sums every refresh reads
+            return self._folded(query, dims[0])
         return self._grouped(query, dims, {"count": COUNT})
 
     def _grouped(self, query: Query, dims: Sequence[str], measures: dict[str, Measure]) -> list[Row]:
-        """Sums of measures by dimensions, one row per combination with visits.
+        return tally_reads.grouped(self.journal, query, dims, measures)
 
-        Read from the smallest weekly tally table that has every column needed; what no
-        table holds (channel with reason, say) is grouped from the visits themselves.
-        """
-        columns = [DIMENSIONS[d] for d in dims]
-        needed = set(columns) | {c for m in measures.values() for c in m.columns}
-        needed |= {"desk"} if query.desks else set()
-        needed |= {"site"} if query.sites else set()
-        timed = any(m.value != "count" for m in measures.values())
-        table = tally_tables.table_for(needed, timed)
-        if table is None:
-            where, params = query.where()
-            select = [f"{c} as {d}" for c, d in zip(columns, dims, strict=True)]
-            source, having = "visits", ""
-        else:
-            where, params = query.where_tallied()
-            select = [f"{tally_tables.read_back(c)} as {d}" for c, d in zip(columns, dims, strict=True)]
-            source, having = table, " having sum(count) > 0"
-        select += [f"{m.sql(tallied=table is not None)} as {name}" for name, m in measures.items()]
-        sql = f"select {', '.join(select)} from {source} where {where}"
-        if columns:
-            group = ", ".join(columns)
-            sql += f" group by {group}{having} order by {group}"
-        return self._query(sql, params)
+    def prefetch(self, query: Query) -> None:
+        """Read the week × errand sums and the digital counts of a range and of the period
+        before it in one statement each (a refresh shows both periods)."""
+        before = query.previous()
+        both = Query(before.first, query.last, query.desks, query.sites)
+        rows = self.week_errand(both)
+        digital = self.digital_counts(both)
+        for part in (query, before):
+            self._week_errand[part] = [r for r in rows if part.first <= r["week"] <= str(part.last)]
+            self._digital[part] = [r for r in digital if part.first <= r["week"] <= str(part.last)]
+
+    def week_errand(self, query: Query) -> list[Row]:
+        """Per week and errand: visits, transactions, information, error contacts, counter
+        transactions completed digitally, timed visits and their seconds (one read)."""
+        if query not in self._week_errand:
+            self._week_errand[query] = self._grouped(query, ("week", "errand"), {
+                "count": COUNT, "transactions": self._transactions, "information": INFORMATION,
+                "error_contacts": ERRORS, "completed": self._completed, "timed": TIMED,
+                "seconds": SECONDS})
+        return self._week_errand[query]
+
+    def _folded(self, query: Query, dim: str) -> list[Row]:
+        sums: dict[str, int] = defaultdict(int)
+        for r in self.week_errand(query):
+            sums[r[dim]] += int(r["count"])
+        return [{dim: key, "count": n} for key, n in sorted(sums.items()) if n]
 
     def label(self, dim: str, code: object) -> str:
         kind = LABEL_KINDS.get(dim)
         if kind is None or code is None:
             return "" if code is None else str(code)
-        return self.catalog.label(kind, str(code))
+        text = str(code)
+        return self._labels[kind].get(text, text) if text else ""
 
     def group_of(self, errand: str) -> str:
         return self._groups.get(errand) or UNKNOWN_GROUP
 
     def with_labels(self, rows: list[Row]) -> list[Row]:
         """Add ``<dim>_label`` beside every labelled dimension of each row."""
+        if not rows:
+            return rows
+        dims = [(dim, f"{dim}_label", self._labels[LABEL_KINDS[dim]])
+                for dim in rows[0] if dim in LABEL_KINDS]
         for row in rows:
-            for dim in list(row):
-                if dim in LABEL_KINDS:
-                    row[f"{dim}_label"] = self.label(dim, row[dim])
+            for dim, name, labels in dims:
+                code = row[dim]
+                row[name] = "" if code is None else labels.get(str(code), str(code))
         return rows
 
     # --- views ----------------------------------------------------------------------------
@@ -186,6 +163,10 @@ class Tally:
     def visits(self, query: Query, dims: Sequence[str] = MAIN_DIMENSIONS) -> list[Row]:
         """Visits per week × desk × site × errand × channel × reason × outcome."""
         return self.count_by(query, dims)
+
+    def stream_visits(self, query: Query, dims: Sequence[str] = MAIN_DIMENSIONS) -> Iterator[tuple[Any, ...]]:
+        """The rows of :meth:`visits` as tuples (dims..., count), a batch at a time."""
+        return tally_reads.stream(self.journal, query, dims, {"count": COUNT})
 
     def by_group(self, query: Query) -> list[Row]:
         """The main view with errands folded into their parent group."""
@@ -207,7 +188,16 @@ class Tally:
         return self.count_by(query, ("weekday", "hour"))
 
     def channels(self, query: Query) -> list[Row]:
-        return self.count_by(query, ("channel",))
+        """Visits and citizens per channel; drop-in and booked visits of each."""
+        rows = self._grouped(query, ("channel", "appointment"), {"count": COUNT, "citizens": CITIZENS})
+        merged: dict[str, Row] = {}
+        for r in rows:
+            m = merged.setdefault(str(r["channel"]), {"channel": r["channel"], "count": 0, "citizens": 0,
+                                                      "booked": 0})
+            m["count"] += int(r["count"])
+            m["citizens"] += int(r["citizens"])
+            m["booked"] += int(r["count"]) if r["appointment"] == "booked" else 0
+        return [merged[k] for k in sorted(merged)]
 
     def errands(self, query: Query) -> list[Row]:
         """Visits per errand, largest first."""
@@ -218,22 +208,29 @@ class Tally:
         """Errand × reason or errand × outcome (dim), optionally for one errand only."""
         if dim not in ("reason", "outcome"):
             raise ValueError("dim must be reason or outcome")
-        rows = self.count_by(query, ("errand", dim))
+        if dim == "outcome":
+            rows = [{"errand": r["errand"], "outcome": r["outcome"], "count": r["count"]}
+                    for r in self._outcome_detail(query)]
+        else:
+            rows = self.count_by(query, ("errand", dim))
         return [r for r in rows if errand is None or r["errand"] == errand]
+
+    def _outcome_detail(self, query: Query) -> list[Row]:
+        """Errand × outcome with counts and durations (the pivot and the averages, one read)."""
+        if query not in self._outcomes:
+            self._outcomes[query] = self._grouped(query, ("errand", "outcome"),
+                                                  {"count": COUNT, "timed": TIMED, "seconds": SECONDS})
+        return self._outcomes[query]
 
     def durations(self, query: Query) -> list[Row]:
         """Average duration per errand and outcome (visits without a duration left out)."""
-        rows = self._grouped(query, ("errand", "outcome"), {"timed": TIMED, "seconds": SECONDS})
         return [{"errand": r["errand"], "outcome": r["outcome"], "count": r["timed"],
-                 "avg_duration_s": r["seconds"] / r["timed"]} for r in rows if r["timed"]]
+                 "avg_duration_s": r["seconds"] / r["timed"]} for r in self._outcome_detail(query)
+                if r["timed"]]
 
     def stuck_steps(self, query: Query) -> list[Row]:
         """Guide steps marked stuck, per errand, step and blocker, for counted visits."""
-        where, params = query.where_tallied()
-        sql = (f"select errand, step, blocker, sum(count) as count from {tally_tables.STUCK_TABLE} "
-               f"where {where} group by errand, step, blocker having sum(count) > 0 "
-               f"order by errand, step, blocker")
-        return self._query(sql, params)
+        return tally_reads.stuck_steps(self.journal, query)
 
     def friction(self, query: Query, top: int | None = 10) -> list[Row]:
         """Stuck steps per errand and step, largest first, with their blockers by count."""
@@ -253,30 +250,29 @@ class Tally:
         return rows[:top] if top else rows
 
     def step_label(self, errand: str, step: str) -> str:
-        found = self.catalog.errand(errand)
-        if found and found.guide:
-            for s in found.guide.steps:
-                if s.code == step:
-                    return s.instruction
-        return step
+        return self._steps.get((errand, step), step)
 
     def blocker_label(self, errand: str, blocker: str) -> str:
-        if not blocker:
-            return ""
-        found = self.catalog.errand(errand)
-        if found and found.guide:
-            for b in found.guide.blockers:
-                if b.code == blocker:
-                    return b.label
-        return blocker
+        """The catalogue's Danish label of a blocker; "Andet" for the guide's own "other"."""
+        if blocker == OTHER_BLOCKER:
+            return OTHER_LABEL
+        return self._blockers.get((errand, blocker), blocker)
+
+    def other_notes(self, query: Query) -> list[Row]:
+        """The texts written with blocker "Andet" on stuck steps of counted visits, while
+        retention keeps them: week, errand, step (with labels) and text."""
+        return [{"week": r["week"], "errand": r["errand"], "errand_label": self.label("errand", r["errand"]),
+                 "step": r["step"], "step_label": self.step_label(str(r["errand"]), str(r["step"])),
+                 "text": str(r["note"]).strip()}
+                for r in tally_reads.blocker_notes(self.journal, query, OTHER_BLOCKER)]
 
     # --- digital shares -------------------------------------------------------------------
 
     def digital_counts(self, query: Query) -> list[Row]:
         """Imported digital applications per week and errand (all sources added up)."""
-        sql = ("select week, errand, sum(count) as digital from digital_counts "
-               "where week between ? and ? group by week, errand order by week, errand")
-        return self._query(sql, [query.first, query.last])
+        if query not in self._digital:
+            self._digital[query] = tally_reads.digital_counts(self.journal, query.first, str(query.last))
+        return self._digital[query]
 
     def shares(self, query: Query) -> list[Row]:
         """Self-service and digital share per week and errand (DESIGN.md §5).
@@ -285,13 +281,14 @@ class Tally:
         digital_share = (digital + counter transactions completed digitally)
                         / (digital + counter transactions)
         Rows exist for every (week, errand) with digital counts or counter transactions;
-        ``has_digital`` tells whether the errand has a digital solution at all.
+        ``has_digital`` tells whether the errand has a digital solution at all, ``imported``
+        whether digital counts were imported for it in the range: without them there is no
+        share to show (it would read 100 % for an errand whose applications all came in
+        digitally but were never counted).
         """
         if query in self._shares:
             return self._shares[query]
-        counter = {(r["week"], r["errand"]): r for r in self._grouped(
-            query, ("week", "errand"), {"counter": self._transactions, "completed": self._completed})
-            if r["counter"]}
+        counter = {(r["week"], r["errand"]): r for r in self.week_errand(query) if r["transactions"]}
         digital = {(r["week"], r["errand"]): int(r["digital"]) for r in self.digital_counts(query)}
         with_counts = {errand for _, errand in digital}
         rows = []
@@ -300,8 +297,8 @@ class Tally:
             c = counter.get(key, {})
             rows.append(self._share_row(
                 {"week": week, "errand": errand}, digital.get(key, 0),
-                int(c.get("counter", 0)), int(c.get("completed", 0)),
-                self._has_digital(str(errand), with_counts),
+                int(c.get("transactions", 0)), int(c.get("completed", 0)),
+                self._has_digital(str(errand), with_counts), errand in with_counts,
             ))
         self._shares[query] = rows
         return rows
@@ -310,65 +307,69 @@ class Tally:
         """Shares per errand over the whole range, errands with a digital solution first."""
         totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         has: dict[str, bool] = {}
+        imported: dict[str, bool] = {}
         for r in self.shares(query):
             t = totals[str(r["errand"])]
             t[0] += int(r["digital"])
             t[1] += int(r["counter_transactions"])
             t[2] += int(r["completed_digitally"])
             has[str(r["errand"])] = bool(r["has_digital"])
-        rows = [self._share_row({"errand": e}, *t, has[e]) for e, t in totals.items()]
+            imported[str(r["errand"])] = bool(r["imported"])
+        rows = [self._share_row({"errand": e}, *t, has[e], imported[e]) for e, t in totals.items()]
         rows.sort(key=lambda r: (not r["has_digital"], -(int(r["digital"]) + int(r["counter_transactions"])),
                                  str(r["errand"])))
         return rows
 
     def _has_digital(self, errand: str, with_counts: set[str]) -> bool:
-        found = self.catalog.errand(errand)
+        found = self._errands.get(errand)
         if errand in with_counts:
             return True
         return bool(found and found.entry and not found.personal_attendance)
 
     @staticmethod
-    def _share_row(key: Row, digital: int, counter: int, completed: int, has_digital: bool) -> Row:
+    def _share_row(key: Row, digital: int, counter: int, completed: int, has_digital: bool,
+                   imported: bool) -> Row:
         total = digital + counter
+        known = bool(total) and imported
         return {
             **key, "digital": digital, "counter_transactions": counter,
             "completed_digitally": completed,
-            "self_service_share": digital / total if total else None,
-            "digital_share": (digital + completed) / total if total else None,
-            "goal": GOAL, "has_digital": has_digital,
+            "self_service_share": digital / total if known else None,
+            "digital_share": (digital + completed) / total if known else None,
+            "goal": GOAL, "has_digital": has_digital, "imported": imported,
         }
 
     # --- totals ---------------------------------------------------------------------------
 
     def totals(self, query: Query) -> Row:
-        """Headline figures of a range: visits, contact types, error contacts, shares."""
-        sums = self._grouped(query, (), {
-            "visits": COUNT, "transactions": self._transactions,
-            "information": Measure("count", "contact_type = 'information'", ("contact_type",)),
-            "error_contacts": Measure("count", "error_contact", ("error_contact",)),
-            "timed": TIMED, "seconds": SECONDS,
-        })[0]
-        timed = sums.pop("timed")
-        seconds = sums.pop("seconds")
-        row: Row = {**sums, "avg_duration_s": seconds / timed if timed else None}
-        shares = [r for r in self.shares(query) if r["has_digital"]]
-        digital = sum(int(r["digital"]) for r in shares)
-        counter = sum(int(r["counter_transactions"]) for r in shares)
-        completed = sum(int(r["completed_digitally"]) for r in shares)
+        """Headline figures of a range: visits, contact types, error contacts, shares.
+
+        The shares add up the errands with imported digital counts only."""
+        visits = transactions = information = errors = timed = seconds = 0
+        counter = completed = 0
+        digital_rows = self.digital_counts(query)
+        imported = {r["errand"] for r in digital_rows}
+        for r in self.week_errand(query):
+            visits += r["count"]
+            transactions += r["transactions"]
+            information += r["information"]
+            errors += r["error_contacts"]
+            timed += r["timed"]
+            seconds += r["seconds"]
+            if r["errand"] in imported:  # an errand with imported counts has a digital solution
+                counter += r["transactions"]
+                completed += r["completed"]
+        digital = sum(int(r["digital"]) for r in digital_rows)
         total = digital + counter
-        row.update({
+        return {
+            "visits": visits, "transactions": transactions, "information": information,
+            "error_contacts": errors, "avg_duration_s": seconds / timed if timed else None,
             "digital": digital,
             "self_service_share": digital / total if total else None,
             "digital_share": (digital + completed) / total if total else None,
-        })
-        return row
+        }
 
     def desks(self, query: Query) -> list[str]:
-        return [str(r["desk"]) for r in self.count_by(query, ("desk",))]
-
-
-def change(current: float | int | None, previous: float | int | None) -> float | None:
-    """Relative change from previous to current, None when there is nothing to compare."""
-    if current is None or not previous:
-        return None
-    return (current - previous) / previous
+        if query.desks:
+            return list(query.desks)
+        return [str(r["desk"]) for r in self._grouped(query, ("desk",), {"count": COUNT})]

@@ -351,12 +351,40 @@
         <translation>Skipped: %1 (%2)</translation>
     </message>
     <message>
+        <source>Opbevaring: %1 noter er slettet i den samlede journal (slettet ved skranken eller ældre end %2 dage).</source>
+        <translation>Retention: %1 notes erased in the site journal (purged at their desk or older than %2 days).</translation>
+    </message>
+    <message>
         <source>Intet kunne samles: der blev ikke fundet brugbare øjebliksbilleder.</source>
         <translation>Nothing could be combined: no usable snapshots were found.</translation>
     </message>
     <message>
         <source>%1 skranke(r) samlet i %2.</source>
         <translation>%1 desk(s) combined into %2.</translation>
+    </message>
+    <message>
+        <source>Ny skranke betroet ved første brug: skranke-id %1, nøgle %2</source>
+        <translation>New desk trusted on first use: desk id %1, key %2</translation>
+    </message>
+    <message>
+        <source>Advarsel: øjebliksbilledet er ikke signeret (en ældre Skranke); opdater Skranke på den pc</source>
+        <translation>Warning: the snapshot is not signed (an older Skranke); update Skranke on that PC</translation>
+    </message>
+    <message>
+        <source>%1 rækker fra en anden skranke afvist</source>
+        <translation>%1 rows of another desk refused</translation>
+    </message>
+    <message>
+        <source>%1 besøg med usandsynlige tidspunkter eller værdier afvist</source>
+        <translation>%1 visits with implausible times or values refused</translation>
+    </message>
+    <message>
+        <source>Tekster fjernet fra %1 besøg (CPR-nummer, styretegn eller for lange); besøgene tælles stadig</source>
+        <translation>Texts dropped from %1 visits (a CPR number, control characters or too long); the visits still count</translation>
+    </message>
+    <message>
+        <source>Skrankens navn eller sted blev afvist; skranke-id vises i stedet</source>
+        <translation>The desk&apos;s name or site was refused; the desk id is shown instead</translation>
     </message>
 </context>
 <context>
@@ -673,6 +701,73 @@
     </message>
 </context>
 <context>
+    <name>DrillDown</name>
+    <message>
+        <source>Årsager for det valgte ærinde</source>
+        <translation>Reasons for the selected errand</translation>
+    </message>
+    <message>
+        <source>Resultater for det valgte ærinde</source>
+        <translation>Outcomes for the selected errand</translation>
+    </message>
+    <message>
+        <source>Digital andel pr. uge for det valgte ærinde</source>
+        <translation>Digital share per week for the chosen errand</translation>
+    </message>
+    <message>
+        <source>Årsager til fremmøde</source>
+        <translation>Reasons for coming in</translation>
+    </message>
+    <message>
+        <source>Resultater</source>
+        <translation>Outcomes</translation>
+    </message>
+    <message>
+        <source>Digital andel pr. uge (stiplet: målet på 80 %)</source>
+        <translation>Digital share per week (dashed: the 80 % goal)</translation>
+    </message>
+    <message>
+        <source>Vælg et ærinde for at se årsager og resultater.</source>
+        <translation>Choose an errand to see reasons and outcomes.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 henvendelser</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 contacts</translation>
+    </message>
+    <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Ærindet har ingen digital løsning.</source>
+        <translation>The errand has no digital solution.</translation>
+    </message>
+    <message>
+        <source>Andelen vises ikke: den bygger på et skjult antal.</source>
+        <translation>The share is not shown: it rests on a hidden count.</translation>
+    </message>
+    <message>
+        <source>Ingen digitale tal er importeret for ærindet i perioden.</source>
+        <translation>No digital counts were imported for the errand in the period.</translation>
+    </message>
+    <message>
+        <source>Digital andel %1. %2 flere digitale ansøgninger om ugen ville nå målet på 80 %.</source>
+        <translation>Digital share %1. %2 more digital applications a week would reach the 80 % goal.</translation>
+    </message>
+    <message>
+        <source>Digital andel %1: målet på 80 % er nået.</source>
+        <translation>Digital share %1: the 80 % goal is reached.</translation>
+    </message>
+    <message>
+        <source>landsplan</source>
+        <translation>national</translation>
+    </message>
+    <message>
+        <source>Reference: %1.</source>
+        <translation>Reference: %1.</translation>
+    </message>
+</context>
+<context>
     <name>EditVisitDialog</name>
     <message>
         <source>Ret besøg kl. %1</source>
@@ -831,6 +926,96 @@
         <translation>The export was not saved.
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FigureTexts</name>
+    <message>
+        <source>ingen digitale tal</source>
+        <translation>no digital counts</translation>
+    </message>
+    <message>
+        <source>nået</source>
+        <translation>reached</translation>
+    </message>
+    <message>
+        <source>%1 procentpoint · %2 flere digitale om ugen</source>
+        <translation>%1 percentage points · %2 more digital a week</translation>
+    </message>
+    <message>
+        <source>ingen angivet</source>
+        <translation>none given</translation>
+    </message>
+    <message>
+        <source>Andet</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>landsplan</source>
+        <translation>national</translation>
+    </message>
+    <message>
+        <source>Uge %1: %2 henvendelser</source>
+        <translation>Week %1: %2 contacts</translation>
+    </message>
+    <message>
+        <source>%1 i forhold til forrige periode</source>
+        <translation>%1 compared with the previous period</translation>
+    </message>
+    <message>
+        <source>digital andel %1 (mål 80 %)</source>
+        <translation>digital share %1 (goal 80 %)</translation>
+    </message>
+    <message>
+        <source>fejlhenvendelser %1</source>
+        <translation>error contacts %1</translation>
+    </message>
+</context>
+<context>
+    <name>FrictionTab</name>
+    <message>
+        <source>Ærinde</source>
+        <translation>Errand</translation>
+    </message>
+    <message>
+        <source>Trin</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Gået i stå</source>
+        <translation>Got stuck</translation>
+    </message>
+    <message>
+        <source>Forhindringer</source>
+        <translation>Obstacles</translation>
+    </message>
+    <message>
+        <source>De største friktionspunkter</source>
+        <translation>The biggest friction points</translation>
+    </message>
+    <message>
+        <source>De trin, hvor borgerne oftest sad fast, med de angivne forhindringer. Pil op og ned vælger et trin; Tab går til dets Andet-tekster</source>
+        <translation>The steps where citizens got stuck most often, with the obstacles given. Up and down arrows choose a step; Tab goes to its “Andet” (other) texts</translation>
+    </message>
+    <message>
+        <source>Andet-tekster</source>
+        <translation>“Andet” (other) texts</translation>
+    </message>
+    <message>
+        <source>Det ambassadørerne skrev, da borgeren sad fast med forhindringen Andet på det valgte trin</source>
+        <translation>What the ambassadors wrote when the citizen got stuck with the obstacle “Andet” (other) at the chosen step</translation>
+    </message>
+    <message>
+        <source>Andet-tekster: vælg et trin i tabellen.</source>
+        <translation>“Andet” (other) texts: choose a step in the table.</translation>
+    </message>
+    <message>
+        <source>Andet-tekster for »%1« (%2):</source>
+        <translation>“Andet” (other) texts for “%1” (%2):</translation>
+    </message>
+    <message>
+        <source>Andet-tekster for »%1«: ingen at vise (ingen skrevet, slettet efter opbevaringstiden eller skjult af diskretionen).</source>
+        <translation>“Andet” (other) texts for “%1”: none to show (none written, erased after the retention period, or hidden by the discretion).</translation>
     </message>
 </context>
 <context>
@@ -1335,22 +1520,6 @@ Journal: %3</translation>
         <translation>Up and down arrows choose an errand; its reasons and outcomes are shown beside it</translation>
     </message>
     <message>
-        <source>Årsager for det valgte ærinde</source>
-        <translation>Reasons for the selected errand</translation>
-    </message>
-    <message>
-        <source>Resultater for det valgte ærinde</source>
-        <translation>Outcomes for the selected errand</translation>
-    </message>
-    <message>
-        <source>Årsager til fremmøde</source>
-        <translation>Reasons for coming in</translation>
-    </message>
-    <message>
-        <source>Resultater</source>
-        <translation>Outcomes</translation>
-    </message>
-    <message>
         <source>Ærinder fordelt på årsager</source>
         <translation>Errands by reason</translation>
     </message>
@@ -1373,6 +1542,14 @@ Journal: %3</translation>
     <message>
         <source>Andel</source>
         <translation>Share</translation>
+    </message>
+    <message>
+        <source>Borgere</source>
+        <translation>Citizens</translation>
+    </message>
+    <message>
+        <source>Bestilt tid</source>
+        <translation>Booked</translation>
     </message>
     <message>
         <source>Henvendelser pr. kanal</source>
@@ -1403,6 +1580,10 @@ Journal: %3</translation>
         <translation>Digital share</translation>
     </message>
     <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
         <source>Mod mål (80 %)</source>
         <translation>Against the goal (80 %)</translation>
     </message>
@@ -1421,26 +1602,6 @@ Journal: %3</translation>
     <message>
         <source>Mørk søjle: digital andel · lys søjle: selvbetjeningsandel · stiplet streg: målet på 80 %</source>
         <translation>Dark bar: digital share · light bar: self-service share · dashed line: the 80 % goal</translation>
-    </message>
-    <message>
-        <source>Trin</source>
-        <translation>Step</translation>
-    </message>
-    <message>
-        <source>Gået i stå</source>
-        <translation>Got stuck</translation>
-    </message>
-    <message>
-        <source>Forhindringer</source>
-        <translation>Obstacles</translation>
-    </message>
-    <message>
-        <source>De største friktionspunkter</source>
-        <translation>The biggest friction points</translation>
-    </message>
-    <message>
-        <source>De trin, hvor borgerne oftest sad fast, med de angivne forhindringer</source>
-        <translation>The steps where citizens got stuck most often, with the obstacles given</translation>
     </message>
     <message>
         <source>Henvendelser pr. ugedag og time</source>
@@ -1483,14 +1644,6 @@ Journal: %3</translation>
         <translation>Weekday × hour</translation>
     </message>
     <message>
-        <source>nået</source>
-        <translation>reached</translation>
-    </message>
-    <message>
-        <source>%1 point under</source>
-        <translation>%1 points below</translation>
-    </message>
-    <message>
         <source>Tæller op …</source>
         <translation>Counting …</translation>
     </message>
@@ -1499,32 +1652,20 @@ Journal: %3</translation>
         <translation>Counting failed: %1</translation>
     </message>
     <message>
-        <source>Uge %1: %2 henvendelser</source>
-        <translation>Week %1: %2 contacts</translation>
+        <source>Skjul antal under </source>
+        <translation>Hide counts below </translation>
     </message>
     <message>
-        <source>%1 % i forhold til forrige periode</source>
-        <translation>%1 % compared with the previous period</translation>
+        <source>Vis alle antal</source>
+        <translation>Show all counts</translation>
     </message>
     <message>
-        <source>digital andel %1 (mål 80 %)</source>
-        <translation>digital share %1 (goal 80 %)</translation>
+        <source>Diskretion</source>
+        <translation>Discretion</translation>
     </message>
     <message>
-        <source>fejlhenvendelser %1</source>
-        <translation>error contacts %1</translation>
-    </message>
-    <message>
-        <source>Vælg et ærinde for at se årsager og resultater.</source>
-        <translation>Choose an errand to see reasons and outcomes.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: %2 henvendelser</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 contacts</translation>
-    </message>
-    <message>
-        <source>(ingen)</source>
-        <translation>(none)</translation>
+        <source>Skjuler små antal og de tal, de kan regnes ud fra, som i udtræk til offentliggørelse. 0 viser alle antal</source>
+        <translation>Hides small counts and the figures they could be worked out from, as in exports for publication. 0 shows all counts</translation>
     </message>
 </context>
 <context>
@@ -1592,6 +1733,14 @@ Do you want to finish it now?</translation>
     <message>
         <source>journalen kunne ikke læses</source>
         <translation>the journal could not be read</translation>
+    </message>
+    <message>
+        <source>skrankens navn eller sted blev afvist (CPR-nummer?)</source>
+        <translation>the desk&apos;s name or site was refused (a CPR number?)</translation>
+    </message>
+    <message>
+        <source>signeringsnøglen kunne ikke læses</source>
+        <translation>the signing key could not be read</translation>
     </message>
     <message>
         <source>en fejl ved skrivning</source>
@@ -1908,6 +2057,13 @@ Do you want to finish it now?</translation>
     <message>
         <source>Besøget kl. %1 er rettet.</source>
         <translation>The visit at %1 was corrected.</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Ingen andele i perioden</source>
+        <translation>No shares in the period</translation>
     </message>
 </context>
 <context>

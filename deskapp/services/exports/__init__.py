@@ -1,18 +1,20 @@
 """Exports: every format is written to a temporary file and renamed into place, so a
-failed export never leaves a partial file behind."""
+failed export never leaves a partial file behind.
+
+Each format is one module with ``export(journal, catalog, request)``; ``registry`` says
+which writes what, ``request`` is the typed ``ExportRequest``. This package imports none
+of them (no import cycle).
+"""
 
 from __future__ import annotations
 
 import errno
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
-
-from deskapp.services.catalog import Catalog
-from deskapp.services.journal import Journal
+from typing import IO, Any
 
 
 class ExportError(Exception):
@@ -20,7 +22,7 @@ class ExportError(Exception):
 
     ``kind`` names the cause and ``values`` its details, so the app can say it in Danish:
     no_folder (path, folder), is_folder (path), not_allowed (path), disk_full (path),
-    cannot_write (path, reason), wrong_format (what, fmt), empty_range, min_count.
+    cannot_write (path, reason), wrong_format (what, fmt), empty_range, min_count, separator.
     """
 
     def __init__(self, message: str, kind: str = "", **values: object):
@@ -37,7 +39,7 @@ def _os_error(target: Path, exc: OSError) -> ExportError:
 
 
 @contextmanager
-def atomic_output(out: Path | str, mode: str = "w", **kwargs: object) -> Iterator[IO]:
+def atomic_output(out: Path | str, mode: str = "w", **kwargs: object) -> Iterator[IO[Any]]:
     """Open a temporary file beside ``out``; rename it into place only on success."""
     target = Path(out)
     folder = target.parent if str(target.parent) else Path(".")
@@ -67,44 +69,3 @@ def _umask() -> int:
     current = os.umask(0o022)
     os.umask(current)
     return current
-
-
-Exporter = Callable[..., int]
-
-
-def _registry() -> dict[tuple[str, str], Exporter]:
-    from deskapp.services.exports import (
-        report_pdf,
-        shares_csv,
-        tallies_csv,
-        tallies_xlsx,
-        visits_csv,
-        visits_xlsx,
-    )
-
-    return {
-        ("visits", "csv"): visits_csv.export,
-        ("visits", "xlsx"): visits_xlsx.export,
-        ("tallies", "csv"): tallies_csv.export,
-        ("tallies", "xlsx"): tallies_xlsx.export,
-        ("tallies", "pdf"): report_pdf.export,
-        ("shares", "csv"): shares_csv.export,
-        ("shares", "xlsx"): tallies_xlsx.export_shares,
-        ("shares", "pdf"): report_pdf.export,
-    }
-
-
-def formats_of(kind: str) -> list[str]:
-    return [fmt for k, fmt in _registry() if k == kind]
-
-
-def run_export(
-    kind: str, fmt: str, journal: Journal, catalog: Catalog, span: list[str], out: Path | str,
-    **options: object,
-) -> int:
-    """Write one export; returns what it counted (rows of a CSV or sheet, or visits for the
-    report and the tallies workbook: the command line says which). Raises ExportError."""
-    exporter = _registry().get((kind, fmt))
-    if exporter is None:
-        raise ExportError(f"{kind} cannot be exported as {fmt}", "wrong_format", what=kind, fmt=fmt)
-    return exporter(journal, catalog, span, out, **options)

@@ -1,45 +1,21 @@
-"""The figures every tally export shows, collected once from the Tally service."""
+"""The figures every tally export and the manager page show, collected once from the Tally
+service, with the discretion (suppression) decided once for all of them."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from deskapp.services import weeks
+from deskapp.services import reference, weeks
 from deskapp.services.catalog import Catalog
-from deskapp.services.exports import ExportError
+from deskapp.services.exports.suppression import Cells
+from deskapp.services.guide import OTHER_BLOCKER
 from deskapp.services.journal import Journal
+from deskapp.services.percentages import gap_per_week
 from deskapp.services.tallies import Query, Row, Tally
 
 WEEKDAYS = ("Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag")
-
-
-def suppress(value: int, min_count: int) -> int | str:
-    """A count below the publication threshold (but above 0) becomes '<N'."""
-    return f"<{min_count}" if min_count > 1 and 0 < value < min_count else value
-
-
-def is_suppressed(value: int, min_count: int) -> bool:
-    return min_count > 1 and 0 < value < min_count
-
-
-def pct(value: object) -> str:
-    return "" if value is None else f"{float(value) * 100:.0f} %"  # type: ignore[arg-type]
-
-
-def make_query(span: Sequence[str], options: dict) -> Query:
-    if not span:
-        raise ExportError("the week range is empty", "empty_range")
-    return Query.of_span(span, tuple(options.get("desks") or ()), tuple(options.get("sites") or ()))
-
-
-def min_count_of(options: dict) -> int:
-    value = options.get("min_count") or 0
-    if not isinstance(value, int) or value < 0:
-        raise ExportError("--min-count must be a whole number of 0 or more", "min_count")
-    return value
 
 
 @dataclass
@@ -70,10 +46,51 @@ class ReportData:
     durations: list[Row]
     weekly: list[Row] = field(default_factory=list)
     snapshots: dict[str, str] = field(default_factory=dict)  # "site/desk" -> snapshot time (UTC)
+    references: dict[str, list[reference.Reference]] = field(default_factory=dict)
+    min_count: int = 0
+    hidden: Cells = field(default_factory=lambda: Cells(0))
+    other_texts: list[Row] = field(default_factory=list)  # what may be shown (see other_texts)
 
     @property
     def period_text(self) -> str:
         return period_text(self.query)
+
+    def show(self, value: int, *key: object) -> int | str:
+        """A figure (``key`` names it for the discretion) as it may be shown: its value,
+        "<N" (too small) or "x" (hidden so a small one cannot be worked out)."""
+        return self.hidden.shown(key, int(value))
+
+    @property
+    def total_shares_hidden(self) -> bool:
+        return self.is_hidden("counter_sum") or self.is_hidden("completed_sum")
+
+    def is_hidden(self, *key: object) -> bool:
+        return self.hidden.hidden(key)
+
+    def share_hidden(self, row: Row) -> bool:
+        """Whether a share row's shares must not be shown (computed from a hidden count)."""
+        week = row.get("week")
+        if week is None:
+            return self.is_hidden("counter", row["errand"]) or self.is_hidden("completed", row["errand"])
+        return (self.is_hidden("wcounter", week, row["errand"])
+                or self.is_hidden("wcompleted", week, row["errand"]))
+
+    def trend(self, errand: str) -> list[tuple[str, float | None]]:
+        """The errand's weekly digital share over the range (None: no share that week, or
+        hidden)."""
+        by_week = {str(r["week"]): r for r in self.weekly_shares if r["errand"] == errand}
+        out: list[tuple[str, float | None]] = []
+        for week in self.query.span:
+            r = by_week.get(week)
+            share = None if r is None or self.share_hidden(r) else r["digital_share"]
+            out.append((week, None if share is None else float(share)))
+        return out
+
+    def gap(self, row: Row) -> int | None:
+        """More digital applications a week that would reach the goal (None: no share or hidden)."""
+        if self.share_hidden(row):
+            return None
+        return gap_per_week(row, len(self.query.span))
 
 
 def period_text(query: Query) -> str:
@@ -85,13 +102,14 @@ def period_text(query: Query) -> str:
 
 
 def collect(journal: Journal, catalog: Catalog, query: Query, municipality: str = "",
-            friction_top: int | None = 15) -> ReportData:
+            friction_top: int | None = 15, min_count: int = 0, reference_file: str = "") -> ReportData:
     tally = Tally(journal, catalog)
+    tally.prefetch(query)
     errands = tally.with_labels(tally.errands(query))
-    return ReportData(
+    data = ReportData(
         query=query,
         municipality=municipality,
-        desks=list(query.desks) or tally.desks(query),
+        desks=tally.desks(query),
         totals=tally.totals(query),
         previous=tally.totals(query.previous()),
         errands=errands,
@@ -106,13 +124,32 @@ def collect(journal: Journal, catalog: Catalog, query: Query, municipality: str 
         hours={(int(r["weekday"]), int(r["hour"])): int(r["count"]) for r in tally.hours(query)},
         durations=tally.with_labels(tally.durations(query)),
         weekly=tally.count_by(query, ("week",)),
-        snapshots=snapshot_times(journal),
+        snapshots=journal.merged_snapshots(),
+        references=reference.load(reference_file),
+        min_count=min_count,
     )
+    data.hidden = discretion(data)
+    data.other_texts = other_texts(data, tally.other_notes(query))
+    return data
 
 
-def snapshot_times(journal: Journal) -> dict[str, str]:
-    """When each desk's newest merged snapshot was taken (a consolidated site journal only)."""
-    return journal.merged_snapshots()
+def other_texts(data: ReportData, texts: list[Row]) -> list[Row]:
+    """The *Andet* texts that may be shown beside the figures.
+
+    Without a minimum, all of them (those retention has not erased). With one, a text could
+    identify the citizen of a small count, so only texts of a friction point whose "Andet"
+    count and stuck count are both shown are kept, and the week of each becomes the whole
+    period: texts listed by week would give away a week's count below the minimum."""
+    if data.min_count <= 1:
+        return texts
+    first, last = data.query.first, data.query.last
+    weeks_part = first if first == last else f"{first} – {last}"
+    shown = {(str(f["errand"]), str(f["step"])) for f in data.friction
+             if ("blocker", f["errand"], f["step"], OTHER_BLOCKER) in data.hidden.values
+             and not data.is_hidden("blocker", f["errand"], f["step"], OTHER_BLOCKER)
+             and not data.is_hidden("stuck", f["errand"], f["step"])}
+    kept = [{**t, "week": weeks_part} for t in texts if (str(t["errand"]), str(t["step"])) in shown]
+    return sorted(kept, key=lambda t: (str(t["errand"]), str(t["step"]), str(t["text"])))
 
 
 def _pivot(tally: Tally, query: Query, dim: str, known: set[str], order: list[str],
@@ -126,3 +163,88 @@ def _pivot(tally: Tally, query: Query, dim: str, known: set[str], order: list[st
     extra = sorted(c for c in totals if c not in known)  # retired or unknown codes still count
     columns = [c for c in order if c in totals or c in known] + extra
     return Pivot([str(e["errand"]) for e in errands], columns, cells, dict(totals))
+
+
+# --- discretion: which figures may be shown with a minimum (issue 14.4) -------------------
+# Every figure the page, the workbook and the PDF show, with the lines they add up along,
+# protected together by ``suppression`` so no sheet or page gives a hidden count away.
+
+VISITS = ("visits",)
+
+
+def discretion(data: ReportData) -> Cells:
+    cells = Cells(data.min_count)
+    if data.min_count <= 1:
+        return cells
+    add, line = cells.add, cells.line
+    add(VISITS, int(data.totals["visits"]))
+    for key in ("transactions", "information", "error_contacts"):
+        add((key,), int(data.totals[key]))
+        add(("prev", key), int(data.previous[key]))
+    add(("prev", "visits"), int(data.previous["visits"]))
+    line([("transactions",), ("information",)], VISITS)
+    line([("prev", "transactions"), ("prev", "information")], ("prev", "visits"))
+    errands = [str(e["errand"]) for e in data.errands]
+    for e in data.errands:
+        add(("errand", e["errand"]), int(e["count"]))
+    line([("errand", e) for e in errands], VISITS)
+    for kind, pivot in (("reason", data.reasons), ("outcome", data.outcomes)):
+        for (errand, code), n in pivot.cells.items():
+            add((kind, errand, code), n)
+        for code in pivot.columns:
+            add((f"{kind}_total", code), pivot.totals.get(code, 0))
+            line([(kind, e, code) for e in errands], (f"{kind}_total", code))
+        for errand in errands:
+            line([(kind, errand, c) for c in pivot.columns], ("errand", errand))
+        line([(f"{kind}_total", c) for c in pivot.columns], VISITS)
+    for c in data.channels:  # citizens and booked visits are parts of a channel's count
+        add(("channel", c["channel"]), int(c["count"]))
+        add(("citizens", c["channel"]), int(c["citizens"]))
+        add(("booked", c["channel"]), int(c["booked"]))
+    line([("channel", c["channel"]) for c in data.channels], VISITS)
+    for w in data.weekly:
+        add(("week", w["week"]), int(w["count"]))
+    line([("week", w["week"]) for w in data.weekly], VISITS)
+    days = sorted({d for d, _ in data.hours} | set(range(1, 6)))
+    hours = sorted({h for _, h in data.hours} | set(range(8, 17)))
+    for (day, hour), n in data.hours.items():
+        add(("hour", day, hour), n)
+    for day in days:
+        add(("day", day), sum(n for (d, _), n in data.hours.items() if d == day))
+        line([("hour", day, h) for h in hours], ("day", day))
+    for hour in hours:
+        add(("hour_total", hour), sum(n for (_, h), n in data.hours.items() if h == hour))
+        line([("hour", d, hour) for d in days], ("hour_total", hour))
+    line([("day", d) for d in days], VISITS)
+    line([("hour_total", h) for h in hours], VISITS)
+    _shares(data, cells)
+    for f in data.friction:
+        key = ("stuck", f["errand"], f["step"])
+        add(key, int(f["count"]))
+        blockers = [("blocker", f["errand"], f["step"], code) for code, _, _ in f["blockers"]]  # type: ignore[attr-defined]
+        for (_code, _, n), bkey in zip(f["blockers"], blockers, strict=True):  # type: ignore[arg-type]
+            add(bkey, n)
+        line(blockers, key)
+    return cells.protect()
+
+
+def _shares(data: ReportData, cells: Cells) -> None:
+    """Counter transactions and those completed digitally, per errand and per week: a week's
+    figures add up to the errand's, the errands' to the total shares (which give them away
+    with the digital counts shown)."""
+    shown = [r for r in data.shares if r["has_digital"]]
+    for r in shown:
+        cells.add(("counter", r["errand"]), int(r["counter_transactions"]))
+        cells.add(("completed", r["errand"]), int(r["completed_digitally"]))
+    for r in data.weekly_shares:
+        cells.add(("wcounter", r["week"], r["errand"]), int(r["counter_transactions"]))
+        cells.add(("wcompleted", r["week"], r["errand"]), int(r["completed_digitally"]))
+    for r in shown:
+        weeks = [w["week"] for w in data.weekly_shares if w["errand"] == r["errand"]]
+        cells.line([("wcounter", w, r["errand"]) for w in weeks], ("counter", r["errand"]))
+        cells.line([("wcompleted", w, r["errand"]) for w in weeks], ("completed", r["errand"]))
+    imported = [r for r in shown if r["imported"]]
+    cells.add(("counter_sum",), sum(int(r["counter_transactions"]) for r in imported))
+    cells.add(("completed_sum",), sum(int(r["completed_digitally"]) for r in imported))
+    cells.line([("counter", r["errand"]) for r in imported], ("counter_sum",))
+    cells.line([("completed", r["errand"]) for r in imported], ("completed_sum",))

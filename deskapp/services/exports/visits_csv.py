@@ -7,11 +7,11 @@ contacts. Both are random or fixed codes, never personal data."""
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 from deskapp.services.catalog import Catalog
 from deskapp.services.exports import atomic_output
-from deskapp.services.exports.report_data import make_query
+from deskapp.services.exports.cells import safe_row
+from deskapp.services.exports.request import ExportRequest
 from deskapp.services.journal import Journal, Visit
 
 COLUMNS = [
@@ -21,27 +21,24 @@ COLUMNS = [
 ]
 
 
-def counted(journal: Journal, span: list[str], options: dict) -> list[Visit]:
-    """The visits every tally counts, narrowed to the desks and sites of the options.
+def counted(journal: Journal, request: ExportRequest) -> list[Visit]:
+    """The visits every tally counts, narrowed to the desks and sites of the request.
 
     Read with the journal's own definition of a counted visit, not the tally's SQL, so the
     tests' recount of this export checks the tallies against an independent reading.
     """
-    query = make_query(span, options)
+    query = request.query
     return [v for v in journal.counted_visits(query.first, query.last)
             if (not query.desks or v.desk in query.desks) and (not query.sites or v.site in query.sites)]
 
 
-def export(
-    journal: Journal, catalog: Catalog, span: list[str], out: Path | str, sep: str = ",",
-    **options: object,
-) -> int:
-    visits = counted(journal, span, options)
-    with atomic_output(out, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=sep)
+def export(journal: Journal, catalog: Catalog, request: ExportRequest) -> int:
+    visits = counted(journal, request)
+    with atomic_output(request.path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=request.sep)
         writer.writerow(COLUMNS)
         for v in visits:
-            writer.writerow([
+            writer.writerow(safe_row([
                 v.id, v.desk, v.site, v.started_local.isoformat(timespec="minutes"),
                 v.iso_week, v.channel,
                 v.errand, catalog.label("errands", v.errand),
@@ -50,5 +47,5 @@ def export(
                 v.contact_type, v.error_contact,
                 "" if v.duration_s is None else v.duration_s,
                 v.appointment, v.citizen,
-            ])
+            ]))
     return len(visits)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import xlsxwriter
 
 from deskapp.services.catalog import Catalog
 from deskapp.services.exports import atomic_output
+from deskapp.services.exports.cells import SafeText
+from deskapp.services.exports.print_setup import print_setup
+from deskapp.services.exports.request import ExportRequest
 from deskapp.services.exports.visits_csv import COLUMNS, counted
 from deskapp.services.journal import Journal
 
@@ -16,16 +18,18 @@ WIDTHS = {"id": 34, "local_start": 17, "errand_label": 36, "reason_label": 34, "
           "citizen": 34}
 
 
-def export(journal: Journal, catalog: Catalog, span: list[str], out: Path | str, **options: object) -> int:
-    visits = counted(journal, span, options)
+def export(journal: Journal, catalog: Catalog, request: ExportRequest) -> int:
+    visits = counted(journal, request)
     buffer = io.BytesIO()
     wb = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    text = SafeText(wb)
     head = wb.add_format({"bold": True, "bg_color": "#1F4E79", "font_color": "white"})
     sheet = wb.add_worksheet("Besøg")
     for col, name in enumerate(COLUMNS):
         sheet.write_string(0, col, name, head)
         sheet.set_column(col, col, WIDTHS.get(name, 12))
     sheet.freeze_panes(1, 0)
+    print_setup(sheet, header_rows=1, title="Besøg")
     for row, v in enumerate(visits, start=1):
         values = [
             v.id, v.desk, v.site, v.started_local.strftime("%Y-%m-%d %H:%M"), v.iso_week, v.channel,
@@ -33,7 +37,7 @@ def export(journal: Journal, catalog: Catalog, span: list[str], out: Path | str,
             v.outcome or "", catalog.label("outcomes", v.outcome), v.contact_type,
         ]
         for col, value in enumerate(values):
-            sheet.write_string(row, col, value)
+            text.write(sheet, row, col, value)
         sheet.write_number(row, len(values), v.error_contact)
         if v.duration_s is not None:
             sheet.write_number(row, len(values) + 1, v.duration_s)
@@ -42,6 +46,6 @@ def export(journal: Journal, catalog: Catalog, span: list[str], out: Path | str,
     if visits:
         sheet.autofilter(0, 0, len(visits), len(COLUMNS) - 1)
     wb.close()
-    with atomic_output(out, "wb") as handle:
+    with atomic_output(request.path, "wb") as handle:
         handle.write(buffer.getvalue())
     return len(visits)

@@ -5,7 +5,10 @@ declares a visit once (``columns``), opens every connection (``connect``), migra
 schema with frozen migrations (``migrations``), keeps the weekly tally tables
 (``tally_tables``), copies (``copy``), checks (``integrity``) and purges (``retention``)
 journal files, and writes through :class:`Journal` (``store``), whose write path refuses
-any text with a CPR number whatever door it came through. No module outside this
+any text with a CPR number whatever door it came through. A consolidation reads desk
+snapshots defensively (``snapshot_check``), merges them (``merge``, ``merge_sql``,
+``merge_target``, ``recount``, ``site_desks``) with every text guarded (``text_guard``);
+``snapshot_write`` finishes a snapshot before it is signed. No module outside this
 package opens SQLite.
 """
 

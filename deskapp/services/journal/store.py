@@ -14,13 +14,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from deskapp.services import privacy, weeks
+from deskapp.services.journal.bulk import BulkWrites
 from deskapp.services.journal.columns import COLUMNS, DROP_IN, EDITABLE, OPEN, SAVED, Visit, counted
 from deskapp.services.journal.connect import open_read_only, open_writer
 from deskapp.services.journal.errors import JournalError, translate
@@ -28,7 +29,6 @@ from deskapp.services.journal.migrations import migrate
 
 # Written by the program, never typed: random hex identifiers (which can hold ten digits in a
 # row) and time stamps. A file from outside must prove their shape instead (see merge).
-Row = dict[str, Any]
 MACHINE_MADE = frozenset({"id", "visit_id", "desk_id", "citizen", "started_utc", "ended_utc",
                           "created_utc", "updated_utc", "deleted_utc", "at_utc", "imported_utc"})
 
@@ -44,7 +44,7 @@ def _time_columns(started: datetime) -> dict[str, Any]:
     }
 
 
-class Journal:
+class Journal(BulkWrites):
     """One open journal. Not thread-safe: give each worker thread its own Journal."""
 
     def __init__(self, path: Path | str, *, desk: str = "", site: str = "", create: bool = True,
@@ -370,46 +370,6 @@ class Journal:
         """Snapshots a consolidation merged into this journal: "site/desk" -> snapshot time."""
         return {row["key"].split(":", 1)[1]: row["value"] for row in self.db.query(
             "select key, value from meta where key like 'snapshot:%' order by key")}
-
-    # --- bulk writes: imported digital counts, demo data ----------------------------------
-
-    def store_digital_counts(self, rows: Iterable[tuple[str, str, str, int]]) -> tuple[int, int]:
-        """Upsert (week, errand, source, count) rows in one transaction; rows whose count is
-        already stored are left alone. Returns (added, changed)."""
-        rows = list(rows)
-        for row in rows:
-            self._refuse_cpr({"week": row[0], "errand": row[1], "source": row[2]})
-        added = changed = 0
-        now = weeks.stamp(weeks.now_utc())
-        with self._writing():
-            for week, errand, source, count in rows:
-                found = self.db.execute(
-                    "select count from digital_counts where week = ? and errand = ? and source = ?",
-                    [week, errand, source]).fetchone()
-                if found is not None and found[0] == count:
-                    continue
-                self.db.execute(
-                    "insert into digital_counts (week, errand, source, count, imported_utc) "
-                    "values (?, ?, ?, ?, ?) on conflict (week, errand, source) do update set "
-                    "count = excluded.count, imported_utc = excluded.imported_utc",
-                    [week, errand, source, count, now])
-                added += found is None
-                changed += found is not None
-        return added, changed
-
-    def bulk_load(self, *, visits: list[Row], history: list[Row], step_events: list[Row],
-                  digital_counts: list[Row]) -> None:
-        """Insert ready-made rows in one transaction (demo data); every text is guarded."""
-        for table in (visits, history, step_events, digital_counts):
-            for row in table:
-                self._refuse_cpr(row)
-        with self._writing():
-            self.db.table("visits").insert_all(
-                ({**dict.fromkeys(COLUMNS), "desk_id": self.desk_id, "citizen": row["id"],
-                  "appointment": DROP_IN, **row} for row in visits), batch_size=2000)
-            self.db.table("visit_history").insert_all(history)
-            self.db.table("step_events").insert_all(step_events, batch_size=2000)
-            self.db.table("digital_counts").upsert_all(digital_counts, pk=("week", "errand", "source"))
 
 
 __all__ = ["EDITABLE", "OPEN", "SAVED", "Journal", "JournalError", "Visit"]

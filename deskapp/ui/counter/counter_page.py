@@ -276,7 +276,7 @@ class CounterPage(CounterForm):
     # --- channel, appointment and late entry ----------------------------------------------
 
     def current_channel(self) -> str:
-        return self.channel_combo.currentData()
+        return str(self.channel_combo.currentData())
 
     def set_channel(self, code: str) -> None:
         self.channel_combo.setCurrentIndex(max(0, self.channel_combo.findData(code)))

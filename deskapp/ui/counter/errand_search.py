@@ -78,7 +78,7 @@ class ErrandSearch(QObject):
 
     def current_code(self) -> str | None:
         item = self.list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is not self.field or event.type() not in (

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from deskapp import paths
 from deskapp.services import settings as settings_service
 from deskapp.services.catalog import Catalog
 from deskapp.services.exports import ExportError
-from deskapp.services.journal import JournalError
+from deskapp.services.exports.registry import run_export
+from deskapp.services.exports.request import ExportRequest
+from deskapp.services.journal import Journal, JournalError
 from deskapp.services.tallies import Query
-from deskapp.ui.manager.export_worker import ExportSignals, ExportTask
 from deskapp.ui.shell import messages
+from deskapp.ui.shell.background import BackgroundRunner
 
 PROGRESS_DELAY_MS = 500
 
@@ -60,11 +62,9 @@ class ExportRunner(QObject):
         self.journal_path = journal_path
         self.catalog = catalog
         self.config = config
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        self.runner = BackgroundRunner(self)
         self.progress: QProgressDialog | None = None
         self.running = False
-        self.pending: set[QObject] = set()  # keeps each running task's signals object alive
 
     def ask_and_export(self, fmt: str, query: Query) -> None:
         """Ask where to save the tallies of ``query`` as csv, xlsx or pdf, then export."""
@@ -86,17 +86,23 @@ class ExportRunner(QObject):
             out += f".{fmt}"
         self.start("tallies", fmt, Path(out), query)
 
+    @property
+    def pending(self) -> set[QObject]:
+        return self.runner.pending
+
     def start(self, kind: str, fmt: str, out: Path, query: Query) -> None:
+        request = ExportRequest(kind, fmt, query.span, out, desks=query.desks, sites=query.sites,
+                                municipality=self.config.municipality,
+                                reference_file=self.config.reference_file)
         self.running = True
         self.running_changed.emit(True)
-        signals = ExportSignals()
-        signals.finished.connect(self.on_finished)
-        signals.failed.connect(self.on_failed)
-        self.pending.add(signals)
-        self.pool.start(ExportTask(self.journal_path, self.catalog, kind, fmt, query.span, out, signals,
-                                   desks=query.desks, sites=query.sites,
-                                   sep=";" if fmt == "csv" else ",",  # Danish Excel opens it directly
-                                   municipality=self.config.municipality))
+        path, catalog = self.journal_path, self.catalog
+
+        def work() -> int:
+            with Journal(path, create=False) as journal:
+                return run_export(journal, catalog, request)
+
+        self.runner.run(work, lambda rows: self.on_finished(str(out), rows), self.on_failed)
         QTimer.singleShot(PROGRESS_DELAY_MS, self._show_progress)
 
     def _show_progress(self) -> None:
@@ -111,7 +117,6 @@ class ExportRunner(QObject):
         self.progress.show()
 
     def _finish(self) -> None:
-        self.pending.discard(self.sender())
         self.running = False
         self.running_changed.emit(False)
         if self.progress is not None:
@@ -124,11 +129,13 @@ class ExportRunner(QObject):
         self.status.emit(self.tr("Udtræk gemt: %1").replace("%1", out))
         self.done.emit(out)
 
-    def on_failed(self, error: ExportError | JournalError) -> None:
+    def on_failed(self, error: Exception) -> None:
         self._finish()
+        if not isinstance(error, ExportError | JournalError):
+            error = ExportError(f"{type(error).__name__}: {error}")
         self.done.emit("")
         text = self.tr("Udtrækket blev ikke gemt.\n\n%1").replace("%1", export_error_text(error))
         QMessageBox.warning(self.window, self.tr("Eksport"), text)
 
     def wait(self) -> None:
-        self.pool.waitForDone()
+        self.runner.wait()

@@ -19,6 +19,13 @@ GOAL_ROLE = Qt.ItemDataRole.UserRole + 2  # 0..1: where the goal line is drawn
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
+Shown = Callable[..., "int | str"]
+
+
+def _plain(value: int, *_key: object) -> int | str:
+    return value
+
+
 @dataclass(frozen=True)
 class Column:
     title: str
@@ -84,10 +91,13 @@ class PivotModel(QAbstractTableModel):
         self.catalog = catalog
         self.kind = kind
         self.pivot = Pivot([], [], {}, {})
+        self.show: Shown = _plain
 
-    def set_pivot(self, pivot: Pivot) -> None:
+    def set_pivot(self, pivot: Pivot, show: Shown | None = None) -> None:
+        """``show(value, *key)`` gives a figure as it may be shown (the report's discretion)."""
         self.beginResetModel()
         self.pivot = pivot
+        self.show = show or _plain
         self.endResetModel()
 
     def code_at(self, row: int) -> str | None:
@@ -125,9 +135,11 @@ class PivotModel(QAbstractTableModel):
         if column == 0:
             return self.catalog.label("errands", errand)
         if column == len(self.pivot.columns) + 1:
-            return str(sum(self.pivot.cells.get((errand, c), 0) for c in self.pivot.columns))
-        value = self.pivot.cells.get((errand, self.pivot.columns[column - 1]), 0)
-        return str(value) if value else ""
+            return str(self.show(sum(self.pivot.cells.get((errand, c), 0) for c in self.pivot.columns),
+                                 "errand", errand))
+        code = self.pivot.columns[column - 1]
+        value = self.pivot.cells.get((errand, code), 0)
+        return str(self.show(value, self.kind[:-1], errand, code)) if value else ""
 
 
 class HoursModel(QAbstractTableModel):
@@ -140,10 +152,12 @@ class HoursModel(QAbstractTableModel):
         self.counts: dict[tuple[int, int], int] = {}
         self.days: list[int] = list(range(1, 6))
         self.hours: list[int] = list(range(8, 16))
+        self.show: Shown = _plain
 
-    def set_counts(self, counts: dict[tuple[int, int], int]) -> None:
+    def set_counts(self, counts: dict[tuple[int, int], int], show: Shown | None = None) -> None:
         self.beginResetModel()
         self.counts = dict(counts)
+        self.show = show or _plain
         self.days = sorted({d for d, _ in counts} | set(range(1, 6)))
         self.hours = sorted({h for _, h in counts} | set(range(8, 16)))
         self.endResetModel()
@@ -167,10 +181,14 @@ class HoursModel(QAbstractTableModel):
             return None
         value = self.counts.get((self.days[index.row()], self.hours[index.column()]), 0)
         top = max(self.counts.values(), default=0) or 1
+        day, hour = self.days[index.row()], self.hours[index.column()]
+        shown = self.show(value, "hour", day, hour) if value else ""
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(value) if value else ""
+            return str(shown)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter.value)
+        if isinstance(shown, str):
+            return None  # a hidden count gets no shade that would tell its size
         if role == Qt.ItemDataRole.BackgroundRole and value:
             color = QGuiApplication.palette().color(QPalette.ColorRole.Highlight)
             color.setAlphaF(0.1 + 0.8 * value / top)

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from deskapp import paths
+from deskapp.services import settings as settings_service
 from deskapp.services.consolidate import ConsolidateError, ConsolidationReport, consolidate
+from deskapp.services.consolidate_report import MergedSnapshot, shown
 
 log = logging.getLogger("skranke.consolidate")
 
@@ -43,7 +45,9 @@ class _ConsolidateTask(QRunnable):
 
     def run(self) -> None:
         try:
-            report = consolidate(self.into, self.sources, progress=self.signals.progress.emit)
+            days = settings_service.load(paths.settings_file()).retention_days
+            report = consolidate(self.into, self.sources, progress=self.signals.progress.emit,
+                                 retention_days=days)
         except ConsolidateError as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:
@@ -162,20 +166,50 @@ class ConsolidatePanel(QWidget):
     def report_lines(self, report: ConsolidationReport) -> list[str]:
         lines = []
         for m in report.merged:
+            site, desk = shown(m.site), shown(m.desk)
             lines.append(self.tr("%1/%2: %3 nye, %4 opdaterede, %5 uændrede besøg; øjebliksbillede fra %6")
-                         .replace("%1", m.site).replace("%2", m.desk).replace("%3", str(m.new))
+                         .replace("%1", site).replace("%2", desk).replace("%3", str(m.new))
                          .replace("%4", str(m.updated)).replace("%5", str(m.unchanged))
                          .replace("%6", _local(m.snapshot_utc)))
+            lines.extend(f"{site}/{desk}: {line}" for line in self.detail_lines(m))
             if m.stale:
                 lines.append(self.tr("Advarsel: øjebliksbilledet fra %1/%2 er mere end en uge gammelt.")
-                             .replace("%1", m.site).replace("%2", m.desk))
+                             .replace("%1", site).replace("%2", desk))
         for s in report.skipped:
-            lines.append(self.tr("Sprunget over: %1 (%2)").replace("%1", str(s.path)).replace("%2", s.reason))
+            lines.append(self.tr("Sprunget over: %1 (%2)").replace("%1", shown(s.path))
+                         .replace("%2", shown(s.reason)))
+        if report.notes_erased:
+            lines.append(self.tr("Opbevaring: %1 noter er slettet i den samlede journal (slettet ved "
+                                 "skranken eller ældre end %2 dage).")
+                         .replace("%1", str(report.notes_erased))
+                         .replace("%2", str(report.retention_days)))
         if not report.merged:
             lines.append(self.tr("Intet kunne samles: der blev ikke fundet brugbare øjebliksbilleder."))
         else:
             lines.append(self.tr("%1 skranke(r) samlet i %2.").replace("%1", str(len(report.merged)))
                          .replace("%2", str(report.into)))
+        return lines
+
+    def detail_lines(self, m: MergedSnapshot) -> list[str]:
+        """Trust, refusals and dropped texts of one snapshot, in Danish."""
+        lines = []
+        if m.pinned_now:
+            lines.append(self.tr("Ny skranke betroet ved første brug: skranke-id %1, nøgle %2")
+                         .replace("%1", m.desk_id).replace("%2", m.pinned_now))
+        if not m.signed:
+            lines.append(self.tr("Advarsel: øjebliksbilledet er ikke signeret (en ældre Skranke); "
+                                 "opdater Skranke på den pc"))
+        if m.refused_other_desk:
+            lines.append(self.tr("%1 rækker fra en anden skranke afvist")
+                         .replace("%1", str(m.refused_other_desk)))
+        if m.refused_implausible:
+            lines.append(self.tr("%1 besøg med usandsynlige tidspunkter eller værdier afvist")
+                         .replace("%1", str(m.refused_implausible)))
+        if m.texts_dropped:
+            lines.append(self.tr("Tekster fjernet fra %1 besøg (CPR-nummer, styretegn eller for lange); "
+                                 "besøgene tælles stadig").replace("%1", str(m.texts_dropped)))
+        if m.label_dropped:
+            lines.append(self.tr("Skrankens navn eller sted blev afvist; skranke-id vises i stedet"))
         return lines
 
     def wait(self, msecs: int = 30000) -> None:

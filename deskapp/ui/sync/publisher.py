@@ -124,6 +124,8 @@ class Publisher(QObject):
             "disk_full": self.tr("den fælles mappe er fuld"),
             "busy": self.tr("det forrige øjebliksbillede er i brug"),
             "journal": self.tr("journalen kunne ikke læses"),
+            "name": self.tr("skrankens navn eller sted blev afvist (CPR-nummer?)"),
+            "key": self.tr("signeringsnøglen kunne ikke læses"),
         }
         reason = reasons.get(kind, self.tr("en fejl ved skrivning"))
         minutes = RETRY_MS // 60000

@@ -33,7 +33,7 @@ class BarChart(QWidget):
 
     def set_bars(self, bars: list[tuple[str, float, float | None]] | list[tuple[str, float]], *,
                  percent: bool = False, goal: float | None = None) -> None:
-        self.bars = [(b[0], float(b[1]), (float(b[2]) if len(b) > 2 and b[2] is not None else None))  # type: ignore[misc]
+        self.bars = [(b[0], float(b[1]), (float(b[2]) if len(b) > 2 and b[2] is not None else None))
                      for b in bars]
         self.percent = percent
         self.goal = goal

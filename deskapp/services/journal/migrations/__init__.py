@@ -21,6 +21,7 @@ from deskapp.services.journal.migrations import (
     v3_tally_tables,
     v4_day_index,
     v5_desk_identity,
+    v6_site_desks,
 )
 from deskapp.services.journal.migrations.dropped import DROPPED_INDEXES
 
@@ -28,7 +29,7 @@ APPLICATION_ID = 0x534B524B  # "SKRK": marks a file as a Skranke journal
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     v1_initial.migrate, v2_tally_index.migrate, v3_tally_tables.migrate, v4_day_index.migrate,
-    v5_desk_identity.migrate,
+    v5_desk_identity.migrate, v6_site_desks.migrate,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,216 @@
+"""Named reads of the weekly tally tables (and, where no table has the columns, of the
+visits): the SQL behind :class:`deskapp.services.tallies.Tally`, inside the journal package.
+
+A selection is any object with ``first``/``last`` ISO weeks and ``desks``/``sites``
+tuples (``tallies.Query``). Rows are dicts: the dimension names asked for and one value
+per measure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from deskapp.services.journal import tally_tables
+from deskapp.services.journal.columns import counted
+
+if TYPE_CHECKING:
+    from deskapp.services.journal.store import Journal
+
+Row = dict[str, Any]
+
+# Dimension name -> column of the visits table (and of the tally tables).
+DIMENSIONS = {
+    "week": "iso_week", "desk": "desk", "site": "site", "errand": "errand",
+    "channel": "channel", "reason": "reason", "outcome": "outcome",
+    "contact_type": "contact_type", "error_contact": "error_contact",
+    "weekday": "weekday", "hour": "local_hour", "appointment": "appointment",
+}
+
+
+class Selection(Protocol):
+    @property
+    def first(self) -> str: ...
+    @property
+    def last(self) -> str | None: ...
+    @property
+    def desks(self) -> tuple[str, ...]: ...
+    @property
+    def sites(self) -> tuple[str, ...]: ...
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A sum over counted visits: how many (count), how many with a duration (timed), their
+    seconds, or how many citizens (a citizen's first visit), optionally only of visits whose
+    ``contact_type`` is one of ``contact`` and whose outcome is one of ``outcomes`` or that
+    are error contacts (``error``)."""
+
+    value: str = "count"
+    contact: str = ""  # "", "transaction" or "information"
+    outcomes: tuple[str, ...] | None = None
+    error: bool = False
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        cols = ("contact_type",) if self.contact else ()
+        cols += ("outcome",) if self.outcomes is not None else ()
+        return cols + (("error_contact",) if self.error else ())
+
+    def condition(self) -> tuple[str, list[object]]:
+        parts: list[str] = []
+        params: list[object] = []
+        if self.contact:
+            parts.append("contact_type = ?")
+            params.append(self.contact)
+        if self.outcomes is not None:
+            parts.append(f"outcome in ({', '.join('?' * len(self.outcomes))})" if self.outcomes else "false")
+            params.extend(self.outcomes)
+        if self.error:
+            parts.append("error_contact")
+        return " and ".join(parts), params
+
+    def sql(self, tallied: bool) -> tuple[str, list[object]]:
+        if tallied:  # the tally tables hold these already added up per combination
+            term = self.value
+        else:
+            term = {"count": "1", "timed": "(duration_s is not null)", "seconds": "duration_s",
+                    "citizens": "(citizen is id)"}[self.value]
+        condition, params = self.condition()
+        if condition:
+            term = f"case when {condition} then {term} end"
+        return f"coalesce(sum({term}), 0)", params
+
+
+def _table_for(needed: set[str], timed: bool, citizens: bool) -> str | None:
+    """The smallest tally table with every one of these columns and measures, if any."""
+    if timed and citizens:
+        return None
+    pool = tally_tables.TIMED_TABLES if timed else (
+        tally_tables.CITIZEN_TABLES if citizens else tuple(tally_tables.TABLES))
+    return next((t for t in pool if needed <= set(tally_tables.TABLES[t])), None)
+
+
+def _in(column: str, values: Sequence[str]) -> str:
+    return f"{column} in ({', '.join('?' * len(values))})"
+
+
+def _where(sel: Selection, tallied: bool, weeks_from: str | None = None) -> tuple[str, list[object]]:
+    """The condition selecting the counted visits (or tally rows) of a selection."""
+    parts = ["iso_week between ? and ?"]
+    params: list[object] = [weeks_from or sel.first, sel.last or sel.first]
+    if not tallied:
+        parts.append(counted())
+    for column, values in (("desk", sel.desks), ("site", sel.sites)):
+        if values:
+            parts.append(_in(column, values))
+            params.extend(values)
+    return " and ".join(parts), params
+
+
+def _statement(sel: Selection, dims: Sequence[str], measures: dict[str, Measure],
+               weeks_from: str | None = None) -> tuple[str, list[object]]:
+    unknown = set(dims) - set(DIMENSIONS)
+    if unknown:
+        raise ValueError(f"unknown dimension(s): {', '.join(sorted(unknown))}")
+    columns = [DIMENSIONS[d] for d in dims]
+    needed = set(columns) | {c for m in measures.values() for c in m.columns}
+    needed |= {"desk"} if sel.desks else set()
+    needed |= {"site"} if sel.sites else set()
+    timed = any(m.value in ("timed", "seconds") for m in measures.values())
+    citizens = any(m.value == "citizens" for m in measures.values())
+    table = _table_for(needed, timed, citizens)
+    where, params = _where(sel, table is not None, weeks_from)
+    if table is None:
+        select = [f"{c} as {d}" for c, d in zip(columns, dims, strict=True)]
+        source, having = "visits", ""
+    else:
+        select = [f"{tally_tables.read_back(c)} as {d}" for c, d in zip(columns, dims, strict=True)]
+        source, having = table, " having sum(count) > 0"
+    measure_params: list[object] = []
+    for name, m in measures.items():
+        term, term_params = m.sql(tallied=table is not None)
+        select.append(f"{term} as {name}")
+        measure_params += term_params
+    sql = f"select {', '.join(select)} from {source} where {where}"
+    if columns:
+        group = ", ".join(columns)
+        sql += f" group by {group}{having} order by {group}"
+    return sql, measure_params + params
+
+
+def grouped(journal: Journal, sel: Selection, dims: Sequence[str], measures: dict[str, Measure],
+            weeks_from: str | None = None) -> list[Row]:
+    """Sums of measures by dimensions, one row per combination with visits.
+
+    Read from the smallest weekly tally table that has every column needed; what no table
+    holds (channel with reason, say) is grouped from the visits themselves. ``weeks_from``
+    reads from an earlier week than the selection's first (a previous period in the same
+    statement)."""
+    sql, params = _statement(sel, dims, measures, weeks_from)
+    cursor = journal.db.conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def stream(journal: Journal, sel: Selection, dims: Sequence[str], measures: dict[str, Measure],
+           batch: int = 5000) -> Iterator[tuple[Any, ...]]:
+    """The rows of :func:`grouped` as plain tuples, fetched a batch at a time (a year of the
+    tidy CSV is some 300,000 rows: never all of them in memory)."""
+    sql, params = _statement(sel, dims, measures)
+    cursor = journal.db.conn.execute(sql, params)
+    while True:
+        rows = cursor.fetchmany(batch)
+        if not rows:
+            return
+        yield from rows
+
+
+def stuck_steps(journal: Journal, sel: Selection) -> list[Row]:
+    """Guide steps marked stuck, per errand, step and blocker, of counted visits."""
+    where, params = _where(sel, tallied=True)
+    sql = (f"select errand, step, blocker, sum(count) as count from {tally_tables.STUCK_TABLE} "
+           f"where {where} group by errand, step, blocker having sum(count) > 0 "
+           f"order by errand, step, blocker")
+    return [dict(r) for r in journal.db.query(sql, params)]
+
+
+def blocker_notes(journal: Journal, sel: Selection, blocker: str) -> list[Row]:
+    """The notes written with ``blocker`` on guide steps marked stuck, of counted visits:
+    week, errand, step and note. Notes erased by retention (null) or left empty are not
+    rows. Ordered by week, errand, step and the note's text, never by when it was written.
+
+    The weekly stuck table says first whether the selection has such a blocker at all; then
+    the step events are read first (CROSS JOIN keeps SQLite from walking every visit of the
+    weeks instead: 2.7 s against 29 ms for a year of 500,000 visits)."""
+    where, params = _where(sel, tallied=True)
+    gate = (f"select 1 from {tally_tables.STUCK_TABLE} where {where} and blocker = ? "
+            f"and count > 0 limit 1")
+    if journal.db.execute(gate, [*params, blocker]).fetchone() is None:
+        return []
+    parts = ["s.status = 'stuck'", "s.blocker = ?", "s.note is not null", "trim(s.note) != ''",
+             "v.iso_week between ? and ?", counted("v")]
+    params = [blocker, sel.first, sel.last or sel.first]
+    for column, values in (("v.desk", sel.desks), ("v.site", sel.sites)):
+        if values:
+            parts.append(_in(column, values))
+            params.extend(values)
+    sql = ("select v.iso_week as week, v.errand as errand, s.step as step, s.note as note "
+           "from step_events s cross join visits v on v.id = s.visit_id "
+           f"where {' and '.join(parts)} order by v.iso_week, v.errand, s.step, s.note")
+    return [dict(r) for r in journal.db.query(sql, params)]
+
+
+def digital_counts(journal: Journal, first: str, last: str) -> list[Row]:
+    """Imported digital applications per week and errand (all sources added up)."""
+    sql = ("select week, errand, sum(count) as digital from digital_counts "
+           "where week between ? and ? group by week, errand order by week, errand")
+    return [dict(r) for r in journal.db.query(sql, [first, last])]
+
+
+def desks_and_sites(journal: Journal) -> tuple[list[str], list[str]]:
+    """Every desk and every site with counted visits in the journal (any week)."""
+    rows = journal.db.execute(
+        "select distinct desk, site from tally_channels_by_desk where count > 0").fetchall()
+    return sorted({r[0] for r in rows}), sorted({r[1] for r in rows})
