@@ -1,10 +1,12 @@
 """Screenshots for the guide section of the README: run under Xvfb.
 
-    xvfb-run -a .venv/bin/python scripts/screenshots_guide.py
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python scripts/screenshots_guide.py
 
-Writes docs/img/guide-panel-stuck.png (the guide panel on a demo journal, one step marked
-stuck with its blocker) and docs/img/handout-page1.png (the flytning handout, rendered
-with pdftoppm). Everything else lives in a temporary SKRANKE_HOME that is removed.
+Writes docs/img/guide-panel-stuck.png (the window at its default size on a demo journal,
+the guide open with step 3 stuck and its list of blockers showing), docs/img/guide-200.png
+(the same at 200 % text, QT_SCALE_FACTOR=2, in a second process), docs/img/handout-page1.png
+and docs/img/handout-en-page1.png (the flytning handout in Danish and English, rendered with
+pdftoppm). Everything else lives in a temporary SKRANKE_HOME that is removed.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ def settle(app: object, rounds: int = 20) -> None:
         QTest.qWait(25)
 
 
-def guide_panel_shot(home: Path) -> Path:
+def guide_panel_shot(home: Path, name: str = "guide-panel-stuck") -> Path:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -50,8 +52,7 @@ def guide_panel_shot(home: Path) -> Path:
                                        help_line="89 64 10 10")
     window = MainWindow(JournalHub(journal, catalog), config)
     window.guide.panel.open_url = lambda url: True
-    window.resize(1440, 900)
-    window.show()
+    window.show_on_screen()  # 1100x720, or the whole screen when that does not fit (200 %)
     window.activateWindow()
     settle(app)
     counter = window.counter
@@ -66,10 +67,9 @@ def guide_panel_shot(home: Path) -> Path:
     QTest.keyClicks(panel.steps, "m")  # medbetjening
     QTest.keyClicks(panel.steps, "u")  # find: done
     QTest.keyClicks(panel.steps, "u")  # login: done
-    QTest.keyClicks(panel.steps, "f")  # adresse: stuck ...
-    QTest.keyClicks(panel.blockers.choices.list, "2")  # ... the address is not on the list
+    QTest.keyClicks(panel.steps, "f")  # adresse: stuck - which of the blockers?
     settle(app, 40)
-    target = IMG / "guide-panel-stuck.png"
+    target = IMG / f"{name}.png"
     window.grab().save(str(target))
     window.close()
     journal.close()
@@ -87,11 +87,23 @@ def handout_shot(home: Path) -> Path:
     subprocess.run(["pdftoppm", "-r", "96", "-png", "-singlefile", str(pdf), str(stem)], check=True)
     target = IMG / "handout-page1.png"
     shutil.copyfile(stem.with_suffix(".png"), target)
+    english = write_handout(catalog.errand("flytning"), home / "moving.pdf",
+                            HelpContact("Favrskov Kommune", "89 64 10 10"), lang="en")
+    subprocess.run(["pdftoppm", "-r", "96", "-png", "-singlefile", str(english), str(stem)],
+                   check=True)
+    shutil.copyfile(stem.with_suffix(".png"), IMG / "handout-en-page1.png")
     return target
 
 
 def main() -> int:
     IMG.mkdir(parents=True, exist_ok=True)
+    if sys.argv[1:] == ["--at-200"]:  # the second process: everything twice as large
+        with tempfile.TemporaryDirectory(prefix="skranke-shots-") as tmp:
+            os.environ["SKRANKE_HOME"] = tmp
+            print(f"wrote {guide_panel_shot(Path(tmp), 'guide-200').relative_to(ROOT)}")
+        return 0
+    subprocess.run([sys.executable, __file__, "--at-200"], check=True,
+                   env={**os.environ, "QT_SCALE_FACTOR": "2"})
     with tempfile.TemporaryDirectory(prefix="skranke-shots-") as tmp:
         home = Path(tmp)
         os.environ["SKRANKE_HOME"] = str(home)

@@ -38,6 +38,41 @@ def test_handout_writes_the_pdf_with_the_municipality_line(tmp_path: Path) -> No
 
 
 @pytest.mark.slow
+def test_handout_in_english_reads_english_from_the_pdf(tmp_path: Path) -> None:
+    out = tmp_path / "moving.pdf"
+    result = deskapp("handout", "--errand", "flytning", "--lang", "en", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Report a change of address" in result.stdout
+    reader = pypdf.PdfReader(out)
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert len(reader.pages) == 1
+    for english in ("How to do it yourself next time", "Report a change of address",
+                    "Have this ready", "How to do it", "Where to get help",
+                    "Log in with your MitID and approve in the app"):
+        assert english in text
+    for danish in ("Sådan gør du selv", "Det skal du have klar", "Log ind med dit MitID"):
+        assert danish not in text
+
+
+def test_english_handout_without_english_texts_is_one_line(tmp_path: Path, capsys) -> None:
+    from deskapp.cli import main
+
+    source = (ROOT / "resources" / "catalog" / "catalog.toml").read_text(encoding="utf-8")
+    untranslated = tmp_path / "catalog.toml"
+    untranslated.write_text("\n".join(line for line in source.splitlines()
+                                      if not line.startswith("citizen_en")), encoding="utf-8")
+    out = tmp_path / "out.pdf"
+    code = main(["handout", "--errand", "flytning", "--lang", "en", "--catalog",
+                 str(untranslated), "--out", str(out)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code != 0 and not out.exists()
+    assert len(err) == 1 and "no English texts for the guide 'flytning'" in err[0]
+    assert main(["catalog", "check", str(untranslated)]) != 0
+    reported = capsys.readouterr().err
+    assert "errands 'flytning' guide: no English handout: missing citizen_en in step find" in reported
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(("errand", "target", "message"), [
     ("nope", "out.pdf", "unknown errand 'nope'"),
     ("andet", "out.pdf", "the errand 'andet' has no guide"),

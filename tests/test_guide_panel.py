@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -10,8 +9,18 @@ from pathlib import Path
 import pypdf
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QLineEdit, QListWidget, QMessageBox
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QTextBrowser,
+)
 
 from deskapp import paths
 from deskapp.services import settings as settings_service
@@ -254,6 +263,7 @@ def print_dialog(monkeypatch) -> dict[str, bool]:
 
     monkeypatch.setattr(QPrintDialog, "exec", exec_)
     monkeypatch.setattr(QPrinter, "printerName", lambda _self: "Skranke_Laser")
+    monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: ["Skranke_Laser"]))
     return answer
 
 
@@ -298,38 +308,57 @@ def test_p_prints_the_sheet_on_the_chosen_printer_and_marks_the_visit(
     assert (visit.status, visit.handout) == ("saved", 1)
 
 
-@pytest.mark.parametrize("lp", ["missing", "refuses"])
-def test_without_a_print_system_p_opens_the_sheet_in_the_viewer(
+@pytest.mark.parametrize("missing", ["print system", "printer"])
+def test_without_a_usable_printer_p_says_so_and_keeps_the_sheet_in_the_handouts_folder(
         qtbot, window: MainWindow, journal: Journal, tmp_path: Path, print_dialog, monkeypatch,
-        lp: str) -> None:
-    if lp == "refuses":
-        fake_lp(tmp_path / "bin", exit_code=1)
+        missing: str) -> None:
+    dialogs: list[QPrintDialog] = []
+    monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: dialogs.append(dialog) or 0)
+    if missing == "printer":  # CUPS is there, but no printer is set up
+        fake_lp(tmp_path / "bin")
+        monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: []))
     else:
         (tmp_path / "bin").mkdir()
     monkeypatch.setenv("PATH", str(tmp_path / "bin"))  # nothing else: no real lp either
     start_visit(qtbot, window, "flytning", "1")
     key(qtbot, Qt.Key.Key_G, CTRL)
     key(qtbot, "p")
-    [opened] = window.opened
-    sheet = Path(opened.toLocalFile())
-    assert sheet.parent == paths.exports_dir() / "handouts" and sheet.exists()
+    assert dialogs == [] and window.opened == []  # no "print to file" dialog, no viewer
+    [sheet] = (paths.exports_dir() / "handouts").iterdir()
     text = pypdf.PdfReader(sheet).pages[0].extract_text()
     assert "Sådan gør du selv næste gang" in text and "Ærø Kommune" in text
     message = window.statusBar().currentMessage()
-    assert "PDF-viseren" in message and "udskriv den derfra" in message
+    assert "ingen printer" in message and str(sheet) in message
+    assert not (Path.home() / "print.pdf").exists()
+    assert focused() == "guideSteps"
     key(qtbot, Qt.Key.Key_G, CTRL)
     key(qtbot, "1")
     [visit] = journal.visits()
-    assert (visit.status, visit.handout) == ("saved", 1)
+    assert (visit.status, visit.handout) == ("saved", 0)  # not printed, not handed over
+
+
+def test_a_printer_that_refuses_the_sheet_opens_it_in_the_viewer_without_recording_it(
+        qtbot, window: MainWindow, journal: Journal, tmp_path: Path, print_dialog,
+        monkeypatch) -> None:
+    fake_lp(tmp_path / "bin", exit_code=1)
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    start_visit(qtbot, window, "flytning", "1")
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, "p")
+    [opened] = window.opened
+    sheet = Path(opened.toLocalFile())
+    assert sheet.parent == paths.exports_dir() / "handouts" and sheet.exists()
+    message = window.statusBar().currentMessage()
+    assert "PDF-viseren" in message and "udskriv den derfra" in message
+    assert journal.open_visits()[0].handout == 0
 
 
 def test_no_handout_is_recorded_when_the_sheet_reached_nobody(
         qtbot, window: MainWindow, journal: Journal, tmp_path: Path, print_dialog, monkeypatch) -> None:
-    """No print system and no PDF viewer: the staff are told where the file is, and the visit
-    does not claim the citizen got a sheet."""
+    """The printer refuses and there is no PDF viewer: the staff are told where the file is."""
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
-    (tmp_path / "bin").mkdir()
+    fake_lp(tmp_path / "bin", exit_code=1)
     monkeypatch.setenv("PATH", str(tmp_path / "bin"))
     window.guide.panel.open_url = lambda url: False
     start_visit(qtbot, window, "flytning", "1")
@@ -338,6 +367,48 @@ def test_no_handout_is_recorded_when_the_sheet_reached_nobody(
     [text] = shown
     assert "kunne ikke udskrives" in text and str(paths.exports_dir() / "handouts") in text
     assert journal.open_visits()[0].handout == 0
+
+
+def test_the_sheet_language_is_chosen_in_the_guide_for_print_and_save(
+        qtbot, window: MainWindow, journal: Journal, tmp_path: Path, print_dialog,
+        monkeypatch) -> None:
+    fake_lp(tmp_path / "bin")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}")
+    start_visit(qtbot, window, "flytning", "8")  # svært ved skriftligt dansk
+    language = find(window, QComboBox, "guideHandoutLanguage")
+    assert language.currentText() == "Dansk" and language.accessibleName()
+    language.setCurrentIndex(language.findData("en"))
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    key(qtbot, "p")
+    printed = " ".join(pypdf.PdfReader(tmp_path / "bin" / "received.pdf").pages[0]
+                       .extract_text().split())
+    assert "How to do it yourself next time" in printed and "Report a change of address" in printed
+    assert "Sådan gør du" not in printed
+    target = tmp_path / "for the citizen.pdf"
+    suggested: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda _parent, _title, path, _filter: suggested.append(path) or (str(target), ""))
+    window.guide.panel.save_button.click()
+    assert Path(suggested[0]).name == "Guide – Report a change of address.pdf"
+    saved = " ".join(pypdf.PdfReader(target).pages[0].extract_text().split())
+    assert "Have this ready" in saved and "Log in with your MitID" in saved
+    assert journal.open_visits()[0].handout == 1
+    start_visit(qtbot, window, "sundhedskort")  # the next errand starts in Danish again
+    assert language.currentData() == "da"
+
+
+def test_english_is_not_offered_for_a_guide_without_english_texts(
+        qtbot, show_window, journal: Journal, catalog) -> None:
+    import dataclasses
+
+    errand = catalog.errand("flytning")
+    bare = dataclasses.replace(errand, guide=dataclasses.replace(errand.guide, label_en=""))
+    win = show_window(MainWindow(JournalHub(journal, catalog), settings_service.Settings(desk="d")))
+    win.guide.panel.handout.show_errand(bare)
+    combo = win.guide.panel.handout.language_combo
+    assert not combo.model().item(combo.findData("en")).isEnabled()
+    win.guide.panel.handout.show_errand(errand)
+    assert combo.model().item(combo.findData("en")).isEnabled()
 
 
 def test_cancelled_print_dialog_prints_nothing_and_records_no_handout(
@@ -465,18 +536,19 @@ def test_steps_show_one_at_a_time_with_their_coaching_hint(qtbot, window: MainWi
     steps = catalog.errand("flytning").guide.steps
     start_visit(qtbot, window, "flytning", "5")
 
-    def shown(text: str) -> bool:
-        return html.escape(text, quote=False) in find(window, QLabel, "guideStepDetail").text()
+    detail = find(window, QTextBrowser, "guideStepDetail")
 
-    detail = find(window, QLabel, "guideStepDetail")
+    def shown(text: str) -> bool:
+        return text in detail.toPlainText()
+
     key(qtbot, Qt.Key.Key_G, CTRL)
-    assert "Trin 1 af 6" in detail.text() and shown(steps[0].hint)
+    assert "Trin 1 af 6" in detail.toPlainText() and shown(steps[0].hint)
     key(qtbot, "u")
-    assert "Trin 2 af 6" in detail.text()
+    assert "Trin 2 af 6" in detail.toPlainText()
     assert shown(steps[1].instruction) and shown(steps[1].hint)
     assert not shown(steps[0].hint)
     key(qtbot, Qt.Key.Key_Down)  # arrow keys look at another step's hint
-    assert "Trin 3 af 6" in detail.text() and shown(steps[2].hint)
+    assert "Trin 3 af 6" in detail.toPlainText() and shown(steps[2].hint)
 
 
 def test_the_timer_shows_how_long_the_visit_has_lasted(qtbot, window: MainWindow, journal: Journal,

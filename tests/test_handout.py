@@ -66,6 +66,25 @@ def test_every_guide_has_a_one_page_handout_with_its_content(tmp_path: Path, cat
         assert squash("Ærø Kommune: 62 52 15 00") in flat
 
 
+def test_every_guide_has_an_english_handout_in_english(tmp_path: Path, catalog: Catalog) -> None:
+    for errand in guided(catalog):
+        out = write_handout(errand, tmp_path / f"{errand.code}.en.pdf", CONTACT, lang="en")
+        pages, text = pdf_text(out)
+        flat = squash(text)
+        assert pages == 1, errand.code
+        assert "How to do it yourself next time" in text and "Where to get help" in text
+        assert squash(errand.guide.label_en) in flat, errand.code
+        assert squash(errand.entry.url) in flat, errand.code
+        for item in errand.guide.ready_en:
+            assert squash(item) in flat, (errand.code, item)
+        for step in errand.guide.steps:
+            assert squash(step.citizen_en) in flat, (errand.code, step.code)
+            assert squash(step.citizen) not in flat, (errand.code, step.code)
+        assert squash("Ærø Kommune: 62 52 15 00") in flat
+        assert "Sådan gør du" not in text and "Her kan du få hjælp" not in text
+        assert pypdf.PdfReader(out).metadata.title.startswith("How to do it yourself")
+
+
 def test_danish_letters_survive_and_the_font_is_embedded(tmp_path: Path, catalog: Catalog) -> None:
     out = write_handout(catalog.errand("laegeskift"), tmp_path / "læge.pdf", CONTACT)
     _, text = pdf_text(out)

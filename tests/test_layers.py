@@ -64,7 +64,6 @@ def test_services_never_import_qt_the_ui_or_the_command_line() -> None:
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
-@pytest.mark.xfail(reason="crash logging still lives in cli.common (being moved)")
 def test_the_ui_never_imports_the_command_line() -> None:
     offenders = {name: sorted(m for m in _imports(name) if m.startswith("deskapp.cli"))
                  for name in MODULES if name.startswith("deskapp.ui")}

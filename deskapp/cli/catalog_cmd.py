@@ -27,6 +27,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_check(args: argparse.Namespace) -> int:
     path = args.file or load_settings().catalog_file or str(paths.default_catalog())
     result, problems = catalog.check(path)
+    if result is not None:  # the English handout needs its texts (the app loads without them)
+        problems = [*problems, *catalog.missing_english(result)]
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
-import traceback
-from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
@@ -103,17 +100,3 @@ def add_journal_argument(parser: argparse.ArgumentParser, required: bool = False
         "--journal", metavar="PATH", required=required,
         help="journal file (default: SKRANKE_JOURNAL or the user's data folder)",
     )
-
-
-def log_unexpected(exc: BaseException) -> Path:
-    """Write the traceback to the log folder and return the log file's path."""
-    folder = paths.logs_dir()
-    log_file = folder / "skranke.log"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with log_file.open("a", encoding="utf-8") as handle:
-            handle.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n")
-            handle.write("".join(traceback.format_exception(exc)))
-    except OSError:
-        logging.getLogger("skranke").exception("could not write the log file")
-    return log_file

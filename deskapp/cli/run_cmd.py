@@ -9,7 +9,7 @@ import sys
 from deskapp.cli.common import CliError, add_journal_argument, guarded_name
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("run", help="start the app (the default command)")
     add_journal_argument(parser)
     parser.add_argument("--desk", metavar="NAME", help="this counter's name (saved in settings)")

@@ -72,6 +72,7 @@ class GuideStep:
     instruction: str
     hint: str
     citizen: str  # the same step in the citizen's own words, for the handout
+    citizen_en: str = ""  # the same for the English handout
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,13 @@ class Guide:
     ready: tuple[str, ...]
     steps: tuple[GuideStep, ...]
     blockers: tuple[Choice, ...]
+    label_en: str = ""  # the errand's name on the English handout
+    ready_en: tuple[str, ...] = ()
+
+    def has_english(self) -> bool:
+        """True when the English handout has every text it needs."""
+        return bool(self.label_en and len(self.ready_en) == len(self.ready)
+                    and all(step.citizen_en for step in self.steps))
 
 
 @dataclass(frozen=True)
@@ -215,8 +223,8 @@ CHOICE_KEYS = {"code", "label", "definition", "completed_digitally"}
 ERRAND_KEYS = {"code", "label", "group", "contact_type", "synonyms", "kle", "entry", "no_digital",
                "personal_attendance", "obligatory_digital", "obligatory_since", "retired", "guide"}
 ENTRY_KEYS = {"name", "url"}
-GUIDE_KEYS = {"ready", "steps", "blockers"}
-STEP_KEYS = {"code", "instruction", "hint", "citizen"}
+GUIDE_KEYS = {"ready", "steps", "blockers", "label_en", "ready_en"}
+STEP_KEYS = {"code", "instruction", "hint", "citizen", "citizen_en"}
 
 
 class _Builder:
@@ -423,7 +431,35 @@ class _Builder:
                     instruction=self.text(step_where, step, "instruction"),
                     hint=self.text(step_where, step, "hint"),
                     citizen=self.text(step_where, step, "citizen"),
+                    citizen_en=self.text(step_where, step, "citizen_en", required=False),
                 )
             )
         blockers = self.choices({"blockers": raw.get("blockers", [])}, "blockers")
-        return Guide(ready=tuple(ready), steps=tuple(steps), blockers=blockers)
+        ready_en = raw.get("ready_en", [])
+        if not isinstance(ready_en, list) or not all(isinstance(r, str) for r in ready_en):
+            self.problem(where, "ready_en must be a list of text")
+            ready_en = []
+        return Guide(ready=tuple(ready), steps=tuple(steps), blockers=blockers,
+                     label_en=self.text(where, raw, "label_en", required=False),
+                     ready_en=tuple(r.strip() for r in ready_en))
+
+
+def missing_english(catalog: Catalog) -> list[Problem]:
+    """Guides whose English citizen texts (label_en, ready_en, citizen_en) are missing or
+    incomplete: their English handout cannot be made. The app still loads such a catalogue."""
+    problems = []
+    for errand in catalog.active_errands():
+        guide = errand.guide
+        if guide is None or guide.has_english():
+            continue
+        missing = [name for name, absent in (
+            ("label_en", not guide.label_en),
+            (f"ready_en ({len(guide.ready_en)} of {len(guide.ready)})",
+             len(guide.ready_en) != len(guide.ready)),
+            ("citizen_en in step " + ", ".join(s.code for s in guide.steps if not s.citizen_en),
+             any(not s.citizen_en for s in guide.steps)),
+        ) if absent]
+        problems.append(Problem(Path(catalog.source).name or "catalogue",
+                                f"errands '{errand.code}' guide",
+                                "no English handout: missing " + "; ".join(missing)))
+    return problems

@@ -26,6 +26,11 @@ class PrintError(Exception):
         self.values = values
 
 
+def print_system_available() -> bool:
+    """True when there is a print system to hand a PDF to (CUPS ``lp``, or Windows)."""
+    return sys.platform == "win32" or shutil.which("lp") is not None
+
+
 def print_pdf(path: Path | str, printer: str, copies: int = 1) -> None:
     """Print ``path`` on ``printer`` (the system default when empty) ``copies`` times.
 

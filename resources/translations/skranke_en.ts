@@ -92,8 +92,16 @@
         <translation>An interrupted write to the journal was rolled back; everything that was saved is there.</translation>
     </message>
     <message>
+        <source>Journalen opdateres til den nye version af Skranke …</source>
+        <translation>The journal is being updated for the new version of Skranke …</translation>
+    </message>
+    <message>
         <source>Gamle noter er slettet, men et andet program læser journalen, så teksten står stadig i filen. Den fjernes ved næste start.</source>
         <translation>Old notes were erased, but another program is reading the journal, so the text is still in the file. It is removed at the next start.</translation>
+    </message>
+    <message>
+        <source>Journalen %1 er beskadiget og kan ikke bruges. Filen er ikke ændret, og Skranke gemmer ikke mere i den. Luk Skranke og start igen: så tilbydes den nyeste sikkerhedskopi.</source>
+        <translation>The journal %1 is damaged and cannot be used. The file has not been changed, and Skranke saves nothing more in it. Close Skranke and start it again: the newest backup will then be offered.</translation>
     </message>
     <message>
         <source>Gamle noter kunne ikke slettes i dag: %1</source>
@@ -632,6 +640,22 @@
         <translation> min</translation>
     </message>
     <message>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Kommunens navn; det står på vejledningen, borgeren får med hjem</source>
+        <translation>The municipality&apos;s name; it is printed on the sheet the citizen takes home</translation>
+    </message>
+    <message>
+        <source>Hjælpelinje</source>
+        <translation>Help line</translation>
+    </message>
+    <message>
+        <source>Borgerservices telefon eller web; det står på vejledningen til borgeren</source>
+        <translation>Citizen service&apos;s phone or web address; it is printed on the citizen&apos;s sheet</translation>
+    </message>
+    <message>
         <source>Fejl i navnene</source>
         <translation>Problem with the names</translation>
     </message>
@@ -644,12 +668,28 @@
         <translation>S&amp;ite:</translation>
     </message>
     <message>
+        <source>Ko&amp;mmune:</source>
+        <translation>&amp;Municipality:</translation>
+    </message>
+    <message>
+        <source>&amp;Hjælpelinje:</source>
+        <translation>&amp;Help line:</translation>
+    </message>
+    <message>
         <source>&amp;Fælles mappe:</source>
         <translation>Shared &amp;folder:</translation>
     </message>
     <message>
         <source>&amp;Udgiv hvert:</source>
         <translation>&amp;Publish every:</translation>
+    </message>
+    <message>
+        <source>&amp;Start Skranke</source>
+        <translation>&amp;Start Skranke</translation>
+    </message>
+    <message>
+        <source>&amp;Afslut</source>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
         <source>Øjebliksbilleder gemmes som %1</source>
@@ -1056,16 +1096,28 @@
         <translation>The citizen, the staff member alongside, or the staff member with power of attorney. Key M in the step list switches</translation>
     </message>
     <message>
-        <source>Hjælp til selvbetjening (borgeren betjener)</source>
-        <translation>Help to self-service (the citizen operates)</translation>
+        <source>Borgeren betjener selv</source>
+        <translation>The citizen operates</translation>
     </message>
     <message>
-        <source>Medbetjening (medarbejderen betjener)</source>
-        <translation>Assisted service (the staff member operates)</translation>
+        <source>Medarbejderen betjener</source>
+        <translation>The staff member operates</translation>
     </message>
     <message>
-        <source>Fuldmagt (medarbejderen handler for borgeren)</source>
-        <translation>Power of attorney (the staff member acts for the citizen)</translation>
+        <source>Medarbejderen har fuldmagt</source>
+        <translation>The staff member has power of attorney</translation>
+    </message>
+    <message>
+        <source>Hjælp til selvbetjening: du vejleder, borgeren taster selv.</source>
+        <translation>Help to self-service: you guide, the citizen types.</translation>
+    </message>
+    <message>
+        <source>Medbetjening: du betjener løsningen ved siden af borgeren.</source>
+        <translation>Assisted service: you operate the solution beside the citizen.</translation>
+    </message>
+    <message>
+        <source>Fuldmagt: du handler for borgeren.</source>
+        <translation>Power of attorney: you act for the citizen.</translation>
     </message>
     <message>
         <source>Trin (Ctrl+G går hertil)</source>
@@ -1074,6 +1126,10 @@
     <message>
         <source>Det aktuelle trin og tip</source>
         <translation>The current step and tip</translation>
+    </message>
+    <message>
+        <source>Teksten til det trin, der er valgt i trinlisten, med et tip til medarbejderen</source>
+        <translation>The text of the step selected in the step list, with a tip for the staff</translation>
     </message>
     <message>
         <source>Udført (U)</source>
@@ -1203,12 +1259,24 @@
         <translation>Save the guide for the citizen as PDF</translation>
     </message>
     <message>
+        <source>Kataloget har ingen engelsk tekst til denne vejledning</source>
+        <translation>The catalogue has no English text for this guide</translation>
+    </message>
+    <message>
         <source>Vejledningen blev ikke udskrevet.</source>
         <translation>The guide was not printed.</translation>
     </message>
     <message>
+        <source>Der er ingen printer at udskrive på. Vejledningen er gemt i %1 – udskriv den senere, eller brug Gem som PDF… for at gemme den, hvor borgeren kan få den.</source>
+        <translation>There is no printer to print on. The sheet is saved in %1 – print it later, or use Save as PDF… to save it where the citizen can get it.</translation>
+    </message>
+    <message>
         <source>Mappen %1 kan ikke oprettes: %2</source>
         <translation>The folder %1 cannot be created: %2</translation>
+    </message>
+    <message>
+        <source>Printeren tog ikke imod vejledningen. Den er åbnet i PDF-viseren – udskriv den derfra. Filen ligger i %1</source>
+        <translation>The printer did not accept the sheet. It is open in the PDF viewer – print it from there. The file is in %1</translation>
     </message>
     <message>
         <source>Gem vejledning som PDF</source>
@@ -1227,20 +1295,24 @@
         <translation>the default printer</translation>
     </message>
     <message>
+        <source>Sp&amp;rog på vejledningen:</source>
+        <translation>Sheet la&amp;nguage:</translation>
+    </message>
+    <message>
+        <source>Sprog på vejledningen til borgeren</source>
+        <translation>Language of the citizen&apos;s sheet</translation>
+    </message>
+    <message>
+        <source>Udskriv og Gem som PDF laver vejledningen på dette sprog</source>
+        <translation>Print and Save as PDF make the sheet in this language</translation>
+    </message>
+    <message>
         <source>Vejledningen er sendt til %1.</source>
         <translation>The guide has been sent to %1.</translation>
     </message>
     <message>
         <source>Vejledningen kunne ikke udskrives, og PDF-viseren kunne ikke åbnes. Filen ligger i %1</source>
         <translation>The guide could not be printed, and the PDF viewer could not be opened. The file is in %1</translation>
-    </message>
-    <message>
-        <source>Skranke kan ikke sende til printeren på denne pc. Vejledningen er åbnet i PDF-viseren – udskriv den derfra.</source>
-        <translation>Skranke cannot send to the printer on this PC. The guide is open in the PDF viewer – print it from there.</translation>
-    </message>
-    <message>
-        <source>Printeren tog ikke imod vejledningen. Den er åbnet i PDF-viseren – udskriv den derfra.</source>
-        <translation>The printer did not accept the guide. It is open in the PDF viewer – print it from there.</translation>
     </message>
     <message>
         <source>Vejledningen kunne ikke gemmes: %1</source>

@@ -1,18 +1,19 @@
 """The citizen handout: "Sådan gør du selv næste gang", one A4 page as PDF.
 
-Plain Danish for the citizen to take home: the errand, the self-service entry point as
-text and as a QR code a phone camera opens, what to have ready, the steps in the
-citizen's own words (``GuideStep.citizen``, never the staff hints) and where to get help.
-DejaVu Sans is embedded so æøå always render. No Qt here: the app and ``deskapp
-handout`` both call :func:`write_handout`.
+Plain words for the citizen to take home, in Danish or English: the errand, the
+self-service entry point as text and as a QR code a phone camera opens, what to have
+ready, the steps in the citizen's own words (``GuideStep.citizen`` / ``citizen_en``, never
+the staff hints) and where to get help. The texts are in ``handout_texts``; DejaVu Sans is
+embedded (``fonts``) so æøå always render. No Qt here: the app and ``deskapp handout``
+both call :func:`write_handout`.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -23,7 +24,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     KeepInFrame,
     ListFlowable,
@@ -35,55 +35,54 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from deskapp import paths
 from deskapp.services.catalog import Errand
-from deskapp.services.exports import ExportError, atomic_output
+from deskapp.services.exports import atomic_output, fonts
+from deskapp.services.exports.handout_texts import (  # noqa: F401  (re-exported)
+    DANISH,
+    HOTLINE_NAME,
+    HOTLINE_PHONE,
+    LANGUAGES,
+    HelpContact,
+    NoGuide,
+    NoTranslation,
+    SheetContent,
+    Wording,
+    issuer,
+    sheet_content,
+)
 
-TITLE = "Sådan gør du selv næste gang"
-HOTLINE_NAME = "Den Digitale Hotline"
-HOTLINE_PHONE = "70 20 00 00"
-NO_DIGITAL_NOTE = ("Det kan ikke klares på nettet. Trinene herunder viser, hvad du skal gøre i "
-                   "stedet.")
-FONT = "SkrankeDejaVu"
-FONT_BOLD = "SkrankeDejaVu-Bold"
+TITLE = DANISH.title
+FONT = fonts.REGULAR
+FONT_BOLD = fonts.BOLD
 QR_SIZE = 4.2 * cm
 MARGIN = 1.8 * cm
 ACCENT = colors.HexColor("#1F4E79")
 
 
-@dataclass(frozen=True)
-class HelpContact:
-    """The municipality's own contact line, from the settings (both may be empty)."""
-
-    municipality: str = ""
-    help_line: str = ""
-
-
-class NoGuide(ExportError):
-    """The errand has no guide (or no entry point), so there is nothing to hand out."""
-
-
-def write_handout(errand: Errand, out: Path | str, contact: HelpContact | None = None) -> Path:
-    """Write the handout PDF for ``errand`` to ``out`` atomically; raise ExportError."""
-    data = handout_pdf(errand, contact)
+def write_handout(errand: Errand, out: Path | str, contact: HelpContact | None = None,
+                  lang: str = "da") -> Path:
+    """Write the handout PDF for ``errand`` in ``lang`` to ``out`` atomically; raise
+    ExportError (NoGuide, NoTranslation, or the file could not be written)."""
+    data = handout_pdf(errand, contact, lang)
     with atomic_output(out, "wb") as handle:
         handle.write(data)
     return Path(out)
 
 
-def handout_pdf(errand: Errand, contact: HelpContact | None = None) -> bytes:
+def handout_pdf(errand: Errand, contact: HelpContact | None = None, lang: str = "da") -> bytes:
     """The handout as PDF bytes (one A4 page)."""
-    if errand.guide is None or errand.entry is None:
-        raise NoGuide(f"the errand '{errand.code}' has no guide, so there is no handout for it")
-    _register_fonts()
+    content = sheet_content(errand, lang)
+    assert errand.entry is not None
+    fonts.register()
     contact = contact or HelpContact()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-        bottomMargin=MARGIN, title=f"{TITLE}: {errand.label}", author=_issuer(contact),
-        subject=errand.entry.name, lang="da-DK", initialFontName=FONT,
+        bottomMargin=MARGIN, title=f"{content.wording.title}: {content.errand_label}",
+        author=issuer(contact, content.wording), subject=errand.entry.name,
+        lang=content.wording.lang_tag, initialFontName=FONT,
     )
-    story = _story(errand, contact, doc.width)
+    story = _story(errand, content, contact, doc.width)
     # Everything on one page: a long guide is shrunk a little rather than spilling over.
     doc.build([KeepInFrame(doc.width, doc.height, story, mode="shrink")])
     return buffer.getvalue()
@@ -112,45 +111,45 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _story(errand: Errand, contact: HelpContact, width: float) -> list:
-    assert errand.guide is not None and errand.entry is not None
+def _story(errand: Errand, content: SheetContent, contact: HelpContact, width: float) -> list[Any]:
+    words = content.wording
     styles = _styles()
-    story: list = [
-        Paragraph(escape(TITLE), styles["title"]),
-        Paragraph(escape(errand.label), styles["errand"]),
+    story: list[Any] = [
+        Paragraph(escape(words.title), styles["title"]),
+        Paragraph(escape(content.errand_label), styles["errand"]),
         Spacer(1, 10),
-        _entry_box(errand, styles, width),
+        _entry_box(errand, words, styles, width),
     ]
     if errand.no_digital:
         # The catalogue's no_digital text is written for staff ("borgeren ..."); the sheet
         # speaks to the citizen, and the steps below say what to do instead.
-        story.append(Paragraph(escape(NO_DIGITAL_NOTE), styles["note"]))
-    if errand.guide.ready:
-        story.append(Paragraph("Det skal du have klar", styles["heading"]))
-        story.append(_list([escape(item) for item in errand.guide.ready], styles, numbered=False))
-    story.append(Paragraph("Sådan gør du", styles["heading"]))
-    story.append(_list([escape(step.citizen) for step in errand.guide.steps], styles, numbered=True))
-    story.append(Paragraph("Her kan du få hjælp", styles["heading"]))
-    story.append(_list(_help_lines(contact), styles, numbered=False))
+        story.append(Paragraph(escape(words.no_digital), styles["note"]))
+    if content.ready:
+        story.append(Paragraph(escape(words.ready), styles["heading"]))
+        story.append(_list([escape(item) for item in content.ready], styles, numbered=False))
+    story.append(Paragraph(escape(words.steps), styles["heading"]))
+    story.append(_list([escape(step) for step in content.steps], styles, numbered=True))
+    story.append(Paragraph(escape(words.help), styles["heading"]))
+    story.append(_list(_help_lines(contact, words), styles, numbered=False))
     story.append(Spacer(1, 14))
-    story.append(Paragraph(escape(
-        f"Udleveret af {_issuer(contact)}. Gem papiret, og brug det næste gang du skal gøre det "
-        "samme. Du må gerne tage en anden med, som kan hjælpe dig."), styles["small"]))
+    story.append(Paragraph(escape(words.footer.format(issuer=issuer(contact, words))),
+                           styles["small"]))
     return story
 
 
-def _entry_box(errand: Errand, styles: dict[str, ParagraphStyle], width: float) -> Table:
+def _entry_box(errand: Errand, words: Wording, styles: dict[str, ParagraphStyle],
+               width: float) -> Table:
     assert errand.entry is not None
     url = errand.entry.url
     text_width = width - QR_SIZE - 0.6 * cm
     text = [
-        Paragraph("Her kan du læse mere:" if errand.no_digital else "Her gør du det:",
+        Paragraph(escape(words.read_more if errand.no_digital else words.do_it_here),
                   styles["body"]),
         Paragraph(escape(errand.entry.name), styles["entry"]),
         Spacer(1, 4),
         _url_paragraph(url, styles["url"], text_width - 16),
         Spacer(1, 8),
-        Paragraph("Scan QR-koden med kameraet på din telefon for at åbne siden.", styles["small"]),
+        Paragraph(escape(words.scan), styles["small"]),
     ]
     table = Table([[text, _qr_drawing(url)]], colWidths=[text_width, QR_SIZE + 0.6 * cm])
     table.setStyle(TableStyle([
@@ -204,35 +203,15 @@ def _list(items: list[str], styles: dict[str, ParagraphStyle], *, numbered: bool
                         bulletFontSize=12, leftIndent=20)
 
 
-def _help_lines(contact: HelpContact) -> list[str]:
-    lines = [
-        f"<b>{HOTLINE_NAME}: {HOTLINE_PHONE}</b> – hjælper med MitID, Digital Post og "
-        "selvbetjening på borger.dk. Hotlinen kan ikke behandle din sag.",
-    ]
+def _help_lines(contact: HelpContact, words: Wording) -> list[str]:
     place = escape(contact.municipality.strip())
     line = escape(contact.help_line.strip())
     if place and line:
-        lines.append(f"<b>Borgerservice, {place}: {line}</b>")
+        office = words.office_line
     elif line:
-        lines.append(f"<b>Borgerservice: {line}</b>")
+        office = words.office_phone
     elif place:
-        lines.append(f"<b>Borgerservice, {place}</b> – kom forbi, så hjælper vi dig.")
+        office = words.office_place
     else:
-        lines.append("<b>Borgerservice i din kommune</b> – kom forbi, så hjælper vi dig.")
-    lines.append("Du kan også få hjælp på biblioteket af en digital ambassadør.")
-    return lines
-
-
-def _issuer(contact: HelpContact) -> str:
-    place = contact.municipality.strip()
-    return f"Borgerservice, {place}" if place else "Borgerservice"
-
-
-def _register_fonts() -> None:
-    registered = pdfmetrics.getRegisteredFontNames()
-    if FONT not in registered:
-        pdfmetrics.registerFont(TTFont(FONT, str(paths.font_file())))
-    if FONT_BOLD not in registered:
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(paths.font_file(bold=True))))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
-                                  boldItalic=FONT_BOLD)
+        office = words.office_any
+    return [words.hotline, office.format(place=place, line=line), escape(words.ambassador)]

@@ -35,23 +35,25 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 SIDECARS = ("-wal", "-shm", "-journal")
 
 
-def check_integrity(path: Path | str, *, full: bool = False) -> None:
+def check_integrity(path: Path | str, *, full: bool = False, header_only: bool = False) -> int:
     """Raise JournalError ("damaged", "too_new", "locked", "read_only") when the file at
     ``path`` cannot be used as a journal. A missing or empty file is fine: it becomes a
     new journal. ``full``: ``integrity_check`` (every index against its table) instead of
-    the faster ``quick_check``."""
+    the faster ``quick_check``. ``header_only``: only the header, version and application
+    id (milliseconds, for the app's start; the page check then runs off the UI thread).
+    Returns the file's schema version (0 for a new journal)."""
     path = Path(path)
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except FileNotFoundError:
-        return
+        return 0
     except IsADirectoryError as exc:
         raise JournalError("damaged", path, "it is a folder") from exc
     except OSError as exc:
         raise JournalError("read_only", path, exc.strerror or str(exc)) from exc
     if not head:
-        return
+        return 0
     if head != SQLITE_MAGIC:
         raise JournalError("damaged", path, "not an SQLite file")
     try:
@@ -66,9 +68,10 @@ def check_integrity(path: Path | str, *, full: bool = False) -> None:
         if version and app_id != APPLICATION_ID:
             raise JournalError("damaged", path, "not a Skranke journal")
         check = "integrity_check(5)" if full else "quick_check(5)"
-        result = [row[0] for row in conn.execute(f"pragma {check}")]
+        result = ["ok"] if header_only else [row[0] for row in conn.execute(f"pragma {check}")]
         if result != ["ok"]:
             raise JournalError("damaged", path, "; ".join(result[:2]))
+        return int(version)
     except sqlite3.OperationalError as exc:
         if getattr(exc, "sqlite_errorcode", None) == READONLY_ROLLBACK:
             raise _interrupted(path) from exc

@@ -3,14 +3,16 @@
 The note is free text, so it goes through the privacy guard before it is offered for
 saving (``messages.checked_free_text``, as the counter note): a refused note stays in the
 field with the reason shown, an e-mail address or phone number is saved only after a yes.
-Esc steps back: from the note to the list, from the list out of the picker.
+Esc steps back: from the note to the list, from the list out of the picker; the keyboard
+goes to where it lands before anything is hidden, so it never passes through another button.
+The list is exactly as tall as its rows, so every blocker shows without scrolling inside it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from deskapp.services import privacy
 from deskapp.services.catalog import Choice
@@ -24,6 +26,7 @@ class BlockerPicker(QWidget):
 
     picked = Signal(str, str)
     cancelled = Signal()
+    needs_room = Signal()  # shown or grown: the panel scrolls the whole picker into view
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -32,6 +35,8 @@ class BlockerPicker(QWidget):
         self.caption.setWordWrap(True)
         self.choices = ChoiceList("guideBlockerList", self.tr("Hvor sidder borgeren fast"), self)
         self.choices.definition.hide()
+        self.choices.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.choices.list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.choices.list.setAccessibleDescription(
             self.tr("Tast 1-9 eller 0 vælger, hvor borgeren sidder fast. Esc fortryder"))
         self.note = QLineEdit(self)
@@ -55,6 +60,19 @@ class BlockerPicker(QWidget):
 
     def set_blockers(self, blockers: tuple[Choice, ...]) -> None:
         self.choices.set_choices([*blockers, Choice(OTHER_BLOCKER, self.tr("Andet (skriv kort)"))])
+        self.fit_list()
+
+    def fit_list(self) -> None:
+        """As tall as the rows at the current width (long blockers wrap)."""
+        view = self.choices.list
+        view.doItemsLayout()
+        rows = sum(view.visualItemRect(view.item(row)).height() for row in range(view.count()))
+        view.setFixedHeight(rows + 2 * view.frameWidth() + 4)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit_list()
 
     def ask(self, step_number: int) -> None:
         last_key = DIGITS[min(self.choices.list.count(), len(DIGITS)) - 1]
@@ -64,8 +82,10 @@ class BlockerPicker(QWidget):
         self.note.clear()
         self.note.hide()
         self.show()
+        self.fit_list()
         self.choices.list.setCurrentRow(0)
         self.choices.focus()
+        self.needs_room.emit()
 
     def close_picker(self) -> None:
         self.note.clear()
@@ -76,6 +96,7 @@ class BlockerPicker(QWidget):
         if code == OTHER_BLOCKER:
             self.note.show()
             self.note.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.needs_room.emit()
             return
         self.picked.emit(code, "")
 
@@ -89,11 +110,11 @@ class BlockerPicker(QWidget):
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() == Qt.Key.Key_Escape):
             if watched is self.note:
+                self.choices.focus()  # first the focus, then hide: it must not wander
                 self.note.hide()
-                self.choices.focus()
                 return True
             if watched is self.choices.list:
-                self.close_picker()
-                self.cancelled.emit()
+                self.cancelled.emit()  # the panel puts the focus back on the steps ...
+                self.close_picker()  # ... before the picker disappears
                 return True
         return super().eventFilter(watched, event)

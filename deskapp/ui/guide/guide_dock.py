@@ -10,12 +10,20 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QMainWindow, QScrollArea, QTabWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFrame,
+    QMainWindow,
+    QScrollArea,
+    QTabWidget,
+    QWidget,
+)
 
 from deskapp.services import weeks
-from deskapp.services.exports.handout import HelpContact
+from deskapp.services.exports.handout_texts import HelpContact
 from deskapp.services.settings import Settings
 from deskapp.ui.counter.counter_page import CounterPage
 from deskapp.ui.guide.coaching_dialog import CoachingDialog
@@ -32,6 +40,10 @@ class GuideHost(Protocol):
     tabs: QTabWidget
 
     def show_status(self, text: str) -> None: ...
+
+
+SHARE = 0.32  # of the window's width
+SHARE_MAX = 420
 
 
 class GuideDock(QDockWidget):
@@ -52,10 +64,31 @@ class GuideDock(QDockWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.panel)
         # Never clip the panel sideways: as wide as its widest row plus a vertical scroll bar.
-        scroll.setMinimumWidth(max(360, self.panel.minimumSizeHint().width()
-                                   + scroll.verticalScrollBar().sizeHint().width() + 6))
+        scroll.setMinimumWidth(self.panel.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width() + 6)
         self.setWidget(scroll)
+        self.scroll_area = scroll
+        self.panel.reveal.connect(self.reveal)
         self.hide()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_width()
+
+    def fit_width(self) -> None:
+        """About a third of the window (at most 420 px): on a small screen or at 200 % text
+        the counter keeps room for its reasons and outcomes on one line each."""
+        window = self.parentWidget()
+        if isinstance(window, QMainWindow) and self.isVisible():
+            wanted = min(SHARE_MAX, max(self.minimumSizeHint().width(),
+                                        int(window.width() * SHARE)))
+            window.resizeDocks([self], [wanted], Qt.Orientation.Horizontal)
+
+    def reveal(self, part: QWidget) -> None:
+        """Scroll so ``part`` shows whole (the stuck list and its note at the default window
+        size); after the layout has given it its new height."""
+        QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(part, 0, 0)
+                          if part.isVisible() else None)
 
     def on_visit_started(self, visit_id: str, errand_code: str) -> None:
         errand = self.counter.catalog.errand(errand_code)

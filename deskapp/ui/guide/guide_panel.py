@@ -16,6 +16,7 @@ from PySide6.QtGui import QDesktopServices, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -27,11 +28,11 @@ from PySide6.QtWidgets import (
 from deskapp.services import guide as guide_service
 from deskapp.services import weeks
 from deskapp.services.catalog import Errand
-from deskapp.services.exports.handout import HelpContact
+from deskapp.services.exports.handout_texts import HelpContact
 from deskapp.services.guide import DONE, OTHER_BLOCKER, SKIPPED, STUCK, StepState
 from deskapp.ui.guide.guide_blockers import BlockerPicker
 from deskapp.ui.guide.guide_handout import HandoutButtons
-from deskapp.ui.guide.guide_steps import FitList, StepList
+from deskapp.ui.guide.guide_steps import FitList, ReadableText, StepList
 from deskapp.ui.shell.operations import Change, Failed, JournalHub
 from deskapp.ui.widgets.list_items import add_item
 
@@ -41,6 +42,7 @@ class GuidePanel(QWidget):
 
     status = Signal(str)
     finished = Signal()
+    reveal = Signal(QWidget)  # scroll this part of the panel into view
 
     def __init__(self, hub: JournalHub, contact: Callable[[], HelpContact],
                  parent: QWidget | None = None):
@@ -110,25 +112,33 @@ class GuidePanel(QWidget):
             self.tr("Borgeren selv, medarbejderen ved siden af eller medarbejderen med fuldmagt. "
                     "Tast M i trinlisten skifter"))
         self.mode_caption.setBuddy(self.mode_combo)
-        # As wide as its longest mode (the caption sits above it, so the panel stays narrow).
+        # Short names in the box, what each means on the line below: the panel stays narrow
+        # enough at 200 % text for the counter's reasons to show without wrapping.
         self.mode_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        mode_labels = {
-            guide_service.COACHING: self.tr("Hjælp til selvbetjening (borgeren betjener)"),
-            guide_service.SIDE_BY_SIDE: self.tr("Medbetjening (medarbejderen betjener)"),
-            guide_service.PROXY: self.tr("Fuldmagt (medarbejderen handler for borgeren)"),
+        names = {
+            guide_service.COACHING: self.tr("Borgeren betjener selv"),
+            guide_service.SIDE_BY_SIDE: self.tr("Medarbejderen betjener"),
+            guide_service.PROXY: self.tr("Medarbejderen har fuldmagt"),
+        }
+        self.mode_meanings = {
+            guide_service.COACHING: self.tr("Hjælp til selvbetjening: du vejleder, borgeren taster selv."),
+            guide_service.SIDE_BY_SIDE: self.tr("Medbetjening: du betjener løsningen ved siden af borgeren."),
+            guide_service.PROXY: self.tr("Fuldmagt: du handler for borgeren."),
         }
         for code in guide_service.MODES:
-            self.mode_combo.addItem(mode_labels[code], code)
+            self.mode_combo.addItem(names[code], code)
+        self.mode_meaning = QLabel(self)
+        self.mode_meaning.setObjectName("guideModeMeaning")
+        self.mode_meaning.setWordWrap(True)
+        self.mode_meaning.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.steps_caption = self._caption(self.tr("Trin (Ctrl+G går hertil)"))
         self.steps = StepList(self)
-        self.step_detail = QLabel(self)
+        self.step_detail = ReadableText(self)
         self.step_detail.setObjectName("guideStepDetail")
         self.step_detail.setAccessibleName(self.tr("Det aktuelle trin og tip"))
-        self.step_detail.setWordWrap(True)
-        self.step_detail.setFrameShape(QFrame.Shape.StyledPanel)
-        self.step_detail.setTextFormat(Qt.TextFormat.RichText)
-        self.step_detail.setMargin(6)
+        self.step_detail.setAccessibleDescription(
+            self.tr("Teksten til det trin, der er valgt i trinlisten, med et tip til medarbejderen"))
 
         self.mark_buttons: dict[str, QPushButton] = {}
         for status, text, name, accessible, description in (
@@ -174,7 +184,8 @@ class GuidePanel(QWidget):
         mode_row = QVBoxLayout()
         mode_row.setSpacing(0)
         mode_row.addWidget(self.mode_caption)
-        mode_row.addWidget(self.mode_combo)
+        mode_row.addWidget(self.mode_combo, 0, Qt.AlignmentFlag.AlignLeft)
+        mode_row.addWidget(self.mode_meaning)
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -187,10 +198,10 @@ class GuidePanel(QWidget):
         layout.addWidget(self.steps_caption)
         layout.addWidget(self.steps)
         layout.addWidget(self.step_detail)
-        mark_row = QHBoxLayout()
-        for button in self.mark_buttons.values():
-            mark_row.addWidget(button)
-        layout.addLayout(mark_row)
+        mark_rows = QGridLayout()  # two a row: narrow enough for 200 % text
+        for index, button in enumerate(self.mark_buttons.values()):
+            mark_rows.addWidget(button, index // 2, index % 2)
+        layout.addLayout(mark_rows)
         layout.addWidget(self.blockers)
         layout.addStretch(1)
         layout.addWidget(self.handout)
@@ -199,7 +210,8 @@ class GuidePanel(QWidget):
         self.setTabOrder(self.open_button, self.ready_list)
         self.setTabOrder(self.ready_list, self.mode_combo)
         self.setTabOrder(self.mode_combo, self.steps)
-        self.setTabOrder(self.steps, self.print_button)
+        self.setTabOrder(self.steps, self.step_detail)
+        self.setTabOrder(self.step_detail, self.handout.language_combo)
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -212,10 +224,13 @@ class GuidePanel(QWidget):
         self.timer.timeout.connect(self.update_timer)
         self.open_button.clicked.connect(self.open_entry)
         self.mode_combo.activated.connect(self.on_mode_activated)
+        self.mode_combo.currentIndexChanged.connect(
+            lambda _index: self.mode_meaning.setText(self.mode_meanings[self.current_mode()]))
         self.steps.action.connect(self.on_step_action)
         self.steps.currentRowChanged.connect(self.show_step_detail)
         self.blockers.picked.connect(self.on_blocker_picked)
         self.blockers.cancelled.connect(self.cancel_stuck)
+        self.blockers.needs_room.connect(lambda: self.reveal.emit(self.blockers))
         for status, button in self.mark_buttons.items():
             button.clicked.connect(lambda _checked=False, s=status: self.on_step_action(s))
         self.handout.written.connect(self.on_handout_written)
@@ -233,7 +248,7 @@ class GuidePanel(QWidget):
         self.clear()
         self.visit_id = visit_id
         self.errand = errand
-        self.handout.errand = errand
+        self.handout.show_errand(errand)
         visit = self.hub.journal.visit(visit_id)
         self.started = weeks.parse_stamp(visit.started_utc)
         self.title.setText(errand.label)
@@ -247,6 +262,7 @@ class GuidePanel(QWidget):
         self.no_digital_label.setVisible(bool(errand.no_digital))
         guide = errand.guide
         for widget in (self.ready_caption, self.ready_list, self.mode_caption, self.mode_combo,
+                       self.mode_meaning,
                        self.steps_caption, self.steps, self.step_detail, self.handout,
                        self.keys_label, *self.mark_buttons.values()):
             widget.setVisible(guide is not None)
@@ -275,7 +291,7 @@ class GuidePanel(QWidget):
         self.timer.stop()
         self.visit_id = None
         self.errand = None
-        self.handout.errand = None
+        self.handout.show_errand(None)
         self.started = None
         self.states = {}
         self.mode_recorded = False
@@ -283,6 +299,7 @@ class GuidePanel(QWidget):
         self.ready_list.clear()
         self.steps.set_steps((), {})
         self.mode_combo.setCurrentIndex(0)
+        self.mode_meaning.setText(self.mode_meanings[self.current_mode()])
         self.blockers.close_picker()
         self.step_detail.clear()
         self.timer_label.clear()
@@ -397,13 +414,13 @@ class GuidePanel(QWidget):
 
     def cancel_stuck(self) -> None:
         self.stuck_row = None
+        self.steps.setFocus(Qt.FocusReason.OtherFocusReason)  # before the picker hides
         self.blockers.close_picker()
-        self.steps.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- mode, entry point, handout -------------------------------------------------------
 
     def current_mode(self) -> str:
-        return self.mode_combo.currentData()
+        return str(self.mode_combo.currentData())
 
     def on_mode_activated(self, _index: int) -> None:
         self.mode_recorded = False

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QListWidget, QSizePolicy, QTextBrowser, QWidget
 
 from deskapp.services.catalog import GuideStep
 from deskapp.services.guide import DONE, SKIPPED, STUCK, StepState
@@ -52,6 +52,34 @@ class FitList(QListWidget):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # wrapped rows change height with the width
+
+
+class ReadableText(QTextBrowser):
+    """Read-only rich text as tall as its content. Unlike a QLabel it gives screen readers a
+    text interface, so the step and its tip can be read out and reviewed word by word."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable for review, never by a click
+        self.document().documentLayout().documentSizeChanged.connect(lambda _size: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        self.document().setTextWidth(self.viewport().width())
+        height = int(self.document().size().height()) if self.document().toPlainText() else 0
+        return QSize(super().sizeHint().width(), height + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
 
 
 class StepList(FitList):

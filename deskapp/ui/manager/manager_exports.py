@@ -12,7 +12,6 @@ from deskapp import paths
 from deskapp.services import settings as settings_service
 from deskapp.services.catalog import Catalog
 from deskapp.services.exports import ExportError
-from deskapp.services.exports.registry import run_export
 from deskapp.services.exports.request import ExportRequest
 from deskapp.services.journal import Journal, JournalError
 from deskapp.services.tallies import Query
@@ -99,6 +98,9 @@ class ExportRunner(QObject):
         path, catalog = self.journal_path, self.catalog
 
         def work() -> int:
+            # The exporters (reportlab, xlsxwriter) load on the first export, not at start-up.
+            from deskapp.services.exports.registry import run_export
+
             with Journal(path, create=False) as journal:
                 return run_export(journal, catalog, request)
 

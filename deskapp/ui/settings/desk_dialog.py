@@ -1,10 +1,15 @@
 """The desk's identity: desk name, site, shared folder and publish interval.
 
 Shown once at first start (``settings.desk_confirmed``), with defaults from the machine
-name, and later from the menu to change it.
+name, and later from the menu to change it. At first start it also asks for the
+municipality and help line the citizen handout prints, and its buttons say what they do:
+"Start Skranke", or "Afslut" (Esc) which starts nothing and asks again at the next start,
+so the host name never silently becomes the desk's name.
 """
 
 from __future__ import annotations
+
+import itertools
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -67,20 +72,41 @@ class DeskDialog(QDialog):
         self.target_label = QLabel(self)
         self.target_label.setObjectName("snapshotTarget")
         self.target_label.setWordWrap(True)
+        self.municipality_edit = self._line(
+            "municipalityEdit", self.tr("Kommune"), config.municipality,
+            self.tr("Kommunens navn; det står på vejledningen, borgeren får med hjem"))
+        self.help_line_edit = self._line(
+            "helpLineEdit", self.tr("Hjælpelinje"), config.help_line,
+            self.tr("Borgerservices telefon eller web; det står på vejledningen til borgeren"))
         self.error_label = QLabel(self)
         self.error_label.setObjectName("deskDialogError")
         self.error_label.setWordWrap(True)
         self.error_label.setAccessibleName(self.tr("Fejl i navnene"))
         self.error_label.hide()
         form = QFormLayout()
-        form.addRow(self.tr("Skrankens &navn:"), self.desk_edit)
-        form.addRow(self.tr("S&ted:"), self.site_edit)
-        form.addRow(self.tr("&Fælles mappe:"), folder_row)
-        form.addRow(self.tr("&Udgiv hvert:"), self.minutes_spin)
+        rows: list[tuple[str, QWidget | QHBoxLayout, QWidget]] = [
+            (self.tr("Skrankens &navn:"), self.desk_edit, self.desk_edit),
+            (self.tr("S&ted:"), self.site_edit, self.site_edit),
+        ]
+        if first_start:
+            rows += [(self.tr("Ko&mmune:"), self.municipality_edit, self.municipality_edit),
+                     (self.tr("&Hjælpelinje:"), self.help_line_edit, self.help_line_edit)]
+        rows += [(self.tr("&Fælles mappe:"), folder_row, self.folder_edit),
+                 (self.tr("&Udgiv hvert:"), self.minutes_spin, self.minutes_spin)]
+        for text, field, buddy in rows:
+            caption = QLabel(text, self)
+            caption.setBuddy(buddy)  # a caption with a buddy shows its & as an underlined key
+            form.addRow(caption, field)
         form.addRow("", self.target_label)
+        self.municipality_edit.setVisible(first_start)
+        self.help_line_edit.setVisible(first_start)
+        self.first_start = first_start
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.setObjectName("deskDialogButtons")
+        if first_start:
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Start Skranke"))
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Afslut"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -88,6 +114,10 @@ class DeskDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        order = [self.desk_edit, self.site_edit, self.municipality_edit, self.help_line_edit,
+                 self.folder_edit, browse, self.minutes_spin]
+        for before, after in itertools.pairwise(order):
+            self.setTabOrder(before, after)
         for edit in (self.desk_edit, self.site_edit, self.folder_edit):
             edit.textChanged.connect(self.on_changed)
         self.on_changed()
@@ -119,7 +149,9 @@ class DeskDialog(QDialog):
             self.folder_edit.setText(folder)
 
     def accept(self) -> None:
-        for edit in (self.desk_edit, self.site_edit):  # the names go on every visit and file name
+        # The names go on every visit and file name; municipality and help line on the handout.
+        extra = (self.municipality_edit, self.help_line_edit) if self.first_start else ()
+        for edit in (self.desk_edit, self.site_edit, *extra):
             try:
                 privacy.guard_name(edit.text())
             except privacy.FreeTextRefused as exc:
@@ -131,6 +163,9 @@ class DeskDialog(QDialog):
         self.config.site = privacy.clean_name(self.site_edit.text())
         self.config.shared_folder = self.folder_edit.text().strip()
         self.config.publish_minutes = self.minutes_spin.value()
+        if self.first_start:
+            self.config.municipality = privacy.clean_name(self.municipality_edit.text())
+            self.config.help_line = privacy.clean_name(self.help_line_edit.text())
         self.config.desk_confirmed = True
         super().accept()
 
@@ -140,5 +175,6 @@ def confirm_desk_on_first_start(config: settings_service.Settings, parent: QWidg
     if config.desk_confirmed:
         return False
     dialog = DeskDialog(config, first_start=True, parent=parent)
-    # Cancelled: keep the machine defaults and ask again at the next start.
+    # "Afslut" (or Esc): Skranke does not start and asks again at the next start; the
+    # machine's name never becomes the desk's name without a yes.
     return dialog.exec() == QDialog.DialogCode.Accepted

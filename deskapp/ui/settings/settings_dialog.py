@@ -50,7 +50,8 @@ BACKUPS_TYPED_RANGE = (0, 999)  # what may be typed; outside BACKUPS_KEEP_RANGE 
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None):
+    def __init__(self, settings: Settings, parent: QWidget | None = None,
+                 running_language: str | None = None):
         super().__init__(parent)
         self._original = settings
         self.setObjectName("settingsDialog")
@@ -100,7 +101,9 @@ class SettingsDialog(QDialog):
         self.language_combo.setAccessibleDescription(self.tr("Skifter sprog, næste gang Skranke starter"))
         for code, name in LANGUAGES:
             self.language_combo.addItem(name, code)
-        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
+        # The language the app runs in (``--lang en`` overrides the setting for one start).
+        shown = running_language or settings.language
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(shown)))
         self.error_label = QLabel(self)
         self.error_label.setObjectName("settingsError")
         self.error_label.setWordWrap(True)

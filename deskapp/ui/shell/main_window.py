@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+from PySide6.QtCore import QLocale, QSize
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -19,6 +20,9 @@ from deskapp.ui.shell.operations import JournalHub
 from deskapp.ui.shell.settings_hub import SettingsHub
 from deskapp.ui.sync.consolidate_dialog import ConsolidateDialog
 from deskapp.ui.sync.publisher import Publisher
+
+DEFAULT_SIZE = QSize(1100, 720)
+FRAME_ALLOWANCE = QSize(16, 48)  # the window manager's borders and title bar, roughly
 
 
 class MainWindow(QMainWindow):
@@ -48,7 +52,26 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect_signals()
         self.guide = install_guide(self, self)
-        self.resize(1100, 720)
+        self.statusBar()  # made now, so its room is in the first layout
+        self.resize(self.fitted_size())
+
+    def fitted_size(self) -> QSize:
+        """The default size, or less when the screen is smaller (200 % text on full HD)."""
+        screen = self.screen().availableGeometry().size() - FRAME_ALLOWANCE
+        return DEFAULT_SIZE.boundedTo(screen.expandedTo(self.minimumSizeHint()))
+
+    def show_on_screen(self) -> None:
+        """Show at the default size, or maximised where that would not fit on the screen:
+        the whole frame, the outcome column and the status line stay on the screen."""
+        available = self.screen().availableGeometry()
+        wanted = DEFAULT_SIZE + FRAME_ALLOWANCE
+        if wanted.width() <= available.width() and wanted.height() <= available.height():
+            self.resize(DEFAULT_SIZE)
+            self.show()
+            return
+        self.resize(available.size() - FRAME_ALLOWANCE)
+        self.move(available.topLeft())
+        self.showMaximized()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Filer"))
@@ -123,7 +146,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def on_settings(self) -> None:
-        dialog = SettingsDialog(self.config, self)
+        running = "en" if QLocale().language() == QLocale.Language.English else "da"
+        dialog = SettingsDialog(self.config, self, running_language=running)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         names = self.settings_hub.apply(dialog.settings())

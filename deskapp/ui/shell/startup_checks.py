@@ -9,20 +9,22 @@ only asks and tells, in Danish.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from deskapp import APP_NAME
-from deskapp.cli.common import log_unexpected
+from deskapp.crash_log import log_unexpected
 from deskapp.services import backup
 from deskapp.services import settings as settings_service
 from deskapp.services.instance_lock import InstanceLock
 from deskapp.services.journal import Journal, JournalError, retention
 from deskapp.services.journal.integrity import check_integrity, finish_interrupted_write
+from deskapp.services.journal.migrations import SCHEMA_VERSION
 from deskapp.ui.shell import messages
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # a running app makes the next day's backup within the hour
@@ -48,8 +50,13 @@ class OpenedJournal:
 
 
 def open_for_app(path: Path, config: settings_service.Settings, fail: Callable[[str], object],
-                 interactive: bool = True) -> OpenedJournal | None:
-    """Open the journal for the app, or tell the user why not (via ``fail``) and return None."""
+                 interactive: bool = True, defer: bool = False) -> OpenedJournal | None:
+    """Open the journal for the app, or tell the user why not (via ``fail``) and return None.
+
+    ``defer``: only the header is checked now; the page-by-page check, the old notes and the
+    daily backup are left to :mod:`deferred_checks`, after the first frame (the app's
+    writes wait for that check). A journal that needs a migration is checked in full first
+    and migrated with a progress dialog."""
     lock = InstanceLock(path)
     if not lock.acquire():
         fail(tr("Skranke er allerede åben med journalen %1 (%2). Brug det vindue, der allerede "
@@ -61,7 +68,12 @@ def open_for_app(path: Path, config: settings_service.Settings, fail: Callable[[
         if finish_interrupted_write(path):
             notices.append(tr("En afbrudt skrivning i journalen er rullet tilbage; alt, der "
                               "var gemt, er der."))
-        check_integrity(path)
+        version = check_integrity(path, header_only=defer)
+        if defer and 0 < version < SCHEMA_VERSION:
+            check_integrity(path)  # a migration writes: the whole file is checked first
+            defer = False
+            if interactive:
+                migrate_with_progress(path, config)
     except JournalError as exc:
         restored = exc.kind == "damaged" and _offer_restore(path, config, fail, interactive, notices)
         if not restored:
@@ -75,8 +87,34 @@ def open_for_app(path: Path, config: settings_service.Settings, fail: Callable[[
         lock.release()
         fail(_problem(exc))
         return None
-    notices += keep_safe(journal, config)
+    if not defer:
+        notices += keep_safe(journal, config)
     return OpenedJournal(journal, lock, notices, _schedule_backups(path, config))
+
+
+def migrate_with_progress(path: Path, config: settings_service.Settings) -> None:
+    """Bring an older journal to the current schema on a worker thread while a progress
+    dialog shows that Skranke is busy (a big journal takes a while). Errors surface when
+    the app opens the journal right after."""
+    done = threading.Event()
+
+    def work() -> None:
+        try:
+            Journal(path, desk=config.desk, site=config.site).close()
+        except JournalError:
+            pass  # reported when the app opens the journal
+        finally:
+            done.set()
+
+    dialog = QProgressDialog(tr("Journalen opdateres til den nye version af Skranke …"), "", 0, 0)
+    dialog.setObjectName("migrationProgress")
+    dialog.setWindowTitle(APP_NAME)
+    dialog.setCancelButton(None)
+    dialog.setMinimumDuration(300)
+    threading.Thread(target=work, name="skranke-migrate", daemon=True).start()
+    while not done.wait(0.03):
+        QApplication.processEvents()
+    dialog.close()
 
 
 def _problem(exc: JournalError) -> str:
@@ -86,12 +124,19 @@ def _problem(exc: JournalError) -> str:
 def keep_safe(journal: Journal, config: settings_service.Settings) -> list[str]:
     """Erase old notes and make today's backup; problems are logged and returned as notices,
     they never stop the counter from working."""
-    notices = []
+    return erase_old_notes(journal, config) + back_up(journal.path, config)
+
+
+def retention_days(config: settings_service.Settings) -> int:
     days = config.retention_days
-    if not 0 <= days <= retention.MAX_DAYS:
-        days = retention.DEFAULT_DAYS
+    return days if 0 <= days <= retention.MAX_DAYS else retention.DEFAULT_DAYS
+
+
+def erase_old_notes(journal: Journal, config: settings_service.Settings) -> list[str]:
+    """The journal's old notes (a write: on the UI thread, before the day's backup)."""
+    notices = []
     try:
-        retention.purge_notes(journal, days)
+        retention.purge_notes(journal, retention_days(config))
         if retention.wipe_pending(journal):
             notices.append(tr("Gamle noter er slettet, men et andet program læser journalen, så "
                               "teksten står stadig i filen. Den fjernes ved næste start."))
@@ -99,10 +144,18 @@ def keep_safe(journal: Journal, config: settings_service.Settings) -> list[str]:
         log_unexpected(exc)
         notices.append(tr("Gamle noter kunne ikke slettes i dag: %1").replace(
             "%1", messages.journal_error(exc)))
-    problem = _backup(journal.path, config)
+    return notices
+
+
+def back_up(path: Path, config: settings_service.Settings) -> list[str]:
+    """Today's backup, and old notes erased from the backups (reads the journal only, so it
+    may run on a worker thread)."""
+    notices = []
+    problem = _backup(path, config)
     if problem:
         notices.append(problem)
-    _, failed = backup.purge_backups(journal.path, backup.folder_for(config.backup_folder), days)
+    folder = backup.folder_for(config.backup_folder)
+    _, failed = backup.purge_backups(path, folder, retention_days(config))
     if failed:
         notices.append(tr("Gamle noter kunne ikke slettes i %1 sikkerhedskopi(er) i %2.").replace(
             "%1", str(len(failed))).replace("%2", str(failed[0].parent)))
