@@ -13,7 +13,7 @@ from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
 from deskapp.ui.shell import startup_checks
 from deskapp.ui.shell.deferred_checks import CheckedHub, DeferredChecks
-from tests.safety_helpers import damage, run_deskapp
+from tests.helpers.safety import damage, run_deskapp
 
 ROOT = Path(__file__).resolve().parents[1]
 
