@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 
@@ -74,7 +75,8 @@ class BackgroundRunner(QObject):
 
     def _finish(self, signals: _Signals, callback: Callable[[Any], None], value: object) -> None:
         self.pending.discard(signals)
-        callback(value)
+        if shiboken6.isValid(self):  # the widget that asked (the runner's parent) still exists
+            callback(value)
 
     @property
     def busy(self) -> bool:
