@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QAbstractItemView, QPushButton, QSpinBox, QTableVi
 from deskapp.services import reference
 from deskapp.services.exports.report_data import ReportData
 from deskapp.services.guide import OTHER_BLOCKER
-from deskapp.services.percentages import change, change_text, percent, percent_points
-from deskapp.services.tallies import GOAL, Row
+from deskapp.services.percentages import GOAL, change, change_text, percent, percent_points
+from deskapp.services.tallies import Row
 from deskapp.ui.widgets.focus_table import FocusFrameTableView
 
 
