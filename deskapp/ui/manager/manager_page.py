@@ -262,7 +262,8 @@ class ManagerPage(QWidget):
             self.request_refresh()
 
     def on_journal_changed(self, change: Change) -> None:
-        if self.query is not None and change.touches_weeks(self.query.first, self.query.last):
+        if self.query is not None and change.touches_weeks(self.query.first,
+                                                               self.query.last or self.query.first):
             self.request_refresh()
 
     def showEvent(self, event: object) -> None:
