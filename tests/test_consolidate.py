@@ -15,7 +15,7 @@ from deskapp.services import weeks
 from deskapp.services.catalog import Catalog
 from deskapp.services.consolidate import ConsolidateError, consolidate, find_snapshots
 from deskapp.services.journal import Journal, tally_tables
-from deskapp.services.journal.migrations import SCHEMA_VERSION
+from deskapp.services.journal.migrations import DROPPED_INDEXES, SCHEMA_VERSION
 from deskapp.services.journal.snapshot_check import inspect
 from tests.helpers.desks import (
     change_desk,
@@ -279,7 +279,7 @@ def test_bulk_load_rebuilds_indexes_and_gives_the_same_result(
     assert _indexes(bulk) == _indexes(normal) and "visits_week_day" in _indexes(bulk)
     assert _triggers(bulk) == _triggers(normal) == set(tally_tables.TRIGGERS)
     with Journal(bulk) as journal:
-        assert journal.meta(consolidate_module.DROPPED_INDEXES) == ""
+        assert journal.meta(DROPPED_INDEXES) == ""
         assert journal.db.execute("pragma journal_mode").fetchone()[0] == "wal"
     # the next consolidation (not a bulk one) keeps the tallies current through the triggers
     monkeypatch.setattr(consolidate_module, "BULK_ROWS", 10**9)
@@ -316,7 +316,7 @@ def test_interrupted_bulk_load_gets_its_indexes_back(tmp_path: Path, snapshots: 
     conn = sqlite3.connect(into)
     sql = conn.execute("select sql from sqlite_master where name = 'visits_week_day'").fetchone()[0]
     conn.execute("drop index visits_week_day")
-    conn.execute("insert into meta values (?, ?)", (consolidate_module.DROPPED_INDEXES, json.dumps([sql])))
+    conn.execute("insert into meta values (?, ?)", (DROPPED_INDEXES, json.dumps([sql])))
     conn.commit()
     conn.close()
     consolidate(into, [tmp_path / "new"])

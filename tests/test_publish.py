@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from deskapp.services.catalog import Catalog
 from deskapp.services.consolidate import consolidate
@@ -167,3 +169,19 @@ def test_os_errors_map_to_plain_kinds(tmp_path: Path, code: int, kind: str) -> N
     error = _os_error(OSError(code, "x"), tmp_path / "A.skranke")
     assert error.kind == kind
     assert str(tmp_path / "A.skranke") in str(error)
+
+
+def test_a_passphrase_protected_key_is_a_clear_error(tmp_path: Path, catalog: Catalog) -> None:
+    make_desk(tmp_path / "desk.skranke", catalog, "A", "S", 2).close()
+    share = tmp_path / "share"
+    share.mkdir()
+    key_path = tmp_path / "home" / "signing.pem"
+    key_path.parent.mkdir()
+    key_path.write_bytes(Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(b"secret")))
+    with pytest.raises(PublishError) as info:
+        publish(tmp_path / "desk.skranke", share, "A", "S", key_path=key_path)
+    assert info.value.kind == "key"
+    assert "not a readable Ed25519 key" in str(info.value)
+    assert not (share / "S" / "A.skranke").exists()

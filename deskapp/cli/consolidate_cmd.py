@@ -9,7 +9,7 @@ from deskapp.services.consolidate import ConsolidateError, consolidate
 from deskapp.services.journal.retention import MAX_DAYS
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "consolidate", help="merge desk snapshots (*.skranke, searched in folders) into a site journal"
     )

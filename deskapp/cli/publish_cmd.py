@@ -8,7 +8,7 @@ from deskapp.cli.common import CliError, add_journal_argument, journal_path, loa
 from deskapp.services.publish import PublishError, clean_name, publish
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("publish", help="write a snapshot of the journal to the shared folder")
     add_journal_argument(parser)
     parser.add_argument("--to", dest="folder", metavar="FOLDER",

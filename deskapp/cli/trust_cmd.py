@@ -18,7 +18,7 @@ from deskapp.services.journal import JournalError, site_desks
 from deskapp.services.journal.integrity import check_integrity
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("trust", help="list or reset the desk keys a site journal trusts (IT)")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="desk ids, labels and pinned key fingerprints")

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from deskapp.services import consolidate_labels as labels
 from deskapp.services import signing, weeks
@@ -58,7 +59,6 @@ from deskapp.services.journal.recount import odd_rows, recount
 
 GROUP = 10  # snapshots attached at once: all SQLite allows (SQLITE_MAX_ATTACHED is 10)
 BULK_ROWS = 50_000  # from this many incoming visits into an empty journal: rebuild indexes once
-DROPPED_INDEXES = merge_target.DROPPED_INDEXES
 
 __all__ = ["STALE_AFTER", "ConsolidateError", "ConsolidationReport", "MergedSnapshot", "SkippedFile",
            "consolidate", "find_snapshots"]
@@ -122,7 +122,7 @@ def _run(into_path: Path, candidates: list[Candidate], known: dict[str, site_des
     try:
         merge_target.restore_indexes(conn)  # after an interrupted bulk run
         existing = merge_target.count_visits(conn)
-        checked: Future | None = None
+        checked: Future[str | None] | None = None
         if existing:
             checked = pool.submit(merge_target.quick_check, into_path)
         for c in candidates:
@@ -175,7 +175,7 @@ def _cutoff(days: int | None, now: datetime) -> str:
     return weeks.stamp(now - timedelta(days=days)) if days is not None else ""
 
 
-def _plan_args(c: Candidate, plans: dict, cutoff: str, alias: str) -> dict:
+def _plan_args(c: Candidate, plans: labels.Labels, cutoff: str, alias: str) -> dict[str, Any]:
     desk, site = plans.get(c.desk_id, (c.desk, c.site)) if c.desk_id else (c.desk, c.site)
     keep_from = max(cutoff, c.info.purged_before or "")
     latest = weeks.stamp(weeks.parse_stamp(c.snapshot_utc) + SKEW)
@@ -185,9 +185,9 @@ def _plan_args(c: Candidate, plans: dict, cutoff: str, alias: str) -> dict:
             "has_updated_index": c.info.has_updated_index, "keep_notes_from": keep_from}
 
 
-def _merge_group(conn: sqlite3.Connection, into_path: Path, group: list[Candidate], plans: dict,
+def _merge_group(conn: sqlite3.Connection, into_path: Path, group: list[Candidate], plans: labels.Labels,
                  cutoff: str, report: ConsolidationReport, now: datetime,
-                 checked: Future | None) -> None:
+                 checked: Future[str | None] | None) -> None:
     """Merge up to GROUP snapshots in one transaction (pages of the site journal are
     written once per group, not once per snapshot); each snapshot in its own savepoint."""
     aliases: list[str] = []
@@ -225,7 +225,7 @@ def _merge_group(conn: sqlite3.Connection, into_path: Path, group: list[Candidat
 
 
 def _merge_one(conn: sqlite3.Connection, alias: str, c: Candidate, desks: dict[str, site_desks.SiteDesk],
-               plans: dict, cutoff: str, report: ConsolidationReport) -> MergedSnapshot | None:
+               plans: labels.Labels, cutoff: str, report: ConsolidationReport) -> MergedSnapshot | None:
     def skip(reason: str) -> None:
         report.skipped.append(SkippedFile(c.path, reason))
 
@@ -285,7 +285,7 @@ def _merge_one(conn: sqlite3.Connection, alias: str, c: Candidate, desks: dict[s
 
 
 def _finish(conn: sqlite3.Connection, into_path: Path, known: dict[str, site_desks.SiteDesk],
-            plans: dict, existing: int, report: ConsolidationReport, cutoff: str) -> None:
+            plans: labels.Labels, existing: int, report: ConsolidationReport, cutoff: str) -> None:
     """One last transaction: every desk's rows carry its current labels, and the site
     journal's own retention erases notes of visits older than its limit."""
     conn.execute("begin immediate")

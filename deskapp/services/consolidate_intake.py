@@ -4,11 +4,13 @@ the read-only checks, the snapshot time, the labels, and the signature and its p
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from deskapp.services import consolidate_labels as labels
 from deskapp.services import signing, weeks
@@ -34,9 +36,9 @@ class Candidate:
     site: str
     snapshot_utc: str
     label_dropped: bool = False
-    verified: Future | None = None
-    recounted: Future | None = None
-    odd: Future | None = None
+    verified: Future[os.stat_result] | None = None
+    recounted: Future[dict[str, list[tuple[Any, ...]]]] | None = None
+    odd: Future[int] | None = None
     pins: bool = False  # a signed snapshot of a desk id without a pinned key
 
 

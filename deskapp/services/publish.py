@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from deskapp import paths
 from deskapp.services import privacy, signing, weeks
 from deskapp.services.durable import fsync_file, fsync_folder
@@ -148,7 +150,7 @@ def publish(journal_path: Path | str, folder: Path | str, desk: str, site: str,
     return Published(target, taken, visits, size)
 
 
-def _signing_key(path: Path, folder: Path) -> signing.Ed25519PrivateKey:
+def _signing_key(path: Path, folder: Path) -> Ed25519PrivateKey:
     """The desk's private key; never one kept on the shared folder."""
     with contextlib.suppress(OSError, ValueError):
         if path.resolve().is_relative_to(folder.resolve()):

@@ -25,8 +25,9 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
@@ -77,10 +78,13 @@ def load_or_create_key(path: Path) -> Ed25519PrivateKey:
             with contextlib.suppress(OSError):
                 tmp.unlink()
         data = path.read_bytes()
-    key = serialization.load_pem_private_key(data, password=None)
-    if not isinstance(key, Ed25519PrivateKey):
+    try:  # a passphrase-protected key raises TypeError, an unknown algorithm its own error
+        loaded = serialization.load_pem_private_key(data, password=None)
+    except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
+        raise SignatureProblem(f"{path} is not a readable Ed25519 key (a passphrase set on it?)") from exc
+    if not isinstance(loaded, Ed25519PrivateKey):
         raise SignatureProblem(f"{path} is not an Ed25519 key")
-    return key
+    return loaded
 
 
 def public_hex(key: Ed25519PrivateKey) -> str:
@@ -94,7 +98,7 @@ def fingerprint(public_key_hex: str) -> str:
     return "-".join(digest[i:i + 4] for i in range(0, 16, 4))
 
 
-def _digest(handle, length: int) -> bytes:
+def _digest(handle: BinaryIO, length: int) -> bytes:
     hasher = hashlib.sha256()
     remaining = length
     while remaining:

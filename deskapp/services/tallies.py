@@ -171,7 +171,7 @@ class Tally:
     def by_group(self, query: Query) -> list[Row]:
         """The main view with errands folded into their parent group."""
         rows = self.count_by(query, ("week", "errand", "channel", "reason", "outcome"))
-        merged: dict[tuple, int] = defaultdict(int)
+        merged: dict[tuple[Any, ...], int] = defaultdict(int)
         for r in rows:
             key = (r["week"], self.group_of(str(r["errand"])), r["channel"], r["reason"], r["outcome"])
             merged[key] += int(r["count"])
@@ -315,7 +315,8 @@ class Tally:
             t[2] += int(r["completed_digitally"])
             has[str(r["errand"])] = bool(r["has_digital"])
             imported[str(r["errand"])] = bool(r["imported"])
-        rows = [self._share_row({"errand": e}, *t, has[e], imported[e]) for e, t in totals.items()]
+        rows = [self._share_row({"errand": e}, t[0], t[1], t[2], has[e], imported[e])
+                for e, t in totals.items()]
         rows.sort(key=lambda r: (not r["has_digital"], -(int(r["digital"]) + int(r["counter_transactions"])),
                                  str(r["errand"])))
         return rows

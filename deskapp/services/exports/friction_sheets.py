@@ -23,7 +23,7 @@ def friction(book: _Book) -> None:
         book.count(sheet, r, 2, int(f["count"]), "stuck", f["errand"], f["step"])
         blockers = "; ".join(
             f"{label or NONE_GIVEN} ({d.show(n, 'blocker', f['errand'], f['step'], code)})"
-            for code, label, n in f["blockers"])  # type: ignore[attr-defined]
+            for code, label, n in f["blockers"])
         book.text.write(sheet, r, 3, blockers)
 
 

@@ -178,9 +178,9 @@ def discretion(data: ReportData) -> Cells:
         return cells
     add, line = cells.add, cells.line
     add(VISITS, int(data.totals["visits"]))
-    for key in ("transactions", "information", "error_contacts"):
-        add((key,), int(data.totals[key]))
-        add(("prev", key), int(data.previous[key]))
+    for total in ("transactions", "information", "error_contacts"):
+        add((total,), int(data.totals[total]))
+        add(("prev", total), int(data.previous[total]))
     add(("prev", "visits"), int(data.previous["visits"]))
     line([("transactions",), ("information",)], VISITS)
     line([("prev", "transactions"), ("prev", "information")], ("prev", "visits"))
@@ -221,8 +221,8 @@ def discretion(data: ReportData) -> Cells:
     for f in data.friction:
         key = ("stuck", f["errand"], f["step"])
         add(key, int(f["count"]))
-        blockers = [("blocker", f["errand"], f["step"], code) for code, _, _ in f["blockers"]]  # type: ignore[attr-defined]
-        for (_code, _, n), bkey in zip(f["blockers"], blockers, strict=True):  # type: ignore[arg-type]
+        blockers = [("blocker", f["errand"], f["step"], code) for code, _, _ in f["blockers"]]
+        for (_code, _, n), bkey in zip(f["blockers"], blockers, strict=True):
             add(bkey, n)
         line(blockers, key)
     return cells.protect()

@@ -20,8 +20,8 @@ from deskapp.services.exports.print_setup import print_setup
 from deskapp.services.exports.report_data import WEEKDAYS, Pivot, ReportData, collect
 from deskapp.services.exports.request import ExportRequest
 from deskapp.services.journal import Journal
-from deskapp.services.percentages import change
-from deskapp.services.tallies import GOAL
+from deskapp.services.percentages import GOAL, change
+from deskapp.services.tallies import Row
 
 SUMMARY, REASONS, OUTCOMES, CHANNELS, SHARES, TREND, HOURS = (
     "Oversigt", "Ærinder × årsager", "Ærinder × resultater", "Kanaler", "Andele", "Udvikling", "Timer",
@@ -177,7 +177,7 @@ class _Book:
             chart.set_legend({"none": True})
             self.chart_below(sheet, chart, n, 560, 300)
 
-    def share_cells(self, sheet: Worksheet, r: int, col: int, s: dict, weekly: bool) -> None:
+    def share_cells(self, sheet: Worksheet, r: int, col: int, s: Row, weekly: bool) -> None:
         """Digital, counter, completed and the two shares from column ``col`` on."""
         d = self.data
         week = (s["week"],) if weekly else ()

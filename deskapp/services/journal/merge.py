@@ -50,7 +50,7 @@ class Plan:
     columns: dict[str, set[str]]
     has_updated_index: bool
     keep_notes_from: str  # notes of visits started before are not kept
-    state: dict | None = None
+    state: dict[str, Any] | None = None
     recount: Any = None  # a future with the snapshot's own visits counted (see recount)
     odd: Any = None  # a future with how many of its visits are odd (recount.odd_rows)
 
@@ -75,7 +75,7 @@ class Counts:
     coaching_changed: int = 0
     notes_erased: int = 0  # in the site journal: purged at the desk, or past the site's retention
     full_compare: bool = False
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict[str, Any])
 
 
 def one(conn: sqlite3.Connection, query: str, params: Any = ()) -> Any:
@@ -87,7 +87,7 @@ def columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
     return [row[1] for row in conn.execute(f"pragma {schema}.table_info({table})")]
 
 
-def merge_snapshot(conn: sqlite3.Connection, plan: Plan) -> tuple[Counts, dict | None]:
+def merge_snapshot(conn: sqlite3.Connection, plan: Plan) -> tuple[Counts, dict[str, Any] | None]:
     """Merge the snapshot; return its counts and the merge state to keep for its desk
     (None when it is older than the desk's newest merged snapshot)."""
     counts = Counts()
@@ -104,7 +104,7 @@ def merge_snapshot(conn: sqlite3.Connection, plan: Plan) -> tuple[Counts, dict |
     return counts, _state(conn, plan) if newer else None
 
 
-def _merge_visits(conn: sqlite3.Connection, plan: Plan, state: dict | None, counts: Counts) -> None:
+def _merge_visits(conn: sqlite3.Connection, plan: Plan, state: dict[str, Any] | None, counts: Counts) -> None:
     """Upsert the snapshot's visits and count new, updated, unchanged and refused ones.
 
     With ``state`` (a newer snapshot of a desk merged before) only the rows changed since
@@ -241,7 +241,7 @@ def _merge_coaching(conn: sqlite3.Connection, plan: Plan, counts: Counts) -> int
         f"set {updates} where {NEWER.format(t='coaching_sessions')} and {ours}", params).rowcount
 
 
-def _merge_step_events(conn: sqlite3.Connection, plan: Plan, state: dict | None,
+def _merge_step_events(conn: sqlite3.Connection, plan: Plan, state: dict[str, Any] | None,
                        counts: Counts) -> None:
     """Step events never change: add the missing ones of the desk's own visits. For a newer
     snapshot of a desk, the events up to the previous snapshot's mark are that snapshot's
@@ -272,7 +272,7 @@ def _merge_step_events(conn: sqlite3.Connection, plan: Plan, state: dict | None,
     tally_tables.count_steps(conn, "(select * from main.step_events where rowid > ?)", (top,))
 
 
-def _merge_history(conn: sqlite3.Connection, plan: Plan, state: dict | None,
+def _merge_history(conn: sqlite3.Connection, plan: Plan, state: dict[str, Any] | None,
                    counts: Counts) -> None:
     """History rows are added once, recognised by (visit, time, action), for the desk's own
     visits; for a newer snapshot of a desk only those after the previous snapshot's mark
@@ -313,7 +313,7 @@ def _merge_digital(conn: sqlite3.Connection, plan: Plan) -> int:
                   and excluded.count > digital_counts.count)""", plan.params()).rowcount
 
 
-def _state(conn: sqlite3.Connection, plan: Plan) -> dict:
+def _state(conn: sqlite3.Connection, plan: Plan) -> dict[str, Any]:
     """The newest snapshot of this desk: its time, newest change and sizes."""
     alias = plan.alias
     newest = one(conn, f"select coalesce(max(updated_utc), '') from {alias}.visits "
@@ -341,7 +341,7 @@ def erase_notes(conn: sqlite3.Connection, before: str, desk_id: str | None = Non
         conn.execute("pragma secure_delete = off")
 
 
-def _erase_notes(conn: sqlite3.Connection, desk: str, params: dict) -> int:
+def _erase_notes(conn: sqlite3.Connection, desk: str, params: dict[str, str | None]) -> int:
     erased = conn.execute(f"update main.visits set note = null where note is not null "
                           f"and started_utc < :before{desk}", params).rowcount
     erased += conn.execute(
@@ -356,12 +356,12 @@ def _erase_notes(conn: sqlite3.Connection, desk: str, params: dict) -> int:
     return erased
 
 
-def load_legacy_state(conn: sqlite3.Connection, key: str) -> dict | None:
+def load_legacy_state(conn: sqlite3.Connection, key: str) -> dict[str, Any] | None:
     row = conn.execute("select value from main.meta where key = ?", ("merge_state:" + key,)).fetchone()
     return json.loads(row[0]) if row else None
 
 
-def save_legacy_state(conn: sqlite3.Connection, key: str, state: dict) -> None:
+def save_legacy_state(conn: sqlite3.Connection, key: str, state: dict[str, Any]) -> None:
     conn.execute("insert or replace into main.meta (key, value) values (?, ?)",
                  ("merge_state:" + key, json.dumps(state)))
 

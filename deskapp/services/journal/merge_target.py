@@ -7,10 +7,14 @@ import json
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deskapp.services.journal import text_guard
 from deskapp.services.journal.connect import sqlite_uri
 from deskapp.services.journal.migrations import DROPPED_INDEXES
+
+if TYPE_CHECKING:
+    from deskapp.services.journal.site_desks import SiteDesk
 
 SORT_CACHE_KB = -16384  # page cache while the indexes are rebuilt (see restore_indexes)
 
@@ -80,7 +84,7 @@ def detach(conn: sqlite3.Connection, alias: str) -> None:
 
 
 def count_visits(conn: sqlite3.Connection) -> int:
-    return conn.execute("select count(*) from main.visits").fetchall()[0][0]
+    return int(conn.execute("select count(*) from main.visits").fetchall()[0][0])
 
 
 def quick_check(path: Path) -> str | None:
@@ -149,12 +153,12 @@ def needs_migration(path: Path) -> bool:
         return False
     conn = open_reader_quiet(path)
     try:
-        return conn.execute("pragma user_version").fetchone()[0] < SCHEMA_VERSION
+        return bool(conn.execute("pragma user_version").fetchone()[0] < SCHEMA_VERSION)
     finally:
         conn.close()
 
 
-def known_desks(path: Path) -> dict:
+def known_desks(path: Path) -> dict[str, SiteDesk]:
     """The site journal's desks (pinned keys, labels, state), read-only; none before schema 6."""
     from deskapp.services.journal import site_desks
 
@@ -182,13 +186,15 @@ def mark_merged(conn: sqlite3.Connection, label: str, snapshot_utc: str) -> None
                  (f"snapshot:{label}", snapshot_utc))
 
 
-def rename_marks(conn: sqlite3.Connection, old: dict, new: dict, stamps: dict) -> None:
+def rename_marks(conn: sqlite3.Connection, old: dict[str, tuple[str, str] | None],
+                 new: dict[str, tuple[str, str]], stamps: dict[str, str | None]) -> None:
     for desk_id, label in new.items():
         before = old.get(desk_id)
         if before and before != label:
             conn.execute("delete from main.meta where key = ?", (f"snapshot:{before[1]}/{before[0]}",))
-        if stamps.get(desk_id):
-            mark_merged(conn, f"{label[1]}/{label[0]}", stamps[desk_id])
+        stamp = stamps.get(desk_id)
+        if stamp:
+            mark_merged(conn, f"{label[1]}/{label[0]}", stamp)
 
 
 def log_purge(conn: sqlite3.Connection, days: int, erased: int) -> None:

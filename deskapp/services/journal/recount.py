@@ -11,12 +11,13 @@ the other core while the main thread inserts.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from deskapp.services.journal import merge_sql, tally_tables, text_guard
 from deskapp.services.journal.connect import open_reader
 
 
-def recount(path: Path, have: set[str], params: dict[str, str]) -> dict[str, list[tuple]]:
+def recount(path: Path, have: set[str], params: dict[str, str]) -> dict[str, list[tuple[Any, ...]]]:
     conn = open_reader(path, immutable=True)
     try:
         text_guard.register(conn)
@@ -40,7 +41,7 @@ def odd_rows(path: Path, have: set[str], params: dict[str, str]) -> int:
     conn = open_reader(path, immutable=True)
     try:
         text_guard.register(conn)
-        return conn.execute(f"select count(*) from visits s where not ({merge_sql.visit_accepted(have)}) "
-                            f"or {merge_sql.visit_unclean(have)}", params).fetchall()[0][0]
+        return int(conn.execute(f"select count(*) from visits s where not ({merge_sql.visit_accepted(have)}) "
+                            f"or {merge_sql.visit_unclean(have)}", params).fetchall()[0][0])
     finally:
         conn.close()

@@ -12,6 +12,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from deskapp.services import weeks
 from deskapp.services.journal.connect import open_reader
@@ -27,13 +28,14 @@ class SiteDesk:
     site: str
     snapshot_utc: str | None
     purged_before: str | None
-    state: dict | None
+    state: dict[str, Any] | None
 
 
 def load(conn: sqlite3.Connection, schema: str = "main") -> dict[str, SiteDesk]:
     rows = conn.execute(f"select desk_id, public_key, pinned_utc, desk, site, snapshot_utc, "
                         f"purged_before, merge_state from {schema}.site_desks").fetchall()
-    return {r[0]: SiteDesk(*r[:7], json.loads(r[7]) if r[7] else None) for r in rows}
+    return {r[0]: SiteDesk(r[0], r[1], r[2], r[3], r[4], r[5], r[6], json.loads(r[7]) if r[7] else None)
+            for r in rows}
 
 
 def save(conn: sqlite3.Connection, desk: SiteDesk) -> None:

@@ -54,7 +54,7 @@ class Measure:
 
     @property
     def columns(self) -> tuple[str, ...]:
-        cols = ("contact_type",) if self.contact else ()
+        cols: tuple[str, ...] = ("contact_type",) if self.contact else ()
         cols += ("outcome",) if self.outcomes is not None else ()
         return cols + (("error_contact",) if self.error else ())
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from typing import Any
 
 from deskapp.services.journal.columns import counted
 
@@ -297,7 +298,7 @@ def _measures(table: str, from_visits: bool) -> str:
     return ", ".join(f"sum({m})" for m in measures(table))
 
 
-def add_counts(conn: sqlite3.Connection, counted_rows: dict[str, list[tuple]]) -> None:
+def add_counts(conn: sqlite3.Connection, counted_rows: dict[str, list[tuple[Any, ...]]]) -> None:
     """Add visits counted elsewhere (``recount``: the ``_by_desk`` tables' rows, stored
     columns then measures) to the ``_by_desk`` tables and, added up without desk and site,
     to the whole-journal tables."""
@@ -309,7 +310,7 @@ def add_counts(conn: sqlite3.Connection, counted_rows: dict[str, list[tuple]]) -
         conn.executemany(f"insert into main.{table} ({_names(table)}) values ({marks}) "
                          f"on conflict do update set {sums}", rows)
         width = len(columns(table))
-        whole: dict[tuple, list[int]] = {}
+        whole: dict[tuple[Any, ...], list[int]] = {}
         for row in rows:
             key = (row[0], *row[3:width])  # iso_week, then the dimensions after desk and site
             totals = whole.setdefault(key, [0] * (len(row) - width))

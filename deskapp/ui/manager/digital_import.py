@@ -52,8 +52,12 @@ def ask_and_import(parent: QWidget, hub: JournalHub) -> str | None:
         text = tr("Filen blev ikke importeret, og intet er ændret.\n\n%1%2")
         QMessageBox.warning(parent, title, text.replace("%1", where).replace("%2", rejected_text(exc)))
         return None
+
+    def show_failure(text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
     result = hub.write(lambda journal: digital_counts.store(journal, rows), Change("digital_counts"),
-                       lambda text: QMessageBox.warning(parent, title, text))
+                       show_failure)
     if isinstance(result, Failed):
         return None
     text = tr("%1 rækker læst: %2 nye, %3 ændrede, %4 uændrede.").replace(

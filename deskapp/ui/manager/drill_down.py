@@ -7,8 +7,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from deskapp.services.catalog import Catalog
 from deskapp.services.exports.report_data import ReportData
-from deskapp.services.percentages import percent
-from deskapp.services.tallies import GOAL
+from deskapp.services.percentages import GOAL, percent
 from deskapp.ui.widgets.bar_chart import BarChart
 from deskapp.ui.widgets.trend_chart import TrendChart
 

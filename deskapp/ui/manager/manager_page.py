@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from deskapp.services import settings as settings_service
 from deskapp.services.exports.report_data import ReportData, collect
 from deskapp.services.journal import Journal, JournalError
-from deskapp.services.tallies import GOAL, Query
+from deskapp.services.percentages import GOAL
+from deskapp.services.tallies import Query
 from deskapp.ui.manager.digital_import import ask_and_import
 from deskapp.ui.manager.drill_down import DrillDown
 from deskapp.ui.manager.friction_tab import FrictionTab
@@ -261,7 +262,8 @@ class ManagerPage(QWidget):
             self.request_refresh()
 
     def on_journal_changed(self, change: Change) -> None:
-        if self.query is not None and change.touches_weeks(self.query.first, self.query.last):
+        if self.query is not None and change.touches_weeks(self.query.first,
+                                                               self.query.last or self.query.first):
             self.request_refresh()
 
     def showEvent(self, event: object) -> None:

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QLocale, QObject
 from PySide6.QtWidgets import QAbstractItemView, QPushButton, QSpinBox, QTableView, QWidget
 
 from deskapp.services import reference
 from deskapp.services.exports.report_data import ReportData
 from deskapp.services.guide import OTHER_BLOCKER
-from deskapp.services.percentages import change, change_text, percent, percent_points
-from deskapp.services.tallies import GOAL, Row
+from deskapp.services.percentages import GOAL, change, change_text, percent, percent_points
+from deskapp.services.tallies import Row
 from deskapp.ui.widgets.focus_table import FocusFrameTableView
 
 
@@ -40,13 +40,14 @@ def min_count_box(parent: QWidget) -> QSpinBox:
     return box
 
 
-def tally_table(parent: QWidget, name: str, accessible: str, model: object, description: str) -> QTableView:
+def tally_table(parent: QWidget, name: str, accessible: str, model: QAbstractItemModel,
+                description: str) -> QTableView:
     """A read-only table of tally rows: rows selected whole, Tab leaves the table."""
     view = FocusFrameTableView(parent)
     view.setObjectName(name)
     view.setAccessibleName(accessible)
     view.setAccessibleDescription(description)
-    view.setModel(model)  # type: ignore[arg-type]
+    view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -86,20 +87,20 @@ class FigureTexts(QObject):
     def share(self, row: Row, key: str) -> str:
         if self.data and self.data.share_hidden(row):
             return "x"
-        return percent(row[key]) if row[key] is not None else self.tr("ingen digitale tal")  # type: ignore[arg-type]
+        return percent(row[key]) if row[key] is not None else self.tr("ingen digitale tal")
 
     def share_bar(self, row: Row) -> float | None:
         hidden = self.data is not None and self.data.share_hidden(row)
-        return None if hidden or row["digital_share"] is None else float(row["digital_share"])  # type: ignore[arg-type]
+        return None if hidden or row["digital_share"] is None else float(row["digital_share"])
 
     def goal_text(self, row: Row) -> str:
         share = row["digital_share"]
         if share is None or (self.data and self.data.share_hidden(row)):
             return ""
-        if float(share) >= GOAL:  # type: ignore[arg-type]
+        if float(share) >= GOAL:
             return self.tr("nået")
         gap = self.data.gap(row) if self.data else None
-        points = percent_points(float(share)) - percent_points(GOAL)  # type: ignore[arg-type]
+        points = percent_points(float(share)) - percent_points(GOAL)
         return self.tr("%1 procentpoint · %2 flere digitale om ugen").replace(
             "%1", f"{points:+d}".replace("-", "−")).replace("%2", str(gap))
 
@@ -109,7 +110,7 @@ class FigureTexts(QObject):
         none, other = self.tr("ingen angivet"), self.tr("Andet")
         return ", ".join(f"{other if code == OTHER_BLOCKER else label or none} "
                          f"({self.n(n, 'blocker', row['errand'], row['step'], code)})"
-                         for code, label, n in row["blockers"])  # type: ignore[attr-defined]
+                         for code, label, n in row["blockers"])
 
     def references(self, row: Row) -> str:
         """"64 % landsplan · 92 % Hjørring" (the years and sources: drill-down and files)."""
@@ -129,7 +130,7 @@ class FigureTexts(QObject):
         if moved is not None and not data.is_hidden("visits") and not data.is_hidden("prev", "visits"):
             parts.append(self.tr("%1 i forhold til forrige periode").replace("%1", change_text(moved)))
         if data.totals["digital_share"] is not None and not data.total_shares_hidden:
-            share = percent(float(data.totals["digital_share"]))  # type: ignore[arg-type]
+            share = percent(float(data.totals["digital_share"]))
             parts.append(self.tr("digital andel %1 (mål 80 %)").replace("%1", share))
         errors = data.show(int(data.totals["error_contacts"]), "error_contacts")
         parts.append(self.tr("fejlhenvendelser %1").replace("%1", number(errors) if isinstance(errors, int)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 
 from deskapp.services.catalog import Catalog
@@ -38,7 +38,7 @@ class Column:
 class RowsModel(QAbstractTableModel):
     """One row per tally row; what each column shows is given by ``Column``."""
 
-    def __init__(self, columns: list[Column], code_key: str = "", parent: object = None):
+    def __init__(self, columns: list[Column], code_key: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.columns = columns
         self.code_key = code_key
@@ -86,7 +86,7 @@ class RowsModel(QAbstractTableModel):
 class PivotModel(QAbstractTableModel):
     """Errands (rows) × reasons or outcomes (columns), with a total column."""
 
-    def __init__(self, catalog: Catalog, kind: str, parent: object = None):
+    def __init__(self, catalog: Catalog, kind: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.kind = kind
@@ -145,7 +145,7 @@ class PivotModel(QAbstractTableModel):
 class HoursModel(QAbstractTableModel):
     """Weekdays (rows) × hours of the day (columns); the background darkens with the count."""
 
-    def __init__(self, parent: object = None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.day_names = [self.tr("Mandag"), self.tr("Tirsdag"), self.tr("Onsdag"), self.tr("Torsdag"),
                           self.tr("Fredag"), self.tr("Lørdag"), self.tr("Søndag")]

@@ -3,6 +3,8 @@ QPainter, and a delegate that draws a bar behind a table cell's number."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -31,7 +33,7 @@ class BarChart(QWidget):
         self.goal: float | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
-    def set_bars(self, bars: list[tuple[str, float, float | None]] | list[tuple[str, float]], *,
+    def set_bars(self, bars: Sequence[tuple[str, float, float | None] | tuple[str, float]], *,
                  percent: bool = False, goal: float | None = None) -> None:
         self.bars = [(b[0], float(b[1]), (float(b[2]) if len(b) > 2 and b[2] is not None else None))
                      for b in bars]
