@@ -10,12 +10,22 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
-from deskapp.services import errand_match, privacy
+from deskapp.services import privacy
+from deskapp.services.catalog_model import (
+    OTHER_ERRAND,
+    Catalog,
+    CatalogError,
+    Choice,
+    EntryPoint,
+    Errand,
+    Guide,
+    GuideStep,
+    Problem,
+)
 from deskapp.services.errand_match import fold
 
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
@@ -24,155 +34,6 @@ CONTACT_TYPES = ("transaction", "information")
 GUIDE_STEP_RANGE = (3, 8)
 
 
-class CatalogError(Exception):
-    """The catalogue file cannot be used; ``problems`` says every reason."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("; ".join(str(p) for p in problems[:3]))
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One problem; a CPR number in any part of it is written as its shape (XXXXXX-XXXX),
-    so a problem can be printed or logged without repeating one."""
-
-    file: str
-    entry: str
-    reason: str
-
-    def __post_init__(self) -> None:
-        for name in ("file", "entry", "reason"):
-            object.__setattr__(self, name, privacy.mask_cpr(getattr(self, name)))
-
-    def __str__(self) -> str:
-        where = f"{self.file}: {self.entry}" if self.entry else self.file
-        return f"{where}: {self.reason}"
-
-
-@dataclass(frozen=True)
-class Choice:
-    """A reason, outcome, channel, group, skill or age band: code, label, definition."""
-
-    code: str
-    label: str
-    definition: str = ""
-    completed_digitally: bool = False  # outcomes only: ended in the digital solution
-
-
-@dataclass(frozen=True)
-class EntryPoint:
-    name: str
-    url: str
-
-
-@dataclass(frozen=True)
-class GuideStep:
-    code: str
-    instruction: str
-    hint: str
-    citizen: str  # the same step in the citizen's own words, for the handout
-    citizen_en: str = ""  # the same for the English handout
-
-
-@dataclass(frozen=True)
-class Guide:
-    ready: tuple[str, ...]
-    steps: tuple[GuideStep, ...]
-    blockers: tuple[Choice, ...]
-    label_en: str = ""  # the errand's name on the English handout
-    ready_en: tuple[str, ...] = ()
-
-    def has_english(self) -> bool:
-        """True when the English handout has every text it needs."""
-        return bool(self.label_en and len(self.ready_en) == len(self.ready)
-                    and all(step.citizen_en for step in self.steps))
-
-
-@dataclass(frozen=True)
-class Errand:
-    code: str
-    label: str
-    group: str
-    contact_type: str = "transaction"
-    synonyms: tuple[str, ...] = ()
-    kle: str = ""
-    entry: EntryPoint | None = None
-    no_digital: str = ""  # what to do instead when there is no self-service solution
-    personal_attendance: bool = False
-    obligatory_digital: bool = False
-    obligatory_since: int | None = None
-    retired: bool = False
-    guide: Guide | None = None
-    search_keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
-
-
-@dataclass(frozen=True)
-class Catalog:
-    version: str
-    name: str
-    groups: tuple[Choice, ...]
-    errands: tuple[Errand, ...]
-    reasons: tuple[Choice, ...]
-    outcomes: tuple[Choice, ...]
-    channels: tuple[Choice, ...]
-    skills: tuple[Choice, ...] = ()
-    age_bands: tuple[Choice, ...] = ()
-    source: str = ""
-
-    def errand(self, code: str) -> Errand | None:
-        return next((e for e in self.errands if e.code == code), None)
-
-    def active_errands(self) -> tuple[Errand, ...]:
-        return tuple(e for e in self.errands if not e.retired)
-
-    def label(self, kind: str, code: str | None) -> str:
-        """Label of a code of one kind (errands, reasons, ...), or the code itself if unknown."""
-        if not code:
-            return ""
-        items = getattr(self, kind)
-        return next((i.label for i in items if i.code == code), code)
-
-    def codes(self, kind: str) -> set[str]:
-        return {i.code for i in getattr(self, kind)}
-
-    def search(self, query: str, limit: int = 12) -> list[Errand]:
-        """Errands matching what staff typed: Danish folding, word prefixes, synonyms.
-
-        When nothing matches exactly, the closest errands by spelling (``sundhedskrt``,
-        ``laegeskit``): a typo never leaves the list empty while something is near."""
-        words = fold(query).split()
-        if not words:
-            return list(self.active_errands()[:limit])
-        exact = self._ranked(words, errand_match.score)
-        if exact and exact[0][0] > errand_match.WEAK_HIT * len(words):
-            return [errand for _, errand in exact[:limit]]
-        # Nothing, or only parts of words ('for…' in 'forældremyndihed'): the near spellings first.
-        near = [errand for _, errand in self._ranked(words, errand_match.near_score)]
-        return [*near, *(errand for _, errand in exact if errand not in near)][:limit]
-
-    def _ranked(self, words: list[str], score: Callable[[list[str], tuple[str, ...]], float],
-                ) -> list[tuple[float, Errand]]:
-        """(points, errand) of every active errand that scores, best first, catalogue order on ties."""
-        scored = [(points, index, errand) for index, errand in enumerate(self.active_errands())
-                  if (points := score(words, errand.search_keys))]
-        scored.sort(key=lambda item: (-item[0], item[1]))
-        return [(points, errand) for points, _, errand in scored]
-
-    def other_errand(self) -> Errand | None:
-        """*Andet ærinde*: the errand for what the catalogue does not list (code ``andet``),
-        offered at the end of every search so Enter always starts a visit."""
-        errand = self.errand(OTHER_ERRAND)
-        return None if errand is None or errand.retired else errand
-
-    def search_with_other(self, query: str, limit: int = 12) -> list[Errand]:
-        """:meth:`search`, always ending with *Andet ærinde* (unless it is already listed)."""
-        found = self.search(query, limit)
-        other = self.other_errand()
-        return found if other is None or other in found else [*found, other]
-
-
-OTHER_ERRAND = "andet"  # the catalogue's errand for "not on the list"
 
 
 # --- loading and validation -------------------------------------------------------------
@@ -235,13 +96,13 @@ class _Builder:
     def problem(self, entry: str, reason: str) -> None:
         self.problems.append(Problem(self.file, entry, reason))
 
-    def known_keys(self, where: str, item: dict, known: set[str]) -> None:
+    def known_keys(self, where: str, item: dict[str, Any], known: set[str]) -> None:
         for key in sorted(set(item) - known):
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(sorted(known))}"
             self.problem(where, f"unknown key '{key}' ({hint})")
 
-    def build(self, raw: dict) -> Catalog:
+    def build(self, raw: dict[str, Any]) -> Catalog:
         self.known_keys("top level", raw, TOP_KEYS)
         meta = raw.get("catalog", {})
         if not isinstance(meta, dict) or not str(meta.get("version", "")).strip():
@@ -268,7 +129,7 @@ class _Builder:
             age_bands=age_bands,
         )
 
-    def table_list(self, raw: dict, kind: str, required: bool = True) -> list[dict]:
+    def table_list(self, raw: dict[str, Any], kind: str, required: bool = True) -> list[dict[str, Any]]:
         items = raw.get(kind, [])
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
             self.problem(f"[[{kind}]]", "must be a list of tables")
@@ -277,7 +138,7 @@ class _Builder:
             self.problem(f"[[{kind}]]", "none defined")
         return items
 
-    def code_of(self, kind: str, index: int, item: dict, seen: set[str]) -> str | None:
+    def code_of(self, kind: str, index: int, item: dict[str, Any], seen: set[str]) -> str | None:
         code = item.get("code")
         where = f"{kind} #{index + 1}"
         if not isinstance(code, str) or not code:
@@ -291,7 +152,7 @@ class _Builder:
         seen.add(code)
         return code
 
-    def text(self, where: str, item: dict, key: str, required: bool = True) -> str:
+    def text(self, where: str, item: dict[str, Any], key: str, required: bool = True) -> str:
         value = item.get(key, "")
         if not isinstance(value, str):
             self.problem(where, f"{key} must be text")
@@ -300,7 +161,7 @@ class _Builder:
             self.problem(where, f"missing {key}")
         return value.strip()
 
-    def flag(self, where: str, item: dict, key: str) -> bool:
+    def flag(self, where: str, item: dict[str, Any], key: str) -> bool:
         value = item.get(key, False)
         if not isinstance(value, bool):
             self.problem(where, f"{key} must be true or false")
@@ -308,7 +169,7 @@ class _Builder:
         return value
 
     def choices(
-        self, raw: dict, kind: str, need_definition: bool = False, required: bool = True
+        self, raw: dict[str, Any], kind: str, need_definition: bool = False, required: bool = True
     ) -> tuple[Choice, ...]:
         seen: set[str] = set()
         result = []
@@ -337,7 +198,7 @@ class _Builder:
             self.problem(where, f"bad URL {value!r} (must start with https:// and name a host)")
         return value.strip()
 
-    def errands(self, raw: dict, group_codes: set[str]) -> tuple[Errand, ...]:
+    def errands(self, raw: dict[str, Any], group_codes: set[str]) -> tuple[Errand, ...]:
         seen: set[str] = set()
         result = []
         for index, item in enumerate(self.table_list(raw, "errands")):
@@ -463,3 +324,20 @@ def missing_english(catalog: Catalog) -> list[Problem]:
                                 f"errands '{errand.code}' guide",
                                 "no English handout: missing " + "; ".join(missing)))
     return problems
+
+
+__all__ = [
+    "OTHER_ERRAND",
+    "Catalog",
+    "CatalogError",
+    "Choice",
+    "EntryPoint",
+    "Errand",
+    "Guide",
+    "GuideStep",
+    "Problem",
+    "check",
+    "load",
+    "load_default",
+    "missing_english",
+]

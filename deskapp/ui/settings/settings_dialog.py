@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -154,7 +155,7 @@ class SettingsDialog(QDialog):
     def _layout(self, restart_note: QLabel) -> None:
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        rows = [
+        rows: list[tuple[str, QWidget | QLayout, QWidget]] = [
             (self.tr("&Skrankens navn:"), self.desk_edit, self.desk_edit),
             (self.tr("S&ted:"), self.site_edit, self.site_edit),
             (self.tr("Ko&mmune:"), self.municipality_edit, self.municipality_edit),
@@ -180,14 +181,14 @@ class SettingsDialog(QDialog):
         inner.addLayout(form)
         inner.addWidget(restart_note)
         inner.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("settingsScroll")
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(fields)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("settingsScroll")
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(fields)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.error_label)  # outside the scroll area: always in view
         layout.addWidget(self.buttons)
         order = [self.desk_edit, self.site_edit, self.municipality_edit, self.help_line_edit,
@@ -202,10 +203,11 @@ class SettingsDialog(QDialog):
         sideways), the dialog as large as its contents allow on this screen."""
         if not self._fitted:
             self._fitted = True
-            fields = self.scroll.widget()
-            bar = self.scroll.verticalScrollBar().sizeHint().width()
-            self.scroll.setMinimumWidth(fields.minimumSizeHint().width() + bar)
-            want = fields.sizeHint() + self.layout().sizeHint() - self.scroll.sizeHint()
+            fields, layout = self.scroll_area.widget(), self.layout()
+            assert fields is not None and layout is not None
+            bar = self.scroll_area.verticalScrollBar().sizeHint().width()
+            self.scroll_area.setMinimumWidth(fields.minimumSizeHint().width() + bar)
+            want = fields.sizeHint() + layout.sizeHint() - self.scroll_area.sizeHint()
             want.setWidth(max(want.width(), self.minimumSizeHint().width()) + bar)
             screen = self.screen().availableGeometry().size() if self.screen() else want
             self.resize(want.boundedTo(screen))

@@ -115,8 +115,13 @@ def run_app(journal: str | None = None, desk: str | None = None, lang: str | Non
     checks.passed.connect(after_check)
     checks.damaged.connect(damaged)
     if smoke:
-        QTimer.singleShot(0, lambda: (window.grab(), print(f"smoke frame: {_since_start():.3f} s"),
-                                      checks.start(), app.quit()))
+        def first_frame() -> None:
+            window.grab()
+            print(f"smoke frame: {_since_start():.3f} s")
+            checks.start()
+            app.quit()
+
+        QTimer.singleShot(0, first_frame)
         app.exec()
         while "done" not in result:  # the deferred check still has its say
             app.processEvents()
@@ -133,7 +138,11 @@ def run_app(journal: str | None = None, desk: str | None = None, lang: str | Non
         print(f"smoke ok: {journal_path}")
         return 0
     # The first frame is painted before the check starts: it reads the whole file.
-    QTimer.singleShot(0, lambda: (window.repaint(), checks.start()))
+    def after_first_frame() -> None:
+        window.repaint()
+        checks.start()
+
+    QTimer.singleShot(0, after_first_frame)
     test_hook.install(window, store)  # test hook: inert unless SKRANKE_SCRIPT is set
     code = app.exec()
     if checks.usable():  # waits for a check still running; never publishes a damaged journal
