@@ -8,13 +8,12 @@ of them (no import cycle).
 
 from __future__ import annotations
 
-import errno
-import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
+
+from deskapp.services import durable
 
 
 class ExportError(Exception):
@@ -32,15 +31,16 @@ class ExportError(Exception):
 
 
 def _os_error(target: Path, exc: OSError) -> ExportError:
-    kind = {errno.EACCES: "not_allowed", errno.EPERM: "not_allowed", errno.EROFS: "not_allowed",
-            errno.ENOSPC: "disk_full"}.get(exc.errno or 0, "cannot_write")
+    kind = durable.os_error_kind(exc)
     reason = exc.strerror or str(exc)
-    return ExportError(f"cannot write {target}: {reason}", kind, path=str(target), reason=reason)
+    return ExportError(f"cannot write {target}: {reason}", "cannot_write" if kind == "missing" else kind,
+                       path=str(target), reason=reason)
 
 
 @contextmanager
 def atomic_output(out: Path | str, mode: str = "w", **kwargs: object) -> Iterator[IO[Any]]:
-    """Open a temporary file beside ``out``; rename it into place only on success."""
+    """Open a temporary file beside ``out``; rename it into place only on success
+    (:func:`deskapp.services.durable.atomic_output`, its OS errors as ExportError)."""
     target = Path(out)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -49,23 +49,7 @@ def atomic_output(out: Path | str, mode: str = "w", **kwargs: object) -> Iterato
     if target.is_dir():
         raise ExportError(f"cannot write {target}: it is a folder", "is_folder", path=str(target))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise _os_error(target, exc) from exc
-    try:
-        with os.fdopen(fd, mode, **kwargs) as handle:  # type: ignore[call-overload]
+        with durable.atomic_output(target, mode, **kwargs) as handle:
             yield handle
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an export is an ordinary file
-        os.replace(tmp, target)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise _os_error(target, exc) from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
