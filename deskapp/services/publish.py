@@ -19,7 +19,6 @@ removed.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import re
 import sqlite3
@@ -33,7 +32,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from deskapp import paths
 from deskapp.services import privacy, signing, weeks
-from deskapp.services.durable import fsync_file, fsync_folder
+from deskapp.services.durable import fsync_file, fsync_folder, os_error_kind
 from deskapp.services.journal.copy import write_snapshot
 from deskapp.services.journal.snapshot_write import SnapshotDamaged, finish
 
@@ -163,11 +162,12 @@ def _signing_key(path: Path, folder: Path) -> Ed25519PrivateKey:
 
 
 def _os_error(exc: OSError, where: Path) -> PublishError:
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+    kind = os_error_kind(exc)
+    if kind == "disk_full":
         return PublishError("disk_full", f"the shared folder is full; could not write {where}")
-    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if kind == "not_allowed":
         return PublishError("permission", f"no permission to write {where}")
-    if isinstance(exc, FileNotFoundError):
+    if kind == "missing":
         return PublishError("folder_missing", f"the shared folder disappeared while writing {where}")
     return PublishError("failed", f"could not write {where}: {exc.strerror or exc}")
 
