@@ -145,8 +145,6 @@ def test_at_200_percent_the_window_fits_the_full_hd_screen(tmp_path: Path, setti
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="the counter page's lists get too little height at 200 % "
-                   "(its day table and rows below take it); the guide already leaves the width")
 def test_at_200_percent_with_the_guide_open_reasons_9_and_0_show(tmp_path: Path) -> None:
     shown = window_at_200(tmp_path, SETTINGS_200[0])
     assert shown["reasons_seen"] == [True] * 10, shown  # 9 and 0 too, without scrolling

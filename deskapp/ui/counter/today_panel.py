@@ -53,6 +53,12 @@ class TodayPanel(QWidget):
         hub.changed.connect(self.on_journal_changed)
         self.refresh()
 
+    def hasHeightForWidth(self) -> bool:
+        """The day line wraps, but the panel takes what height is left: as a height-for-width
+        item the form's layout would weigh its preferred height against the lists above and
+        squeeze both (at 200 % the reasons 9 and 0 went behind a scroll bar)."""
+        return False
+
     def on_journal_changed(self, change: Change) -> None:
         if change.touches_day(weeks.local(weeks.now_utc()).date().isoformat()):
             self.refresh()

@@ -51,6 +51,15 @@ class ChoiceList(QWidget):
         self.list.itemActivated.connect(self.on_item_activated)
         self.list.itemClicked.connect(self.on_item_activated)
         self.list.digit_pressed.connect(self.on_digit)
+        self.list.rows_height_changed.connect(self.keep_every_row_in_view)
+
+    def keep_every_row_in_view(self, rows_height: int) -> None:
+        """At most ten choices: ask the layout for room to show every one, so no choice a
+        digit picks hides behind a scroll bar (200 % text, a short window); the day's list
+        below gives up its height first. An explicit minimum, because the counter form's
+        grid lays out by height-for-width (its captions wrap) and passes over size hints."""
+        spacing = max(0, self.layout().spacing())
+        self.setMinimumHeight(rows_height + spacing + self.definition.minimumHeight())
 
     def set_choices(self, choices: tuple[Choice, ...] | list[Choice]) -> None:
         self.list.clear()
@@ -89,7 +98,23 @@ class ChoiceList(QWidget):
 
 
 class _DigitList(QListWidget):
+    """At most ten choices: the list asks the layout for room to show every one, so no
+    choice a digit picks is ever hidden behind a scroll bar (200 % text, a short window);
+    the day's list below it gives up the height first."""
+
     digit_pressed = Signal(int)
+
+    rows_height_changed = Signal(int)
+    _rows_height = -1
+
+    def updateGeometries(self) -> None:
+        """After the items are laid out (new items, a new width that wraps one onto two
+        lines, a new font): say when the height all rows need changed."""
+        super().updateGeometries()
+        height = sum(max(0, self.sizeHintForRow(row)) for row in range(self.count()))
+        if height != self._rows_height:
+            self._rows_height = height
+            self.rows_height_changed.emit(height + 2 * self.frameWidth())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
