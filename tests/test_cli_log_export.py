@@ -241,6 +241,19 @@ def test_log_same_citizen_round_trip(tmp_path: Path, journal_path: Path, capsys)
     assert rows["pas"]["citizen"] == rows["pas"]["id"]
 
 
+def test_log_same_citizen_links_the_visit_saved_last_even_after_an_older_one_is_corrected(
+        journal_path: Path, capsys) -> None:
+    base = ["log", "--journal", str(journal_path), "--reason", "failed", "--outcome", "assisted"]
+    run(capsys, *base, "--errand", "flytning")
+    code, last, _ = run(capsys, *base, "--errand", "pas")
+    with Journal(journal_path) as journal:  # the first citizen's visit is corrected afterwards
+        first = next(v for v in journal.visits() if v.errand == "flytning")
+        journal.edit_visit(first.id, outcome="manual")
+    code, linked, _ = run(capsys, *base, "--errand", "laegeskift", "--same-citizen")
+    assert code == 0
+    assert f"same citizen as visit {last.split()[2]}" in linked
+
+
 def test_log_same_citizen_without_a_previous_visit(journal_path: Path, capsys) -> None:
     code, _, err = run(capsys, "log", "--journal", str(journal_path), "--errand", "pas",
                        "--reason", "failed", "--outcome", "manual", "--same-citizen")

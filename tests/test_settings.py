@@ -9,14 +9,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel, QLineEdit, QSpinBox
 
 from deskapp import paths
 from deskapp.services import settings as settings_service
+from deskapp.services import weeks
 from deskapp.services.journal import Journal
 from deskapp.ui.settings.settings_dialog import SettingsDialog
 from deskapp.ui.shell.main_window import MainWindow
 from deskapp.ui.shell.operations import JournalHub
+from tests.helpers.demo_journal import NOW
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -283,3 +285,80 @@ def test_dialog_at_double_font_size_cuts_no_field(qtbot, qapp) -> None:
         assert dlg.rect().contains(dlg.buttons.geometry())
     finally:
         qapp.setFont(before)
+
+
+# --- the desk's booked/drop-in default and the reference figures -------------------------------
+
+def test_dialog_sets_the_desk_default_booked_and_the_next_visit_starts_booked(
+        qtbot, show_window, journal: Journal, catalog) -> None:
+    window = show_window(MainWindow(JournalHub(journal, catalog), settings_service.Settings(desk="s1")))
+    assert not window.counter.appointment_check.isChecked()
+
+    def choose_booked() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        combo = dialog.findChild(QComboBox, "appointmentCombo")
+        assert combo.currentData() == "drop_in"
+        combo.setCurrentIndex(combo.findData("booked"))
+        dialog.findChild(QDialogButtonBox, "settingsButtons").button(
+            QDialogButtonBox.StandardButton.Save).click()
+
+    QTimer.singleShot(0, choose_booked)
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert window.config.appointment == "booked"
+    assert window.statusBar().currentMessage() == "Indstillingerne er gemt."  # no restart
+    assert window.counter.appointment_check.isChecked()
+    counter = window.counter
+    qtbot.keyClicks(counter.errand_search, "pas")
+    qtbot.keyClick(counter.errand_search, Qt.Key.Key_Return)
+    qtbot.keyClicks(counter.reasons.list, "1")
+    qtbot.keyClicks(counter.outcomes.list, "3")
+    assert [v.appointment for v in journal.visits()] == ["booked"]
+
+
+def test_dialog_refuses_a_reference_file_with_no_usable_line(dialog: SettingsDialog,
+                                                             tmp_path: Path) -> None:
+    dialog.reference_edit.setText(str(tmp_path / "mangler.csv"))
+    dialog.accept()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert "kan ikke læses" in dialog.error_label.text()
+    wrong = write(tmp_path / "forkert.csv", "ærinde;andel\nflytning;64\n")
+    dialog.reference_edit.setText(str(wrong))
+    dialog.accept()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert "ingen brugbare linjer" in dialog.error_label.text()
+    assert "errand, share, kind, place, year, source" in dialog.error_label.text()
+
+
+def test_a_municipality_reference_file_from_the_dialog_shows_on_the_manager_page(
+        qtbot, show_window, demo_path: Path, catalog, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(weeks, "now_utc", lambda: NOW)  # the demo journal's weeks are "recent"
+    copy = tmp_path / "copy.skranke"
+    copy.write_bytes(demo_path.read_bytes())
+    journal = Journal(copy)
+    own = write(tmp_path / "egne.csv", "errand,share,kind,place,year,source\n"
+                "flytning,0.71,best,Favrskov Kommune,2025,Egen opgørelse\n"
+                "flytning,0.66,national,,2025,Egen opgørelse\n")
+    window = show_window(MainWindow(JournalHub(journal, catalog), settings_service.Settings(desk="s1")))
+
+    def choose_file() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        dialog.findChild(QLineEdit, "referenceFileEdit").setText(str(own))
+        dialog.findChild(QDialogButtonBox, "settingsButtons").button(
+            QDialogButtonBox.StandardButton.Save).click()
+
+    QTimer.singleShot(0, choose_file)
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert window.config.reference_file == str(own)
+    window.tabs.setCurrentWidget(window.manager)
+    page = window.manager
+    page.tabs.setCurrentIndex(4)
+    qtbot.waitUntil(lambda: page.data is not None and not page.counting, timeout=10_000)
+    model = page.shares_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    row = next(i for i, r in enumerate(model.rows) if r["errand"] == "flytning")
+    assert model.index(row, headers.index("Reference")).data() == "66 % landsplan · 71 % Favrskov"
+    page.wait_for_workers()
+    journal.close()

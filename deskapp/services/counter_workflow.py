@@ -169,6 +169,13 @@ class VisitFlow:
         self.appointment = value
         return value
 
+    def set_appointment_default(self, value: str) -> None:
+        """A new desk default (settings): the next visit starts from it; an open visit keeps
+        what it has."""
+        self.appointment_default = value if value in APPOINTMENTS else DROP_IN
+        if self.open is None:
+            self.appointment = self.appointment_default
+
     def same_citizen(self) -> str | None:
         """Let the next visit join the citizen of the visit saved last; that visit's id, or
         None when nothing was saved (or a visit is open)."""

@@ -54,17 +54,33 @@ def load(path: Path | str = "") -> dict[str, list[Reference]]:
     key = (str(source), stat.st_mtime_ns, stat.st_size)
     if key not in _read:
         _read.clear()
-        _read[key] = _parse(source)
+        _read[key] = _parse(source)[0]
     return _read[key]
 
 
-def _parse(source: Path) -> dict[str, list[Reference]]:
+@dataclass(frozen=True)
+class Checked:
+    """What a reference file holds: figures read, and the line numbers skipped."""
+
+    readable: bool
+    figures: int
+    skipped: tuple[int, ...]
+
+
+def check(path: Path | str) -> Checked:
+    """Read a municipality's reference file as the page would, for the settings dialog."""
+    found, skipped, readable = _parse(Path(path))
+    return Checked(readable, sum(len(refs) for refs in found.values()), tuple(skipped))
+
+
+def _parse(source: Path) -> tuple[dict[str, list[Reference]], list[int], bool]:
     try:
         text = source.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         log.warning("reference figures %s cannot be read: %s", source, exc)
-        return {}
+        return {}, [], False
     found: dict[str, list[Reference]] = {}
+    skipped: list[int] = []
     for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
         try:
             ref = Reference(row["errand"].strip(), float(row["share"]), row["kind"].strip(),
@@ -73,15 +89,17 @@ def _parse(source: Path) -> dict[str, list[Reference]]:
         except (KeyError, ValueError, TypeError, AttributeError):
             log.warning("reference figures %s line %d skipped: not errand,share,kind,place,year,source",
                         source, line)
+            skipped.append(line)
             continue
         if ref.kind not in KINDS or not 0 <= ref.share <= 1 or privacy.fields_with_cpr(
                 {"place": ref.place, "source": ref.source, "errand": ref.errand}):
             log.warning("reference figures %s line %d skipped", source, line)
+            skipped.append(line)
             continue
         found.setdefault(ref.errand, []).append(ref)
     for refs in found.values():
         refs.sort(key=lambda r: (r.kind != "national", -r.year))
-    return found
+    return found, skipped, True
 
 
 def short_line(refs: list[Reference]) -> str:

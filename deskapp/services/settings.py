@@ -43,7 +43,7 @@ class Settings:
     desk_confirmed: bool = setting(False)  # the first-start dialog has been answered
     channel: str = setting("fremmoede")
     # the counter's default for a new visit
-    appointment: str = setting("drop_in", choices=("drop_in", "booked"), restart=True)
+    appointment: str = setting("drop_in", choices=("drop_in", "booked"))
     language: str = setting("da", restart=True)
     municipality: str = setting("")
     help_line: str = setting("")

@@ -1822,6 +1822,42 @@ Do you want to finish it now?</translation>
         <translation>Opens a file picker for the catalogue file (TOML)</translation>
     </message>
     <message>
+        <source>Besøg er som udgangspunkt</source>
+        <translation>Visits are by default</translation>
+    </message>
+    <message>
+        <source>Hvad et nyt besøg registreres som; F3 skifter for det enkelte besøg</source>
+        <translation>What a new visit is logged as; F3 switches it for one visit</translation>
+    </message>
+    <message>
+        <source>Uden tidsbestilling</source>
+        <translation>Drop-in</translation>
+    </message>
+    <message>
+        <source>Tidsbestilt</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <source>Fil med referencetal</source>
+        <translation>Reference figures file</translation>
+    </message>
+    <message>
+        <source>Tom: de medfølgende landstal fra 2012. Ellers kommunens egen CSV-fil med kolonnerne errand, share, kind, place, year, source</source>
+        <translation>Empty: the shipped national figures from 2012. Otherwise the municipality&apos;s own CSV file with the columns errand, share, kind, place, year, source</translation>
+    </message>
+    <message>
+        <source>Medfølgende landstal (2012)</source>
+        <translation>Shipped national figures (2012)</translation>
+    </message>
+    <message>
+        <source>Vælg fil med referencetal</source>
+        <translation>Choose reference figures file</translation>
+    </message>
+    <message>
+        <source>Åbner en filvælger til filen med referencetal (CSV)</source>
+        <translation>Opens a file chooser for the reference figures file (CSV)</translation>
+    </message>
+    <message>
         <source> dage</source>
         <translation> days</translation>
     </message>
@@ -1906,6 +1942,14 @@ Do you want to finish it now?</translation>
         <translation>Ca&amp;talogue file:</translation>
     </message>
     <message>
+        <source>Besøg er som &amp;udgangspunkt:</source>
+        <translation>Visits are by &amp;default:</translation>
+    </message>
+    <message>
+        <source>&amp;Referencetal:</source>
+        <translation>&amp;Reference figures:</translation>
+    </message>
+    <message>
         <source>&amp;Opbevar noter i:</source>
         <translation>&amp;Keep notes for:</translation>
     </message>
@@ -1924,6 +1968,10 @@ Do you want to finish it now?</translation>
     <message>
         <source>Katalog (*.toml)</source>
         <translation>Catalogue (*.toml)</translation>
+    </message>
+    <message>
+        <source>Referencetal (*.csv)</source>
+        <translation>Reference figures (*.csv)</translation>
     </message>
     <message>
         <source>Skriv et navn til skranken.</source>
@@ -1950,6 +1998,14 @@ Do you want to finish it now?</translation>
             <numerusform>… and %n more.</numerusform>
             <numerusform>… and %n more.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Filen med referencetal %1 kan ikke læses.</source>
+        <translation>The reference figures file %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>Filen med referencetal %1 har ingen brugbare linjer. Den skal have kolonnerne errand, share, kind, place, year, source.</source>
+        <translation>The reference figures file %1 has no usable lines. It must have the columns errand, share, kind, place, year, source.</translation>
     </message>
     <message>
         <source>Skriv hele stien til mappen til sikkerhedskopier, ikke kun „%1“.</source>

@@ -281,7 +281,10 @@ class Journal(BulkWrites):
             f"and {counted()} group by outcome", [week, day])}
 
     def last_saved(self) -> Visit | None:
-        rows = self._visits(counted(), order="updated_utc desc limit 1")
+        """This desk's visit begun last among the saved ones: the previous citizen. Not by
+        change time: correcting an older visit must not make it the previous one."""
+        rows = self._visits(f"{counted()} and desk_id = ?", [self.desk_id],
+                            order="created_utc desc, rowid desc limit 1")
         return rows[0] if rows else None
 
     def counted_visits(self, first_week: str | None = None, last_week: str | None = None) -> list[Visit]:

@@ -301,6 +301,10 @@ class CounterPage(CounterForm):
         if not isinstance(value, Failed):
             self.say(self.tr("Tidsbestilt") if value == BOOKED else self.tr("Uden tidsbestilling"))
 
+    def set_appointment_default(self, value: str) -> None:
+        self.flow.set_appointment_default(value)
+        self.appointment_check.setChecked(self.flow.appointment == BOOKED)
+
     def on_late_shortcut(self) -> None:
         self.late_check.setChecked(True)
         self.time_edit.setFocus()

@@ -39,8 +39,9 @@ from PySide6.QtWidgets import (
 
 from deskapp import paths
 from deskapp.services import catalog as catalog_service
-from deskapp.services import privacy
+from deskapp.services import privacy, reference
 from deskapp.services import settings as settings_service
+from deskapp.services.journal import BOOKED, DROP_IN
 from deskapp.services.settings import BACKUPS_KEEP_RANGE, Settings, backup_folder_problem
 from deskapp.ui.shell import messages
 
@@ -74,6 +75,21 @@ class SettingsDialog(QDialog):
             self.tr("Tom: det medfølgende katalog. Ellers en TOML-fil med ærinder"))
         self.catalog_browse = self._browse("catalogFileBrowse", self.tr("Vælg katalogfil"),
                                            self.tr("Åbner en filvælger til katalogfilen (TOML)"))
+        self.appointment_combo = QComboBox(self)
+        self.appointment_combo.setObjectName("appointmentCombo")
+        self.appointment_combo.setAccessibleName(self.tr("Besøg er som udgangspunkt"))
+        self.appointment_combo.setAccessibleDescription(self.tr(
+            "Hvad et nyt besøg registreres som; F3 skifter for det enkelte besøg"))
+        self.appointment_combo.addItem(self.tr("Uden tidsbestilling"), DROP_IN)
+        self.appointment_combo.addItem(self.tr("Tidsbestilt"), BOOKED)
+        self.appointment_combo.setCurrentIndex(max(0, self.appointment_combo.findData(settings.appointment)))
+        self.reference_edit = self._line(
+            "referenceFileEdit", settings.reference_file, self.tr("Fil med referencetal"),
+            self.tr("Tom: de medfølgende landstal fra 2012. Ellers kommunens egen CSV-fil med "
+                    "kolonnerne errand, share, kind, place, year, source"))
+        self.reference_edit.setPlaceholderText(self.tr("Medfølgende landstal (2012)"))
+        self.reference_browse = self._browse("referenceFileBrowse", self.tr("Vælg fil med referencetal"),
+                                             self.tr("Åbner en filvælger til filen med referencetal (CSV)"))
         self.retention_spin = QSpinBox(self)
         self.retention_spin.setObjectName("retentionSpin")
         self.retention_spin.setRange(*RETENTION_RANGE)
@@ -121,6 +137,7 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.shared_browse.clicked.connect(self.on_browse_shared)
         self.catalog_browse.clicked.connect(self.on_browse_catalog)
+        self.reference_browse.clicked.connect(self.on_browse_reference)
         self.backup_browse.clicked.connect(self.on_browse_backup)
         self._fitted = False
         self._layout(restart_note)
@@ -164,6 +181,9 @@ class SettingsDialog(QDialog):
              self.shared_edit),
             (self.tr("&Katalogfil:"), self._with_button(self.catalog_edit, self.catalog_browse),
              self.catalog_edit),
+            (self.tr("Besøg er som &udgangspunkt:"), self.appointment_combo, self.appointment_combo),
+            (self.tr("&Referencetal:"), self._with_button(self.reference_edit, self.reference_browse),
+             self.reference_edit),
             (self.tr("&Opbevar noter i:"), self.retention_spin, self.retention_spin),
             (self.tr("Mappe til sikkerhe&dskopier:"),
              self._with_button(self.backup_edit, self.backup_browse), self.backup_edit),
@@ -193,6 +213,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         order = [self.desk_edit, self.site_edit, self.municipality_edit, self.help_line_edit,
                  self.shared_edit, self.shared_browse, self.catalog_edit, self.catalog_browse,
+                 self.appointment_combo, self.reference_edit, self.reference_browse,
                  self.retention_spin, self.backup_edit, self.backup_browse, self.backups_spin,
                  self.language_combo]
         for first, second in itertools.pairwise(order):
@@ -234,6 +255,13 @@ class SettingsDialog(QDialog):
         if path:
             self.catalog_edit.setText(path)
 
+    def on_browse_reference(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Vælg fil med referencetal"),
+                                                    self.reference_edit.text(),
+                                                    self.tr("Referencetal (*.csv)"))
+        if path:
+            self.reference_edit.setText(path)
+
     # --- validation -------------------------------------------------------------------------
 
     def problems(self) -> tuple[list[str], QWidget | None]:
@@ -265,7 +293,24 @@ class SettingsDialog(QDialog):
                 if len(found) > 8:
                     lines.append(self.tr("… og %n flere.", "", len(found) - 8))
                 return lines, self.catalog_edit
+        problem = self.reference_problem()
+        if problem:
+            return [problem], self.reference_edit
         return [], None
+
+    def reference_problem(self) -> str:
+        """Danish text for a reference file that gives no figures, or ''. A file with some
+        lines skipped is accepted (the page shows what could be read); the log names them."""
+        path = self.reference_edit.text().strip()
+        if not path:
+            return ""
+        checked = reference.check(path)
+        if not checked.readable:
+            return self.tr("Filen med referencetal %1 kan ikke læses.").replace("%1", path)
+        if not checked.figures:
+            return self.tr("Filen med referencetal %1 har ingen brugbare linjer. Den skal have "
+                           "kolonnerne errand, share, kind, place, year, source.").replace("%1", path)
+        return ""
 
     def backup_problem(self) -> str:
         """Danish text for a backup folder that cannot be used (created or written), or ''."""
@@ -305,6 +350,8 @@ class SettingsDialog(QDialog):
             retention_days=self.retention_spin.value(),
             backup_folder=self.backup_edit.text().strip(),
             backups_keep=self.backups_spin.value(),
+            appointment=self.appointment_combo.currentData(),
+            reference_file=self.reference_edit.text().strip(),
             language=self.language_combo.currentData(),
         )
 

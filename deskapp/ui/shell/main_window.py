@@ -159,6 +159,10 @@ class MainWindow(QMainWindow):
             self.hub.journal.desk, self.hub.journal.site = self.config.desk, self.config.site
             self.setWindowTitle(self.tr("%1 – skranke %2").replace("%1", APP_NAME).replace(
                 "%2", self.config.desk))
+        if "appointment" in names:  # the next visit starts from the new default
+            self.counter.set_appointment_default(self.config.appointment)
+        if "reference_file" in names:
+            self.manager.request_refresh()
         if self.publisher is not None and names & {"shared_folder", "publish_minutes", "desk", "site"}:
             self.publisher.start()
 

@@ -43,7 +43,7 @@ class ChoiceList(QWidget):
         self.definition.setWordWrap(True)
         self.definition.setMinimumHeight(self.definition.fontMetrics().lineSpacing() * 3)
         self.definition.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        layout = QVBoxLayout(self)
+        layout = self.column = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.definition)
@@ -58,7 +58,7 @@ class ChoiceList(QWidget):
         digit picks hides behind a scroll bar (200 % text, a short window); the day's list
         below gives up its height first. An explicit minimum, because the counter form's
         grid lays out by height-for-width (its captions wrap) and passes over size hints."""
-        spacing = max(0, self.layout().spacing())
+        spacing = max(0, self.column.spacing())
         self.setMinimumHeight(rows_height + spacing + self.definition.minimumHeight())
 
     def set_choices(self, choices: tuple[Choice, ...] | list[Choice]) -> None:
