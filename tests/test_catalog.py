@@ -27,6 +27,11 @@ definition = "Et resultat"
 [[channels]]
 code = "fremmoede"
 label = "Fremmøde"
+[[errands]]
+code = "andet"
+label = "Andet ærinde"
+group = "g"
+no_digital = "Vejled efter behov"
 """
 
 ERRAND = """
@@ -155,3 +160,26 @@ def test_a_cpr_number_anywhere_is_reported_with_its_place_and_never_repeated(
     assert "1234" not in err
     with pytest.raises(catalog_service.CatalogError):
         catalog_service.load(path)
+
+
+def test_catalog_check_reports_a_catalogue_without_andet_and_the_dialog_refuses_it(
+        tmp_path: Path, capsys, qtbot) -> None:
+    from deskapp.cli import main
+    from deskapp.services import settings as settings_service
+    from deskapp.ui.settings.settings_dialog import SettingsDialog
+
+    source = default_catalog().read_text(encoding="utf-8")
+    without = tmp_path / "uden-andet.toml"
+    without.write_text(source.replace('code = "andet"', 'code = "andet"\nretired = true'),
+                       encoding="utf-8")
+    assert main(["catalog", "check", str(without)]) == 1
+    reported = capsys.readouterr().err
+    assert "errands 'andet': missing (or retired)" in reported
+    assert main(["catalog", "check", str(default_catalog())]) == 0
+    dialog = SettingsDialog(settings_service.Settings(desk="s1"))
+    qtbot.addWidget(dialog)
+    dialog.catalog_edit.setText(str(without))
+    dialog.accept()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert "Katalogfilen kan ikke bruges" in dialog.error_label.text()
+    assert "errands 'andet'" in dialog.error_label.text()

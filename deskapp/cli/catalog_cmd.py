@@ -27,8 +27,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_check(args: argparse.Namespace) -> int:
     path = args.file or load_settings().catalog_file or str(paths.default_catalog())
     result, problems = catalog.check(path)
-    if result is not None:  # the English handout needs its texts (the app loads without them)
-        problems = [*problems, *catalog.missing_english(result)]
+    if result is not None:  # the English handout and Andet ærinde (the app loads without them)
+        problems = [*problems, *catalog.missing_english(result), *catalog.missing_other_errand(result)]
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)

@@ -326,6 +326,17 @@ def missing_english(catalog: Catalog) -> list[Problem]:
     return problems
 
 
+def missing_other_errand(catalog: Catalog) -> list[Problem]:
+    """No active *Andet ærinde* (code ``andet``): a search that finds nothing cannot start a
+    visit, and the tallies cannot show what the catalogue lacks. The app still loads it."""
+    if catalog.other_errand() is not None:
+        return []
+    return [Problem(Path(catalog.source).name or "catalogue", f"errands '{OTHER_ERRAND}'",
+                    "missing (or retired): add the errand for what is not listed, e.g. "
+                    f"code = \"{OTHER_ERRAND}\", label = \"Andet ærinde\"; without it a search "
+                    "that finds nothing cannot start a visit")]
+
+
 __all__ = [
     "OTHER_ERRAND",
     "Catalog",
@@ -340,4 +351,5 @@ __all__ = [
     "load",
     "load_default",
     "missing_english",
+    "missing_other_errand",
 ]

@@ -285,7 +285,9 @@ class SettingsDialog(QDialog):
                 "%1", str(low)).replace("%2", str(high))], self.backups_spin
         catalog_file = self.catalog_edit.text().strip()
         if catalog_file:
-            _catalog, found = catalog_service.check(catalog_file)
+            checked, found = catalog_service.check(catalog_file)
+            if checked is not None:  # a search that finds nothing must still start a visit
+                found = [*found, *catalog_service.missing_other_errand(checked)]
             if found:
                 lines = [self.tr("Katalogfilen kan ikke bruges (%n fejl). Ret filen, eller lad feltet "
                                  "stå tomt for at bruge det medfølgende katalog:", "", len(found))]
