@@ -17,6 +17,7 @@ from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
 from deskapp.ui.shell.main_window import DEFAULT_SIZE, MainWindow
 from deskapp.ui.shell.operations import JournalHub
+from tests.helpers.accessibility import spoken_label
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -89,16 +90,6 @@ def test_a_screen_reader_can_read_the_step_and_its_tip(qtbot, window: MainWindow
     assert text is not None, "no text interface: a screen reader cannot read the step"
     read = text.text(0, text.characterCount())
     assert "Trin 1 af 6" in read and step.instruction in read and step.hint in read
-
-
-def spoken_label(combo: QComboBox) -> str:
-    """What a screen reader says a combo box is: on Linux Qt names a combo by its value and
-    points to its label through the "labelled by" relation; elsewhere the accessible name."""
-    interface = QAccessible.queryAccessibleInterface(combo)
-    labels = [other.text(QAccessible.Text.Name)
-              for other, _kind in interface.relations(QAccessible.Relation.Label)]
-    name = interface.text(QAccessible.Text.Name)
-    return labels[0] if labels else ("" if name == combo.currentText() else name)
 
 
 def test_every_button_and_box_in_the_guide_has_a_spoken_name(qtbot, window: MainWindow) -> None:

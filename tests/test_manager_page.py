@@ -302,3 +302,10 @@ def test_discretion_on_the_page_hides_what_would_give_a_small_count_away(page: M
     page.min_count.setValue(0)
     counted(qtbot, page)
     assert "<5" not in [page.errands_model.index(r, 1).data() for r in range(page.errands_model.rowCount())]
+
+
+def test_the_period_and_desk_boxes_are_spoken_by_their_labels(page: ManagerPage) -> None:
+    from tests.helpers.accessibility import spoken_label
+
+    assert spoken_label(page.picker.preset) == "Periode:"
+    assert spoken_label(page.desk_combo) == "Skranke:"

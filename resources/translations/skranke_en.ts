@@ -1500,6 +1500,10 @@ Journal: %3</translation>
         <translation>Saves a PDF report with key figures, shares and friction points for the period</translation>
     </message>
     <message>
+        <source>S&amp;kranke:</source>
+        <translation>Des&amp;k:</translation>
+    </message>
+    <message>
         <source>Nøgletal</source>
         <translation>Key figures</translation>
     </message>

@@ -88,6 +88,9 @@ class ManagerPage(QWidget):
             self.tr("Gemmer en PDF-rapport med nøgletal, andele og friktionspunkter for perioden"))
         filters = QHBoxLayout()
         filters.addWidget(self.picker, 1)
+        desk_label = QLabel(self.tr("S&kranke:"), self)
+        desk_label.setBuddy(self.desk_combo)  # a screen reader names the box by its label
+        filters.addWidget(desk_label)
         filters.addWidget(self.desk_combo)
         filters.addWidget(self.min_count)
         actions = QHBoxLayout()
