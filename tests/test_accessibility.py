@@ -14,19 +14,9 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAccessible, QColor, QFont, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QDialog,
-    QLabel,
     QLineEdit,
-    QListView,
-    QStyle,
-    QStyleOptionComboBox,
-    QStyleOptionFrame,
-    QTableView,
-    QTreeView,
     QWidget,
 )
 
@@ -35,6 +25,7 @@ from deskapp.services.journal import Journal
 from deskapp.ui.shell.main_window import MainWindow
 from deskapp.ui.shell.operations import JournalHub
 from tests.helpers import ui_walk
+from tests.helpers.accessibility import clipped, widget_name
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -63,15 +54,11 @@ def tab_cycle(root: QWidget) -> list[QWidget]:
         current = QApplication.focusWidget()
         QTest.keyClick(current, Qt.Key.Key_Tab)
         after = QApplication.focusWidget()
-        assert after is not current, f"Tab is trapped in {_name(current)}"
+        assert after is not current, f"Tab is trapped in {widget_name(current)}"
         if after is start:
             return visited
         visited.append(after)
     raise AssertionError("Tab never returned to the first widget")
-
-
-def _name(widget: QWidget | None) -> str:
-    return f"{type(widget).__name__}({widget.objectName() or '?'})" if widget else "None"
 
 
 def _keyboard_problems(root: QWidget, reached: list[QWidget]) -> list[str]:
@@ -87,7 +74,7 @@ def _keyboard_problems(root: QWidget, reached: list[QWidget]) -> list[str]:
         via = widget.property(ui_walk.KEYBOARD_VIA)
         if via and via in names:
             continue
-        problems.append(f"{_name(widget)} cannot be reached with Tab")
+        problems.append(f"{widget_name(widget)} cannot be reached with Tab")
     return problems
 
 
@@ -143,7 +130,7 @@ def test_every_interactive_widget_has_a_name(qtbot, window: MainWindow, show_win
     for root in roots:
         for widget in ui_walk.interactive_widgets(root):
             if not ui_walk.accessible_name(widget):
-                problems.append(f"{_name(widget)} has no accessible name")
+                problems.append(f"{widget_name(widget)} has no accessible name")
             if not widget.objectName() and not ui_walk.is_dialog_button(widget):
                 problems.append(f"{type(widget).__name__} with text "
                                 f"{ui_walk.accessible_name(widget)!r} has no objectName")
@@ -168,7 +155,7 @@ def test_every_interactive_widget_has_a_description(qtbot, window: MainWindow, s
     for root in roots:
         for widget in ui_walk.interactive_widgets(root):
             if not ui_walk.is_dialog_button(widget) and not accessible_description(widget):
-                missing.add(widget.objectName() or _name(widget))
+                missing.add(widget.objectName() or widget_name(widget))
     assert sorted(missing) == [], "give these an accessible description"
 
 
@@ -183,7 +170,7 @@ def unseen_focus(root: QWidget) -> list[str]:
         focused = current.grab().toImage()
         QTest.keyClick(current, Qt.Key.Key_Tab)
         if current.grab().toImage() == focused:
-            invisible.append(_name(current))
+            invisible.append(widget_name(current))
     return invisible
 
 
@@ -243,10 +230,10 @@ def test_high_contrast_palette_reaches_every_widget(qtbot, high_contrast, journa
     for root in roots:
         for widget in ui_walk.all_widgets(root):
             if widget.testAttribute(Qt.WidgetAttribute.WA_SetPalette) or widget.styleSheet():
-                overridden.append(_name(widget))
+                overridden.append(widget_name(widget))
             for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
                 if widget.palette().color(role) != high_contrast.color(role):
-                    overridden.append(f"{_name(widget)} {role.name}")
+                    overridden.append(f"{widget_name(widget)} {role.name}")
     assert sorted(set(overridden)) == []
 
 
@@ -264,61 +251,6 @@ def double_font(qapp):
 
 
 FULL_HD = QSize(1920, 1040)  # a 1920x1080 screen minus the taskbar
-
-
-UNLIMITED = (1 << 24) - 1  # QWIDGETSIZE_MAX
-
-
-def _text_room(edit: QLineEdit) -> int:
-    """The width a line edit has for its text (inside the frame and Qt's 2 px margins)."""
-    option = QStyleOptionFrame()
-    edit.initStyleOption(option)
-    area = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
-    margins = edit.textMargins()
-    return area.width() - 4 - margins.left() - margins.right()
-
-
-def clipped(root: QWidget) -> list[str]:
-    """Visible text widgets smaller than they need to show their text: a label, button or
-    field below its minimum size; the text of a width-capped field or of a spin box wider than
-    its room; a combo box choice wider than the box; a list whose items need a horizontal scroll
-    bar (or are cut without one)."""
-    problems = []
-    for widget in ui_walk.all_widgets(root):
-        if ui_walk.is_internal_part(widget) or not widget.isVisible():
-            continue
-        if isinstance(widget, QListView) and not isinstance(widget, QTableView | QTreeView):
-            # A sideways scroll bar, or (scroll bar switched off) items cut at the edge; a list
-            # that wraps its items onto more lines needs neither.
-            too_wide = not widget.wordWrap() and widget.sizeHintForColumn(0) > widget.viewport().width()
-            if widget.horizontalScrollBar().isVisible() or too_wide:
-                problems.append(f"{_name(widget)}: items wider than the list "
-                                f"({widget.sizeHintForColumn(0)} > {widget.viewport().width()})")
-            continue
-        edit = widget.findChild(QLineEdit) if isinstance(widget, QAbstractSpinBox) else (
-            widget if isinstance(widget, QLineEdit) and widget.maximumWidth() < UNLIMITED else None)
-        if edit is not None and edit.fontMetrics().horizontalAdvance(edit.text()) > _text_room(edit):
-            problems.append(f"{_name(widget)} {edit.text()!r}: text wider than the field")
-        if isinstance(widget, QComboBox) and widget.count():
-            option = QStyleOptionComboBox()
-            widget.initStyleOption(option)
-            room = widget.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
-                                                 QStyle.SubControl.SC_ComboBoxEditField, widget).width()
-            widest = max(range(widget.count()),
-                         key=lambda i: widget.fontMetrics().horizontalAdvance(widget.itemText(i)))
-            if widget.fontMetrics().horizontalAdvance(widget.itemText(widest)) > room:
-                problems.append(f"{_name(widget)} {widget.itemText(widest)!r}: choice wider than the box")
-        if not isinstance(widget, QLabel | QAbstractButton | QLineEdit | QComboBox):
-            continue
-        if isinstance(widget, QLabel) and widget.wordWrap():
-            need_w, need_h = widget.minimumSizeHint().width(), widget.heightForWidth(widget.width())
-        else:
-            hint = widget.minimumSizeHint()
-            need_w, need_h = hint.width(), hint.height()
-        if widget.width() < need_w or widget.height() < need_h:
-            problems.append(f"{_name(widget)} {getattr(widget, 'text', lambda: '')()!r}: "
-                            f"{widget.width()}x{widget.height()} < {need_w}x{need_h}")
-    return problems
 
 
 def test_double_font_size_fits_a_full_hd_screen_without_clipping(qtbot, double_font, journal: Journal,

@@ -15,7 +15,7 @@ from deskapp.services import guide, weeks
 from deskapp.services import settings as settings_service
 from deskapp.services.journal import BOOKED, DROP_IN, Journal
 from deskapp.ui.shell.main_window import MainWindow
-from tests.test_counter_window import find, log_by_keyboard
+from tests.helpers.keyboard import find, log_by_keyboard
 
 
 @pytest.fixture

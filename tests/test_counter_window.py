@@ -19,25 +19,7 @@ from deskapp import paths
 from deskapp.services import settings as settings_service
 from deskapp.services.journal import Journal
 from deskapp.ui.shell.main_window import MainWindow
-
-
-def find(win: MainWindow, kind: type, name: str):
-    widget = win.findChild(kind, name)
-    assert widget is not None, name
-    return widget
-
-
-def log_by_keyboard(qtbot, win: MainWindow, text: str, reason_key: str, outcome_key: str) -> None:
-    search = find(win, QLineEdit, "errandSearch")
-    assert search.hasFocus()
-    qtbot.keyClicks(search, text)
-    qtbot.keyClick(search, Qt.Key.Key_Return)
-    reasons = find(win, QListWidget, "reasonList")
-    assert reasons.hasFocus()
-    qtbot.keyClicks(reasons, reason_key)
-    outcomes = find(win, QListWidget, "outcomeList")
-    assert outcomes.hasFocus()
-    qtbot.keyClicks(outcomes, outcome_key)
+from tests.helpers.keyboard import find, log_by_keyboard
 
 
 def test_focus_starts_in_errand_search(window: MainWindow) -> None:

@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -29,6 +28,7 @@ from deskapp.services.journal import Journal
 from deskapp.ui.guide.guide_dock import GuideDock
 from deskapp.ui.shell.main_window import MainWindow
 from deskapp.ui.shell.operations import JournalHub
+from tests.helpers.keyboard import find, focused, key, start_visit
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -41,35 +41,6 @@ def window(show_window, journal: Journal, catalog):
     win.opened: list[QUrl] = []
     win.guide.panel.open_url = lambda url: win.opened.append(url) or True
     return show_window(win)
-
-
-def find(win: MainWindow, kind: type, name: str):
-    widget = win.findChild(kind, name)
-    assert widget is not None, name
-    return widget
-
-
-def focused() -> str:
-    widget = QApplication.focusWidget()
-    return widget.objectName() if widget else ""
-
-
-def start_visit(qtbot, win: MainWindow, text: str, reason_key: str | None = None) -> None:
-    search = find(win, QLineEdit, "errandSearch")
-    qtbot.keyClicks(search, text)
-    qtbot.keyClick(search, Qt.Key.Key_Return)
-    if reason_key is not None:
-        qtbot.keyClicks(find(win, QListWidget, "reasonList"), reason_key)
-
-
-def key(qtbot, text_or_key: str | Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier):
-    """Press a key wherever the keyboard focus is, as a user would."""
-    target = QApplication.focusWidget()
-    assert target is not None
-    if isinstance(text_or_key, str):
-        qtbot.keyClicks(target, text_or_key)
-    else:
-        qtbot.keyClick(target, text_or_key, modifier)
 
 
 def test_guided_visit_by_keyboard_records_mode_steps_blockers_and_outcome(

@@ -8,9 +8,10 @@ from pathlib import Path
 import sqlite_utils
 
 from deskapp.services import weeks
-from deskapp.services.journal import SAVED, Journal, tally_tables
+from deskapp.services.journal import Journal, tally_tables
 from deskapp.services.journal.columns import TALLIED
-from deskapp.services.journal.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, v5_tally_sql
+from deskapp.services.journal.migrations import MIGRATIONS, SCHEMA_VERSION, v5_tally_sql
+from tests.helpers.old_journals import version_4_journal
 
 
 def test_the_live_tally_tables_are_what_schema_5_created() -> None:
@@ -25,32 +26,9 @@ def test_every_tally_column_is_declared_tallied_on_the_visit() -> None:
     assert grouped - {"iso_week"} <= set(TALLIED)
 
 
-def _version_4_journal(path: Path, visits: int) -> None:
-    db = sqlite_utils.Database(path)
-    with db.atomic():
-        for migration in MIGRATIONS[:4]:
-            migration(db)
-        db.execute(f"pragma application_id = {APPLICATION_ID}")
-        db.execute("pragma user_version = 4")
-        now = weeks.now_utc()
-        here = weeks.local(now)
-        for n in range(visits):
-            db["visits"].insert({
-                "id": f"old-{n}", "desk": "Skranke 1", "site": "Rådhuset", "status": SAVED,
-                "started_utc": weeks.stamp(now), "ended_utc": weeks.stamp(now),
-                "local_date": here.date().isoformat(), "iso_week": weeks.week_of(here.date()),
-                "local_hour": here.hour, "weekday": here.isoweekday(),
-                "channel": "telefon" if n % 2 else "fremmoede",
-                "errand": "pas", "reason": "failed", "outcome": "manual",
-                "contact_type": "transaction", "created_utc": weeks.stamp(now),
-                "updated_utc": weeks.stamp(now),
-            })
-    db.close()
-
-
 def test_a_version_4_journal_gets_a_desk_identity_and_keeps_every_count(tmp_path: Path) -> None:
     path = tmp_path / "desk.skranke"
-    _version_4_journal(path, 5)
+    version_4_journal(path, 5)
     before = sqlite3.connect(path)
     channels_before = sorted(before.execute(
         "select iso_week, channel, count from tally_channels").fetchall())
@@ -98,7 +76,7 @@ def test_coaching_sessions_carry_the_desk_id(tmp_path: Path) -> None:
 
 def test_schema_6_adds_the_site_desks_and_note_indexes_and_keeps_every_row(tmp_path: Path) -> None:
     path = tmp_path / "desk.skranke"
-    _version_4_journal(path, 4)
+    version_4_journal(path, 4)
     db = sqlite_utils.Database(path)
     with db.atomic():  # up to schema 5 only, as the previous version left it
         MIGRATIONS[4](db)

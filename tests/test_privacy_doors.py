@@ -28,7 +28,7 @@ from deskapp.ui.counter.edit_visit_dialog import EditVisitDialog
 from deskapp.ui.settings.desk_dialog import DeskDialog
 from deskapp.ui.settings.settings_dialog import SettingsDialog
 from deskapp.ui.shell.main_window import MainWindow
-from tests.test_guide_panel import find, focused, key, start_visit
+from tests.helpers.keyboard import find, focused, key, start_visit
 
 # One number, written the many ways a clerk or a script might write it.
 FORMS = {

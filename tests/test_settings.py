@@ -268,7 +268,7 @@ def test_dialog_at_double_font_size_cuts_no_field(qtbot, qapp) -> None:
     height its font needs; what does not fit scrolls, and Save stays in view."""
     from PySide6.QtGui import QFont
 
-    from tests.test_accessibility import clipped
+    from tests.helpers.accessibility import clipped
 
     before = QFont(qapp.font())
     font = QFont(before)

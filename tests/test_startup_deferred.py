@@ -103,10 +103,10 @@ def test_an_older_journal_is_checked_whole_then_migrated_with_a_progress_dialog(
     from PySide6.QtWidgets import QProgressDialog
 
     from deskapp.services.journal.migrations import SCHEMA_VERSION
-    from tests.test_migrations import _version_4_journal
+    from tests.helpers.old_journals import version_4_journal
 
     path = tmp_path / "old.skranke"
-    _version_4_journal(path, visits=30)
+    version_4_journal(path, visits=30)
     shown: list[str] = []
     real_init = QProgressDialog.__init__
 
@@ -127,10 +127,10 @@ def test_an_older_journal_is_checked_whole_then_migrated_with_a_progress_dialog(
 
 
 def test_an_older_damaged_journal_is_not_migrated(tmp_path: Path) -> None:
-    from tests.test_migrations import _version_4_journal
+    from tests.helpers.old_journals import version_4_journal
 
     path = tmp_path / "old.skranke"
-    _version_4_journal(path, visits=400)
+    version_4_journal(path, visits=400)
     before = damage(path, "bad_page", seed=4)
     problems: list[str] = []
     config = settings_service.Settings(desk="skranke-1", backup_folder=str(tmp_path / "kopier"))

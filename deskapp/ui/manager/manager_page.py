@@ -92,11 +92,11 @@ class ManagerPage(QWidget):
         desk_label.setBuddy(self.desk_combo)  # a screen reader names the box by its label
         filters.addWidget(desk_label)
         filters.addWidget(self.desk_combo)
-        filters.addWidget(self.min_count)
-        actions = QHBoxLayout()
+        actions = QHBoxLayout()  # the discretion box here: the filter row fits 960 px at 200 %
         for button in (self.import_button, self.csv_button, self.xlsx_button, self.pdf_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.min_count)
         top = QVBoxLayout()  # two rows, so 200 % text still fits a full HD screen beside the guide
         top.addLayout(filters)
         top.addLayout(actions)
