@@ -368,7 +368,7 @@ CONFIGURATION_FIELDS = {
     "errandSearch",  # a search, never stored
     "weekFrom", "weekTo",  # week strings, parsed, never stored
     "deskEdit", "siteEdit", "municipalityEdit", "helpLineEdit", "sharedFolderEdit",
-    "catalogFileEdit", "backupFolderEdit",  # settings dialog
+    "catalogFileEdit", "backupFolderEdit", "referenceFileEdit",  # settings dialog (paths)
     "deskNameEdit", "siteNameEdit",  # first-start desk dialog
     "consolidateFolderEdit", "consolidateIntoEdit",  # folder and file paths
 }
