@@ -267,7 +267,7 @@ def _merge_step_events(conn: sqlite3.Connection, plan: Plan, state: dict[str, An
         f"select s.id, s.visit_id, coalesce({value['step']}, ''), coalesce({value['status']}, ''), "
         f"{value['blocker']}, {note}, s.at_utc from {alias}.step_events s "
         f"cross join main.visits m on m.id = s.visit_id where {where} and {sql.hex_id('s.id')} "
-        f"and {sql.stamp_ok('s.at_utc')} and {ours} order by s.id on conflict(id) do nothing",
+        f"and {sql.stamp_ok('s.at_utc')} and {ours} on conflict(id) do nothing",
         params).rowcount
     tally_tables.count_steps(conn, "(select * from main.step_events where rowid > ?)", (top,))
 
