@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
@@ -98,15 +98,19 @@ def fingerprint(public_key_hex: str) -> str:
     return "-".join(digest[i:i + 4] for i in range(0, 16, 4))
 
 
-def _digest(handle: BinaryIO, length: int) -> bytes:
+def _digest(handle: io.BufferedIOBase, length: int) -> bytes:
+    """SHA-256 of the next ``length`` bytes, read in big chunks into one reused buffer (a
+    snapshot is 60 MB per 100,000 visits; hashing releases the GIL, so it runs beside the
+    merge)."""
     hasher = hashlib.sha256()
+    buffer = memoryview(bytearray(CHUNK))
     remaining = length
     while remaining:
-        block = handle.read(min(CHUNK, remaining))
-        if not block:
+        got = handle.readinto(buffer[:min(CHUNK, remaining)])
+        if not got:
             raise SignatureProblem("the file is shorter than its signature says")
-        hasher.update(block)
-        remaining -= len(block)
+        hasher.update(buffer[:got])
+        remaining -= got
     return hasher.digest()
 
 

@@ -44,6 +44,13 @@ def stamp_ok(column: str, nullable: bool = False) -> str:
     return f"({column} is null or {test})" if nullable else test
 
 
+def same_or_stamp_ok(column: str, tested: str, nullable: bool = False) -> str:
+    """``stamp_ok(column)``, given that ``stamp_ok(tested)`` is part of the same test: a
+    text equal to a stamp that passes passes too (= between texts is exact: a number or a
+    blob never equals a text), so only a different one is tested."""
+    return f"({column} = {tested} or {stamp_ok(column, nullable)})"
+
+
 def owner(desk_id_column: str | None, row: str) -> str:
     """SQL: the site journal's row ``row`` belongs to the snapshot's desk: it has its desk
     id, or it was merged before desks had ids (schema 5) under the snapshot's labels."""
@@ -57,9 +64,14 @@ def visit_accepted(have: set[str], row: str = "s") -> str:
 
 
 def _visit_accepted(have: set[str]) -> str:
+    # A stamp equal to one tested already (created when started, ended and deleted when
+    # last updated, the usual case) passes as that one does: the shape test is skipped
+    # for it, not the test; the same for a citizen who is the visit itself.
     tests = [hex_id("s.id"), "s.status in ('open', 'saved')",
-             stamp_ok("s.started_utc"), stamp_ok("s.created_utc"), stamp_ok("s.updated_utc"),
-             stamp_ok("s.ended_utc", True), stamp_ok("s.deleted_utc", True),
+             stamp_ok("s.started_utc"), stamp_ok("s.updated_utc"),
+             same_or_stamp_ok("s.created_utc", "s.started_utc"),
+             same_or_stamp_ok("s.ended_utc", "s.updated_utc", True),
+             same_or_stamp_ok("s.deleted_utc", "s.updated_utc", True),
              "s.updated_utc >= s.created_utc",
              f"s.iso_week glob '{WEEK}'", f"s.local_date glob '{DATE}'",
              "typeof(s.local_hour) = 'integer' and s.local_hour between 0 and 23",
@@ -70,7 +82,7 @@ def _visit_accepted(have: set[str]) -> str:
     if "desk_id" in have:
         tests.insert(1, "s.desk_id = :desk_id")
     if "citizen" in have:
-        tests.append(f"(s.citizen is null or {hex_id('s.citizen')})")
+        tests.append(f"(s.citizen is null or s.citizen = s.id or {hex_id('s.citizen')})")
     return " and ".join(tests)
 
 

@@ -4,8 +4,8 @@ A consolidation never believes a snapshot's tally tables. When every visit of a 
 new to the site journal (a desk's first merge, a consolidation from scratch) and every one
 passed the acceptance test unchanged, the merge adds what is counted here from the
 snapshot's rows, as they were written (with the site journal's labels), instead of
-grouping the new rows again; SQLite works without Python's lock, so the counting runs on
-the other core while the main thread inserts.
+grouping the new rows again (the whole-journal tables too, added up here); SQLite works
+without Python's lock, so the counting runs on the other core while the main thread inserts.
 """
 
 from __future__ import annotations
@@ -16,8 +16,15 @@ from typing import Any
 from deskapp.services.journal import merge_sql, tally_tables, text_guard
 from deskapp.services.journal.connect import open_reader
 
+# Tables counted in one pass over the rows: grouped by every column of the family (a few
+# thousand groups a year, as categories are few), each table is then added up from those
+# groups. Two sorts of the visits instead of four.
+FAMILIES = (("tally_channels", "tally_hours"), ("tally_reasons", "tally_outcomes"))
+
 
 def recount(path: Path, have: set[str], params: dict[str, str]) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of every tally table (``_by_desk`` and whole-journal) counted from the
+    snapshot's visits as they are written (with the site journal's labels)."""
     conn = open_reader(path, immutable=True)
     try:
         text_guard.register(conn)
@@ -27,9 +34,19 @@ def recount(path: Path, have: set[str], params: dict[str, str]) -> dict[str, lis
             values["appointment"] = "'drop_in'"
         if "citizen" not in have:
             values["term:citizens"] = "1"
-        return {f"{name}_by_desk": conn.execute(
-            tally_tables.count_query(f"{name}_by_desk", "visits", accepted, values), params).fetchall()
-            for name in tally_tables.VIEWS}
+        counted: dict[str, list[tuple[Any, ...]]] = {}
+        for number, family in enumerate(FAMILIES):
+            tables = [f"{name}_by_desk" for name in family]
+            dims = list(dict.fromkeys(c for t in tables for c in tally_tables.columns(t)))
+            sums = list(dict.fromkeys(m for t in tables for m in tally_tables.measures(t)))
+            groups = f"temp.family{number}"
+            conn.execute(f"create temp table {groups} as "
+                         + tally_tables.count_query(dims, sums, "visits", accepted, values), params)
+            for table, name in zip(tables, family, strict=True):
+                for target in (table, name):
+                    counted[target] = conn.execute(
+                        tally_tables.regroup_query(target, groups, values), params).fetchall()
+        return counted
     finally:
         conn.close()
 

@@ -299,33 +299,31 @@ def _measures(table: str, from_visits: bool) -> str:
 
 
 def add_counts(conn: sqlite3.Connection, counted_rows: dict[str, list[tuple[Any, ...]]]) -> None:
-    """Add visits counted elsewhere (``recount``: the ``_by_desk`` tables' rows, stored
-    columns then measures) to the ``_by_desk`` tables and, added up without desk and site,
-    to the whole-journal tables."""
-    for name in VIEWS:
-        table = f"{name}_by_desk"
+    """Add visits counted elsewhere (``recount``: each table's rows, stored columns then
+    measures) to the tally tables."""
+    for table in TABLES:
         rows = counted_rows.get(table, [])
         sums = ", ".join(f"{m} = {m} + excluded.{m}" for m in measures(table))
         marks = ", ".join("?" * len(stored_columns(table)))
         conn.executemany(f"insert into main.{table} ({_names(table)}) values ({marks}) "
                          f"on conflict do update set {sums}", rows)
-        width = len(columns(table))
-        whole: dict[tuple[Any, ...], list[int]] = {}
-        for row in rows:
-            key = (row[0], *row[3:width])  # iso_week, then the dimensions after desk and site
-            totals = whole.setdefault(key, [0] * (len(row) - width))
-            for index, value in enumerate(row[width:]):
-                totals[index] += value
-        sums = ", ".join(f"{m} = {m} + excluded.{m}" for m in measures(name))
-        marks = ", ".join("?" * len(stored_columns(name)))
-        conn.executemany(f"insert into main.{name} ({_names(name)}) values ({marks}) "
-                         f"on conflict do update set {sums}", [(*k, *v) for k, v in whole.items()])
 
 
-def count_query(table: str, rows: str, where: str, values: dict[str, str]) -> str:
-    """SQL counting the visits ``rows`` (alias v) that pass ``where`` into the rows of a
-    ``_by_desk`` table; ``values`` replaces a column's value (labels given as parameters)."""
-    stored = [values.get(c) or _stored(c, "v") for c in columns(table)]
-    terms = [f"sum({values.get('term:' + m) or _term(m, 'v')})" for m in measures(table)]
-    return (f"select {', '.join(stored)}, {', '.join(terms)} from {rows} v "
-            f"where {where} and {counted('v')} group by {', '.join(stored)}")
+def count_query(dims: Sequence[str], sums: Sequence[str], rows: str, where: str,
+                values: dict[str, str]) -> str:
+    """SQL counting the visits ``rows`` (alias v) that pass ``where`` into groups by the
+    columns ``dims`` as they are stored in the visits (NULL apart: ``regroup_query`` stores
+    them) with the measures ``sums``; a column ``values`` replaces (a label given as a
+    parameter) is left out, and ``term:<measure>`` replaces a measure's term."""
+    kept = [c for c in dims if c not in values]
+    terms = [f"sum({values.get('term:' + m) or _term(m, 'v')}) as {m}" for m in sums]
+    return (f"select {', '.join([f'v.{c}' for c in kept] + terms)} from {rows} v "
+            f"where {where} and {counted('v')} group by {', '.join(f'v.{c}' for c in kept)}")
+
+
+def regroup_query(table: str, groups: str, values: dict[str, str]) -> str:
+    """SQL adding up the groups of ``count_query`` (the table ``groups``) into the rows of
+    ``table``: its stored columns (``values`` replacing a column), then its measures."""
+    stored = [values.get(c) or _stored(c, "g") for c in columns(table)]
+    totals = [f"sum(g.{m})" for m in measures(table)]
+    return f"select {', '.join(stored + totals)} from {groups} g group by {', '.join(stored)}"

@@ -4,9 +4,10 @@ Two SQL functions, registered on a connection by :func:`register`:
 
 - ``skranke_clean(text, max_length)``: the text as it may be stored: None when it holds a
   CPR number, is longer than ``max_length`` or is not text; control characters removed.
-- ``skranke_unclean(a || x'1f' || b ...)``: 1 when any of the joined texts would be
-  changed by ``skranke_clean`` (one call per row instead of one per column: a merge reads
-  millions of rows and almost none needs cleaning).
+- ``skranke_unclean(a, b, ...)``: 1 when any of the texts would be changed by
+  ``skranke_clean`` (one call per row instead of one per column: a merge reads millions of
+  rows and almost none needs cleaning). Each argument is read as SQL text (``joined``
+  casts it), so a number is judged as what a text column stores; NULL is clean.
 
 A text is dropped, never its row: the visit's categories still count.
 """
@@ -19,7 +20,6 @@ import unicodedata
 
 from deskapp.services import privacy
 
-SEPARATOR = "\x1f"
 CODE_MAX = 100  # catalogue codes, labels, versions
 NOTE_MAX = 1000  # notes (the app keeps 200; an old note may be longer)
 
@@ -56,25 +56,28 @@ def clean(value: object, max_length: int = CODE_MAX) -> str | None:
 
 
 @functools.lru_cache(maxsize=65536)
-def _unclean(joined: str) -> int:
-    return int(any(part and _clean(part, NOTE_MAX) != part for part in joined.split(SEPARATOR)))
+def _unclean(parts: tuple[object, ...]) -> int:
+    return int(any(part is not None and (not isinstance(part, str)
+                                         or (part != "" and _clean(part, NOTE_MAX) != part))
+                   for part in parts))
 
 
-def unclean(joined: object) -> int:
-    if joined is None:
-        return 0
-    if not isinstance(joined, str):
+def unclean(*parts: object) -> int:
+    try:
+        return _unclean(parts)
+    except TypeError:  # unhashable: not a text anyway
         return 1
-    return _unclean(joined)
 
 
 def register(conn: sqlite3.Connection) -> None:
     conn.create_function("skranke_clean", 2, clean, deterministic=True)
-    conn.create_function("skranke_unclean", 1, unclean, deterministic=True)
+    conn.create_function("skranke_unclean", -1, unclean, deterministic=True)
 
 
 def joined(columns: list[str], row: str) -> str:
-    """SQL joining the row's texts for ``skranke_unclean`` (NULL as empty). A value that is
-    not text joins as its text; the function then sees what would be stored (a text column
-    stores a number as text), and a blob is never a clean text."""
-    return f" || '{SEPARATOR}' || ".join(f"coalesce({row}.{c}, '')" for c in columns)
+    """SQL: the row's texts as the arguments of ``skranke_unclean``. Each is cast to text,
+    so the function sees what a text column would store (a number as its text); a blob's
+    bytes are read as text, and a text with control characters is never clean. (Separate
+    arguments instead of one joined string: no concatenation per row, and no text can hide
+    a character as a separator.)"""
+    return ", ".join(f"cast({row}.{c} as text)" for c in columns)
