@@ -241,10 +241,12 @@ class Tally:
                                                        {"count": COUNT, "timed": TIMED, "seconds": SECONDS})
         return self._outcomes[query]
 
-    def durations(self, query: Query) -> list[Row]:
-        """Average duration per errand and outcome (visits without a duration left out)."""
-        return [{"errand": errand, "outcome": outcome, "count": timed, "avg_duration_s": seconds / timed}
+    def durations(self, query: Query, labels: bool = False) -> list[Row]:
+        """Average duration per errand and outcome (visits without a duration left out);
+        ``labels``: with their labels, as :meth:`with_labels` adds them."""
+        rows = [{"errand": errand, "outcome": outcome, "count": timed, "avg_duration_s": seconds / timed}
                 for errand, outcome, _, timed, seconds in self._outcome_detail(query) if timed]
+        return self.with_labels(rows) if labels else rows
 
     def stuck_steps(self, query: Query) -> list[Row]:
         """Guide steps marked stuck, per errand, step and blocker, for counted visits."""
@@ -331,9 +333,8 @@ class Tally:
             transactions, completed = counter.get(key, (0, 0))
             if errand not in has:
                 has[errand] = self._has_digital(str(errand), with_counts)
-            rows.append(share_row({"week": week, "errand": errand}, digital.get(key, 0),
-                                        int(transactions), int(completed), has[errand],
-                                        errand in with_counts))
+            rows.append(share_row({"week": week, "errand": errand}, digital.get(key, 0), int(transactions),
+                                  int(completed), has[errand], errand in with_counts))
         self._shares[query] = rows
         return rows
 

@@ -120,7 +120,7 @@ def collect(journal: Journal, catalog: Catalog, query: Query, municipality: str 
         weekly_shares=tally.with_labels(tally.shares(query)),
         friction=tally.friction(query, friction_top),
         hours=tally.hour_cells(query),
-        durations=tally.with_labels(tally.durations(query)),
+        durations=tally.durations(query, labels=True),
         weekly=tally.count_by(query, ("week",)),
         snapshots=journal.merged_snapshots(),
         references=reference.load(reference_file),
@@ -154,10 +154,10 @@ def _pivot(tally: Tally, query: Query, dim: str, known: dict[str, str], errands:
     """``known``: the catalogue's codes of the kind, in its order."""
     cells: dict[tuple[str, str], int] = {}
     totals: dict[str, int] = defaultdict(int)
-    for r in tally.errand_pairs(query, dim):
-        code = "" if r[1] is None else str(r[1])
-        cells[(str(r[0]), code)] = n = int(r[2])
-        totals[code] += n
+    for errand, code, n, *_ in tally.errand_pairs(query, dim):
+        column = code if code.__class__ is str else "" if code is None else str(code)
+        cells[(errand if errand.__class__ is str else str(errand), column)] = n
+        totals[column] += n
     extra = sorted(c for c in totals if c not in known)  # retired or unknown codes still count
     columns = [*known, *extra]
     return Pivot([str(e["errand"]) for e in errands], columns, cells, dict(totals))

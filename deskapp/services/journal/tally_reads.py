@@ -146,8 +146,10 @@ def _sql(dims: tuple[str, ...], measures: tuple[tuple[str, Measure], ...], desks
         select.append(f"{term} as {name}")
         measure_params += term_params
     sql = f"select {', '.join(select)} from {source} where {' and '.join(parts)}"
-    if columns:
-        group = ", ".join(columns)
+    if columns:  # by the stored columns, not by the names of the values read back (nullif):
+        # the same groups in the same order ('' and NULL both first), and SQLite groups by
+        # the primary key's columns without computing an expression per row (0.95 -> 0.80 ms)
+        group = ", ".join(f"{source}.{c}" for c in columns)
         sql += f" group by {group}{having} order by {group}"
     return sql, tuple(measure_params)
 
