@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from operator import itemgetter
 from typing import Any
 
@@ -60,7 +61,11 @@ class Query:
         return list(self._weeks)
 
     def previous(self) -> Query:
-        """The period of equal length just before this one."""
+        return self._before
+
+    @cached_property
+    def _before(self) -> Query:
+        """The period of equal length just before this one (kept: a refresh asks often)."""
         length = len(self._weeks)
         return Query(weeks.shift_week(self.first, -length), weeks.shift_week(self.first, -1),
                      self.desks, self.sites)
@@ -99,6 +104,7 @@ class Tally:
         self._outcomes: dict[Query, list[tuple[Any, ...]]] = {}
         self._digital: dict[Query, list[tuple[Any, ...]]] = {}
         self._stuck: dict[Query, list[Row]] = {}
+        self._errand_sums: dict[Query, dict[str, list[Any]]] = {}
 
     # --- plumbing -------------------------------------------------------------------------
 
@@ -328,30 +334,26 @@ class Tally:
         ordered = sorted(keys) if plain else sorted(keys, key=lambda k: (str(k[0]), str(k[1])))
         has: dict[Any, bool] = {}
         rows = []
+        sums: dict[str, list[Any]] = {}  # errand -> digital, counter, completed, has, imported
         for key in ordered:
             week, errand = key
             transactions, completed = counter.get(key, (0, 0))
             if errand not in has:
                 has[errand] = self._has_digital(str(errand), with_counts)
-            rows.append(share_row({"week": week, "errand": errand}, digital.get(key, 0), int(transactions),
-                                  int(completed), has[errand], errand in with_counts))
+            row = share_row({"week": week, "errand": errand}, digital.get(key, 0), int(transactions),
+                            int(completed), has[errand], errand in with_counts)
+            rows.append(row)
+            t = sums.setdefault(str(errand), [0, 0, 0, False, False])
+            t[:] = (t[0] + row["digital"], t[1] + row["counter_transactions"],
+                    t[2] + row["completed_digitally"], row["has_digital"], row["imported"])
         self._shares[query] = rows
+        self._errand_sums[query] = sums
         return rows
 
     def shares_by_errand(self, query: Query) -> list[Row]:
         """Shares per errand over the whole range, errands with a digital solution first."""
-        totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-        has: dict[str, bool] = {}
-        imported: dict[str, bool] = {}
-        for r in self.shares(query):
-            t = totals[str(r["errand"])]
-            t[0] += int(r["digital"])
-            t[1] += int(r["counter_transactions"])
-            t[2] += int(r["completed_digitally"])
-            has[str(r["errand"])] = bool(r["has_digital"])
-            imported[str(r["errand"])] = bool(r["imported"])
-        rows = [share_row({"errand": e}, t[0], t[1], t[2], has[e], imported[e])
-                for e, t in totals.items()]
+        self.shares(query)  # adds up the errands' sums as it goes
+        rows = [share_row({"errand": e}, *t) for e, t in self._errand_sums[query].items()]
         rows.sort(key=lambda r: (not r["has_digital"], -(int(r["digital"]) + int(r["counter_transactions"])),
                                  str(r["errand"])))
         return rows
