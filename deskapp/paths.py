@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 import platformdirs
@@ -58,7 +59,14 @@ def resources_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    return _checkout() / "resources"
+
+
+@lru_cache(maxsize=1)
+def _checkout() -> Path:
+    """The checkout this package lies in (resolved once: every refresh of the manager page
+    asks for the reference figures' file)."""
+    return Path(__file__).resolve().parent.parent
 
 
 def default_catalog() -> Path:

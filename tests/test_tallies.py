@@ -208,3 +208,30 @@ def test_stuck_steps_over_a_long_range_equal_recount(tally: Tally) -> None:
             expected[(ids[event["visit_id"]].errand, event["step"], event["blocker"] or "")] += 1
     assert expected
     assert as_counter(tally.stuck_steps(query), ("errand", "step", "blocker")) == expected
+
+
+def test_tuple_reads_equal_the_dict_views(tally: Tally, counted: list[Visit], catalog: Catalog) -> None:
+    """The refresh adds up tuples (no dict per row); they hold the figures the views show."""
+    for dim in ("reason", "outcome"):
+        pairs = Counter({(r[0], r[1]): r[2] for r in tally.errand_pairs(QUERY, dim)})
+        assert pairs == as_counter(tally.errand_detail(QUERY, dim), ("errand", dim))
+        assert pairs == Counter((v.errand, getattr(v, dim)) for v in counted)
+    assert tally.hour_cells(QUERY) == {(r["weekday"], r["hour"]): r["count"] for r in tally.hours(QUERY)}
+    labelled = tally.durations(QUERY, labels=True)
+    assert labelled == tally.with_labels(tally.durations(QUERY))
+    assert all(r["errand_label"] == catalog.label("errands", r["errand"]) for r in labelled)
+    week_errand = tally.week_errand(QUERY)
+    assert sum(r["count"] for r in week_errand) == len(counted) == tally.totals(QUERY)["visits"]
+    with pytest.raises(ValueError):
+        tally.errand_pairs(QUERY, "channel")
+
+
+def test_catalogue_lookups_find_what_a_scan_finds(catalog: Catalog) -> None:
+    for kind in ("errands", "reasons", "outcomes", "channels", "groups"):
+        for item in getattr(catalog, kind):
+            assert catalog.label(kind, item.code) == item.label
+        assert catalog.label(kind, "no_such_code") == "no_such_code"
+        assert catalog.label(kind, None) == ""
+    assert all(catalog.errand(e.code) is e for e in catalog.errands)
+    assert catalog.errand("no_such_code") is None
+    assert catalog.lookups is catalog.lookups  # built once per catalogue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from deskapp.services import errand_match, privacy
 from deskapp.services.errand_match import fold
@@ -110,7 +111,7 @@ class Catalog:
     source: str = ""
 
     def errand(self, code: str) -> Errand | None:
-        return next((e for e in self.errands if e.code == code), None)
+        return self.lookups.errands.get(code)
 
     def active_errands(self) -> tuple[Errand, ...]:
         return tuple(e for e in self.errands if not e.retired)
@@ -119,8 +120,13 @@ class Catalog:
         """Label of a code of one kind (errands, reasons, ...), or the code itself if unknown."""
         if not code:
             return ""
-        items = getattr(self, kind)
-        return next((i.label for i in items if i.code == code), code)
+        return self.lookups.labels[kind].get(code, code)
+
+    @cached_property
+    def lookups(self) -> Lookups:
+        """Code -> errand and label dicts, built once per catalogue (a refresh of the
+        manager page looks up thousands of codes)."""
+        return Lookups(self)
 
     def codes(self, kind: str) -> set[str]:
         return {i.code for i in getattr(self, kind)}
@@ -159,6 +165,30 @@ class Catalog:
         found = self.search(query, limit)
         other = self.other_errand()
         return found if other is None or other in found else [*found, other]
+
+
+class Lookups:
+    """A catalogue's codes as dicts (codes are unique in a catalogue that loaded; were one
+    not, the first item of a code wins, as a scan finds it)."""
+
+    KINDS = ("groups", "errands", "reasons", "outcomes", "channels", "skills", "age_bands")
+
+    def __init__(self, catalog: Catalog):
+        self.labels: dict[str, dict[str, str]] = {}
+        for kind in self.KINDS:
+            labels: dict[str, str] = {}
+            for item in getattr(catalog, kind):
+                labels.setdefault(item.code, item.label)
+            self.labels[kind] = labels
+        self.errands: dict[str, Errand] = {}
+        for errand in catalog.errands:
+            self.errands.setdefault(errand.code, errand)
+        guided = [e for e in catalog.errands if e.guide]
+        self.steps = {(e.code, s.code): s.instruction for e in guided
+                      for s in e.guide.steps}  # type: ignore[union-attr]
+        self.blockers = {(e.code, b.code): b.label for e in guided
+                         for b in e.guide.blockers}  # type: ignore[union-attr]
+        self.digital = tuple(o.code for o in catalog.outcomes if o.completed_digitally)
 
 
 OTHER_ERRAND = "andet"  # the catalogue's errand for "not on the list"

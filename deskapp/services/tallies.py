@@ -10,9 +10,12 @@ Every view returns tidy rows: dicts with the dimension codes and a ``count``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from operator import itemgetter
 from typing import Any
 
 from deskapp.services import weeks
@@ -20,7 +23,7 @@ from deskapp.services.catalog import Catalog
 from deskapp.services.guide import OTHER_BLOCKER
 from deskapp.services.journal import Journal, tally_reads
 from deskapp.services.journal.tally_reads import DIMENSIONS, Measure
-from deskapp.services.percentages import GOAL
+from deskapp.services.percentages import share_row
 
 UNKNOWN_GROUP = "(ukendt)"
 OTHER_LABEL = "Andet"  # the guide's blocker "other" (a short text instead of a listed blocker)
@@ -39,6 +42,7 @@ class Query:
     last: str | None = None
     desks: tuple[str, ...] = field(default=())
     sites: tuple[str, ...] = field(default=())
+    _weeks: tuple[str, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         span = weeks.week_range(self.first, self.last)  # raises BadWeek
@@ -46,6 +50,7 @@ class Query:
         object.__setattr__(self, "last", span[-1])
         object.__setattr__(self, "desks", tuple(self.desks))
         object.__setattr__(self, "sites", tuple(self.sites))
+        object.__setattr__(self, "_weeks", tuple(span))  # kept: a refresh asks for it often
 
     @classmethod
     def of_span(cls, span: Sequence[str], desks: Sequence[str] = (), sites: Sequence[str] = ()) -> Query:
@@ -53,11 +58,15 @@ class Query:
 
     @property
     def span(self) -> list[str]:
-        return weeks.week_range(self.first, self.last)
+        return list(self._weeks)
 
     def previous(self) -> Query:
-        """The period of equal length just before this one."""
-        length = len(self.span)
+        return self._before
+
+    @cached_property
+    def _before(self) -> Query:
+        """The period of equal length just before this one (kept: a refresh asks often)."""
+        length = len(self._weeks)
         return Query(weeks.shift_week(self.first, -length), weeks.shift_week(self.first, -1),
                      self.desks, self.sites)
 
@@ -75,25 +84,27 @@ class Tally:
     """The tally views of one journal, labelled with one catalogue.
 
     Figures asked for more than once in a refresh (totals, shares and errands all add up the
-    same week × errand sums) are read once per query and kept."""
+    same week × errand sums) are read once per query and kept, as plain tuples: a refresh
+    adds them up further, and only the rows it hands out become dicts."""
 
     def __init__(self, journal: Journal, catalog: Catalog):
         self.journal = journal
         self.catalog = catalog
-        self._groups = {e.code: e.group for e in catalog.errands}
-        self._errands = {e.code: e for e in catalog.errands}
-        guided = [e for e in catalog.errands if e.guide]
-        self._steps = {(e.code, s.code): s.instruction for e in guided for s in e.guide.steps}  # type: ignore[union-attr]
-        self._blockers = {(e.code, b.code): b.label for e in guided for b in e.guide.blockers}  # type: ignore[union-attr]
-        self._labels = {kind: {i.code: i.label for i in getattr(catalog, kind)}
-                        for kind in set(LABEL_KINDS.values())}
-        digital = tuple(o.code for o in catalog.outcomes if o.completed_digitally)
-        self._transactions = TRANSACTIONS
-        self._completed = Measure("count", "transaction", digital)
+        lookups = catalog.lookups  # built once per catalogue, not per refresh
+        self._errands = lookups.errands
+        self._steps = lookups.steps
+        self._blockers = lookups.blockers
+        self._labels = lookups.labels
+        self._week_errand_measures = {
+            "count": COUNT, "transactions": TRANSACTIONS, "information": INFORMATION,
+            "error_contacts": ERRORS, "completed": Measure("count", "transaction", lookups.digital),
+            "timed": TIMED, "seconds": SECONDS}
         self._shares: dict[Query, list[Row]] = {}
-        self._week_errand: dict[Query, list[Row]] = {}
-        self._outcomes: dict[Query, list[Row]] = {}
-        self._digital: dict[Query, list[Row]] = {}
+        self._week_errand: dict[Query, list[tuple[Any, ...]]] = {}
+        self._outcomes: dict[Query, list[tuple[Any, ...]]] = {}
+        self._digital: dict[Query, list[tuple[Any, ...]]] = {}
+        self._stuck: dict[Query, list[Row]] = {}
+        self._errand_sums: dict[Query, dict[str, list[Any]]] = {}
 
     # --- plumbing -------------------------------------------------------------------------
 
@@ -114,26 +125,30 @@ class Tally:
         before it in one statement each (a refresh shows both periods)."""
         before = query.previous()
         both = Query(before.first, query.last, query.desks, query.sites)
-        rows = self.week_errand(both)
-        digital = self.digital_counts(both)
-        for part in (query, before):
-            self._week_errand[part] = [r for r in rows if part.first <= r["week"] <= str(part.last)]
-            self._digital[part] = [r for r in digital if part.first <= r["week"] <= str(part.last)]
+        for cache, rows in ((self._week_errand, self._week_errand_rows(both)),
+                            (self._digital, self._digital_rows(both))):
+            cut = bisect_left(rows, query.first, key=itemgetter(0))  # rows come by week
+            cache[before], cache[query] = rows[:cut], rows[cut:]
+
+    def _week_errand_rows(self, query: Query) -> list[tuple[Any, ...]]:
+        """(week, errand, visits, transactions, information, error contacts, counter
+        transactions completed digitally, timed visits, their seconds), by week and errand."""
+        if query not in self._week_errand:
+            self._week_errand[query] = tally_reads.tuples(self.journal, query, ("week", "errand"),
+                                                          self._week_errand_measures)
+        return self._week_errand[query]
 
     def week_errand(self, query: Query) -> list[Row]:
         """Per week and errand: visits, transactions, information, error contacts, counter
         transactions completed digitally, timed visits and their seconds (one read)."""
-        if query not in self._week_errand:
-            self._week_errand[query] = self._grouped(query, ("week", "errand"), {
-                "count": COUNT, "transactions": self._transactions, "information": INFORMATION,
-                "error_contacts": ERRORS, "completed": self._completed, "timed": TIMED,
-                "seconds": SECONDS})
-        return self._week_errand[query]
+        names = ("week", "errand", *self._week_errand_measures)
+        return [dict(zip(names, r, strict=True)) for r in self._week_errand_rows(query)]
 
     def _folded(self, query: Query, dim: str) -> list[Row]:
+        at = 0 if dim == "week" else 1
         sums: dict[str, int] = defaultdict(int)
-        for r in self.week_errand(query):
-            sums[r[dim]] += int(r["count"])
+        for r in self._week_errand_rows(query):
+            sums[r[at]] += r[2]
         return [{dim: key, "count": n} for key, n in sorted(sums.items()) if n]
 
     def label(self, dim: str, code: object) -> str:
@@ -144,7 +159,8 @@ class Tally:
         return self._labels[kind].get(text, text) if text else ""
 
     def group_of(self, errand: str) -> str:
-        return self._groups.get(errand) or UNKNOWN_GROUP
+        found = self._errands.get(errand)
+        return (found.group if found else "") or UNKNOWN_GROUP
 
     def with_labels(self, rows: list[Row]) -> list[Row]:
         """Add ``<dim>_label`` beside every labelled dimension of each row."""
@@ -155,7 +171,8 @@ class Tally:
         for row in rows:
             for dim, name, labels in dims:
                 code = row[dim]
-                row[name] = "" if code is None else labels.get(str(code), str(code))
+                text = code if code.__class__ is str or code is None else str(code)
+                row[name] = "" if text is None else labels.get(text, text)
         return rows
 
     # --- views ----------------------------------------------------------------------------
@@ -187,6 +204,11 @@ class Tally:
         """Visits by ISO weekday (1 = Monday) and local hour of day."""
         return self.count_by(query, ("weekday", "hour"))
 
+    def hour_cells(self, query: Query) -> dict[tuple[int, int], int]:
+        """:meth:`hours` as (weekday, hour) -> visits."""
+        rows = tally_reads.tuples(self.journal, query, ("weekday", "hour"), {"count": COUNT})
+        return {(int(day), int(hour)): int(n) for day, hour, n in rows}
+
     def channels(self, query: Query) -> list[Row]:
         """Visits and citizens per channel; drop-in and booked visits of each."""
         rows = self._grouped(query, ("channel", "appointment"), {"count": COUNT, "citizens": CITIZENS})
@@ -206,31 +228,37 @@ class Tally:
 
     def errand_detail(self, query: Query, dim: str, errand: str | None = None) -> list[Row]:
         """Errand × reason or errand × outcome (dim), optionally for one errand only."""
+        return [{"errand": r[0], dim: r[1], "count": r[2]} for r in self.errand_pairs(query, dim)
+                if errand is None or r[0] == errand]
+
+    def errand_pairs(self, query: Query, dim: str) -> list[tuple[Any, ...]]:
+        """Errand × reason or errand × outcome as tuples that begin (errand, code, visits)."""
         if dim not in ("reason", "outcome"):
             raise ValueError("dim must be reason or outcome")
         if dim == "outcome":
-            rows = [{"errand": r["errand"], "outcome": r["outcome"], "count": r["count"]}
-                    for r in self._outcome_detail(query)]
-        else:
-            rows = self.count_by(query, ("errand", dim))
-        return [r for r in rows if errand is None or r["errand"] == errand]
+            return self._outcome_detail(query)
+        return tally_reads.tuples(self.journal, query, ("errand", "reason"), {"count": COUNT})
 
-    def _outcome_detail(self, query: Query) -> list[Row]:
-        """Errand × outcome with counts and durations (the pivot and the averages, one read)."""
+    def _outcome_detail(self, query: Query) -> list[tuple[Any, ...]]:
+        """(errand, outcome, visits, timed visits, their seconds): the pivot and the
+        averages, one read."""
         if query not in self._outcomes:
-            self._outcomes[query] = self._grouped(query, ("errand", "outcome"),
-                                                  {"count": COUNT, "timed": TIMED, "seconds": SECONDS})
+            self._outcomes[query] = tally_reads.tuples(self.journal, query, ("errand", "outcome"),
+                                                       {"count": COUNT, "timed": TIMED, "seconds": SECONDS})
         return self._outcomes[query]
 
-    def durations(self, query: Query) -> list[Row]:
-        """Average duration per errand and outcome (visits without a duration left out)."""
-        return [{"errand": r["errand"], "outcome": r["outcome"], "count": r["timed"],
-                 "avg_duration_s": r["seconds"] / r["timed"]} for r in self._outcome_detail(query)
-                if r["timed"]]
+    def durations(self, query: Query, labels: bool = False) -> list[Row]:
+        """Average duration per errand and outcome (visits without a duration left out);
+        ``labels``: with their labels, as :meth:`with_labels` adds them."""
+        rows = [{"errand": errand, "outcome": outcome, "count": timed, "avg_duration_s": seconds / timed}
+                for errand, outcome, _, timed, seconds in self._outcome_detail(query) if timed]
+        return self.with_labels(rows) if labels else rows
 
     def stuck_steps(self, query: Query) -> list[Row]:
         """Guide steps marked stuck, per errand, step and blocker, for counted visits."""
-        return tally_reads.stuck_steps(self.journal, query)
+        if query not in self._stuck:
+            self._stuck[query] = tally_reads.stuck_steps(self.journal, query)
+        return self._stuck[query]
 
     def friction(self, query: Query, top: int | None = 10) -> list[Row]:
         """Stuck steps per errand and step, largest first, with their blockers by count."""
@@ -264,15 +292,25 @@ class Tally:
         return [{"week": r["week"], "errand": r["errand"], "errand_label": self.label("errand", r["errand"]),
                  "step": r["step"], "step_label": self.step_label(str(r["errand"]), str(r["step"])),
                  "text": str(r["note"]).strip()}
-                for r in tally_reads.blocker_notes(self.journal, query, OTHER_BLOCKER)]
+                for r in self._other_notes(query)]
+
+    def _other_notes(self, query: Query) -> list[Row]:
+        """Notes looked for only when the stuck steps (read anyway) have blocker "Andet"."""
+        if not any(r["blocker"] == OTHER_BLOCKER for r in self.stuck_steps(query)):
+            return []
+        return tally_reads.blocker_notes(self.journal, query, OTHER_BLOCKER, gate=False)
 
     # --- digital shares -------------------------------------------------------------------
 
+    def _digital_rows(self, query: Query) -> list[tuple[Any, ...]]:
+        """(week, errand, imported digital applications), by week and errand."""
+        if query not in self._digital:
+            self._digital[query] = tally_reads.digital_tuples(self.journal, query.first, str(query.last))
+        return self._digital[query]
+
     def digital_counts(self, query: Query) -> list[Row]:
         """Imported digital applications per week and errand (all sources added up)."""
-        if query not in self._digital:
-            self._digital[query] = tally_reads.digital_counts(self.journal, query.first, str(query.last))
-        return self._digital[query]
+        return [{"week": w, "errand": e, "digital": n} for w, e, n in self._digital_rows(query)]
 
     def shares(self, query: Query) -> list[Row]:
         """Self-service and digital share per week and errand (DESIGN.md §5).
@@ -288,35 +326,34 @@ class Tally:
         """
         if query in self._shares:
             return self._shares[query]
-        counter = {(r["week"], r["errand"]): r for r in self.week_errand(query) if r["transactions"]}
-        digital = {(r["week"], r["errand"]): int(r["digital"]) for r in self.digital_counts(query)}
+        counter = {(r[0], r[1]): (r[3], r[6]) for r in self._week_errand_rows(query) if r[3]}
+        digital = {(w, e): int(n) for w, e, n in self._digital_rows(query)}
         with_counts = {errand for _, errand in digital}
+        keys = counter.keys() | digital.keys()
+        plain = all(w.__class__ is str and e.__class__ is str for w, e in keys)  # then sorted as is
+        ordered = sorted(keys) if plain else sorted(keys, key=lambda k: (str(k[0]), str(k[1])))
+        has: dict[Any, bool] = {}
         rows = []
-        for key in sorted(set(counter) | set(digital), key=lambda k: (str(k[0]), str(k[1]))):
+        sums: dict[str, list[Any]] = {}  # errand -> digital, counter, completed, has, imported
+        for key in ordered:
             week, errand = key
-            c = counter.get(key, {})
-            rows.append(self._share_row(
-                {"week": week, "errand": errand}, digital.get(key, 0),
-                int(c.get("transactions", 0)), int(c.get("completed", 0)),
-                self._has_digital(str(errand), with_counts), errand in with_counts,
-            ))
+            transactions, completed = counter.get(key, (0, 0))
+            if errand not in has:
+                has[errand] = self._has_digital(str(errand), with_counts)
+            row = share_row({"week": week, "errand": errand}, digital.get(key, 0), int(transactions),
+                            int(completed), has[errand], errand in with_counts)
+            rows.append(row)
+            t = sums.setdefault(str(errand), [0, 0, 0, False, False])
+            t[:] = (t[0] + row["digital"], t[1] + row["counter_transactions"],
+                    t[2] + row["completed_digitally"], row["has_digital"], row["imported"])
         self._shares[query] = rows
+        self._errand_sums[query] = sums
         return rows
 
     def shares_by_errand(self, query: Query) -> list[Row]:
         """Shares per errand over the whole range, errands with a digital solution first."""
-        totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-        has: dict[str, bool] = {}
-        imported: dict[str, bool] = {}
-        for r in self.shares(query):
-            t = totals[str(r["errand"])]
-            t[0] += int(r["digital"])
-            t[1] += int(r["counter_transactions"])
-            t[2] += int(r["completed_digitally"])
-            has[str(r["errand"])] = bool(r["has_digital"])
-            imported[str(r["errand"])] = bool(r["imported"])
-        rows = [self._share_row({"errand": e}, t[0], t[1], t[2], has[e], imported[e])
-                for e, t in totals.items()]
+        self.shares(query)  # adds up the errands' sums as it goes
+        rows = [share_row({"errand": e}, *t) for e, t in self._errand_sums[query].items()]
         rows.sort(key=lambda r: (not r["has_digital"], -(int(r["digital"]) + int(r["counter_transactions"])),
                                  str(r["errand"])))
         return rows
@@ -327,40 +364,27 @@ class Tally:
             return True
         return bool(found and found.entry and not found.personal_attendance)
 
-    @staticmethod
-    def _share_row(key: Row, digital: int, counter: int, completed: int, has_digital: bool,
-                   imported: bool) -> Row:
-        total = digital + counter
-        known = bool(total) and imported
-        return {
-            **key, "digital": digital, "counter_transactions": counter,
-            "completed_digitally": completed,
-            "self_service_share": digital / total if known else None,
-            "digital_share": (digital + completed) / total if known else None,
-            "goal": GOAL, "has_digital": has_digital, "imported": imported,
-        }
-
     # --- totals ---------------------------------------------------------------------------
 
     def totals(self, query: Query) -> Row:
         """Headline figures of a range: visits, contact types, error contacts, shares.
 
         The shares add up the errands with imported digital counts only."""
-        visits = transactions = information = errors = timed = seconds = 0
+        digital_rows = self._digital_rows(query)
+        rows = self._week_errand_rows(query)
+        if rows:
+            columns = list(zip(*rows, strict=True))
+            visits, transactions, information, errors, _, timed, seconds = (sum(c) for c in columns[2:])
+        else:
+            visits = transactions = information = errors = timed = seconds = 0
+        imported = {r[1] for r in digital_rows}
         counter = completed = 0
-        digital_rows = self.digital_counts(query)
-        imported = {r["errand"] for r in digital_rows}
-        for r in self.week_errand(query):
-            visits += r["count"]
-            transactions += r["transactions"]
-            information += r["information"]
-            errors += r["error_contacts"]
-            timed += r["timed"]
-            seconds += r["seconds"]
-            if r["errand"] in imported:  # an errand with imported counts has a digital solution
-                counter += r["transactions"]
-                completed += r["completed"]
-        digital = sum(int(r["digital"]) for r in digital_rows)
+        if imported:  # an errand with imported counts has a digital solution
+            for r in rows:
+                if r[1] in imported:
+                    counter += r[3]
+                    completed += r[6]
+        digital = sum(int(r[2]) for r in digital_rows)
         total = digital + counter
         return {
             "visits": visits, "transactions": transactions, "information": information,

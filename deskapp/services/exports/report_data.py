@@ -113,16 +113,14 @@ def collect(journal: Journal, catalog: Catalog, query: Query, municipality: str 
         totals=tally.totals(query),
         previous=tally.totals(query.previous()),
         errands=errands,
-        reasons=_pivot(tally, query, "reason", catalog.codes("reasons"), [c.code for c in catalog.reasons],
-                       errands),
-        outcomes=_pivot(tally, query, "outcome", catalog.codes("outcomes"),
-                        [c.code for c in catalog.outcomes], errands),
+        reasons=_pivot(tally, query, "reason", catalog.lookups.labels["reasons"], errands),
+        outcomes=_pivot(tally, query, "outcome", catalog.lookups.labels["outcomes"], errands),
         channels=tally.with_labels(tally.channels(query)),
         shares=tally.with_labels(tally.shares_by_errand(query)),
         weekly_shares=tally.with_labels(tally.shares(query)),
         friction=tally.friction(query, friction_top),
-        hours={(int(r["weekday"]), int(r["hour"])): int(r["count"]) for r in tally.hours(query)},
-        durations=tally.with_labels(tally.durations(query)),
+        hours=tally.hour_cells(query),
+        durations=tally.durations(query, labels=True),
         weekly=tally.count_by(query, ("week",)),
         snapshots=journal.merged_snapshots(),
         references=reference.load(reference_file),
@@ -152,16 +150,16 @@ def other_texts(data: ReportData, texts: list[Row]) -> list[Row]:
     return sorted(kept, key=lambda t: (str(t["errand"]), str(t["step"]), str(t["text"])))
 
 
-def _pivot(tally: Tally, query: Query, dim: str, known: set[str], order: list[str],
-           errands: list[Row]) -> Pivot:
+def _pivot(tally: Tally, query: Query, dim: str, known: dict[str, str], errands: list[Row]) -> Pivot:
+    """``known``: the catalogue's codes of the kind, in its order."""
     cells: dict[tuple[str, str], int] = {}
     totals: dict[str, int] = defaultdict(int)
-    for r in tally.errand_detail(query, dim):
-        code = "" if r[dim] is None else str(r[dim])
-        cells[(str(r["errand"]), code)] = int(r["count"])
-        totals[code] += int(r["count"])
+    for errand, code, n, *_ in tally.errand_pairs(query, dim):
+        column = code if code.__class__ is str else "" if code is None else str(code)
+        cells[(errand if errand.__class__ is str else str(errand), column)] = n
+        totals[column] += n
     extra = sorted(c for c in totals if c not in known)  # retired or unknown codes still count
-    columns = [c for c in order if c in totals or c in known] + extra
+    columns = [*known, *extra]
     return Pivot([str(e["errand"]) for e in errands], columns, cells, dict(totals))
 
 
