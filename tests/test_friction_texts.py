@@ -144,6 +144,8 @@ def test_workbook_has_an_andet_sheet_that_prints(journal: Journal, catalog: Cata
                     for text in sorted((*KEPT, FORMULA))]
     cell = next(row[3] for row in sheet.iter_rows(min_row=2) if row[3].value == FORMULA)
     assert cell.data_type == "s" and cell.quotePrefix  # text, never run as a formula
+    plain = next(row[3] for row in sheet.iter_rows(min_row=2) if row[3].value != FORMULA)
+    assert cell.alignment.wrap_text == plain.alignment.wrap_text  # and wraps like the others
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.page_setup.fitToWidth in (None, 1) and sheet.page_setup.fitToHeight == 0

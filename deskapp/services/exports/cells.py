@@ -72,10 +72,23 @@ class SafeText:
 
 
 def _props(fmt: Format) -> dict[str, object]:
-    """The few properties this project's formats set (bold, colours, alignment)."""
+    """The properties this project's formats set, to make the same format quote-prefixed."""
     props: dict[str, object] = {}
-    if fmt.bold:
-        props["bold"] = True
+    for name in ("bold", "italic", "text_wrap"):
+        if getattr(fmt, name):
+            props[name] = True
     if fmt.text_h_align:
         props["align"] = {1: "left", 2: "center", 3: "right"}.get(fmt.text_h_align, "left")
+    if fmt.text_v_align:
+        props["valign"] = {1: "top", 2: "vcenter", 3: "bottom"}.get(fmt.text_v_align, "top")
+    for name in ("bg_color", "font_color"):
+        if getattr(fmt, name):
+            props[name] = getattr(fmt, name)
+    for name in ("top", "bottom", "left", "right"):
+        if getattr(fmt, name):
+            props[name] = getattr(fmt, name)
+    if fmt.font_size != 11:
+        props["font_size"] = fmt.font_size
+    if fmt.num_format not in (0, "", "General"):
+        props["num_format"] = fmt.num_format
     return props
