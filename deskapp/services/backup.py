@@ -70,14 +70,16 @@ def glob_escape(text: str) -> str:
 
 
 def make_backup(journal: Path | str, folder: Path, today: date | None = None,
-                keep: int = DEFAULT_KEEP) -> Path:
+                keep: int = DEFAULT_KEEP, checked: bool = False) -> Path:
     """Copy the journal into today's backup file (replacing an earlier one from today),
     then keep only the newest ``keep`` backups. Raises JournalError when the journal is
-    damaged, BackupError when the backup folder cannot be written."""
+    damaged, BackupError when the backup folder cannot be written. ``checked``: the caller
+    has just checked the journal page by page (the copy is checked all the same)."""
     journal = Path(journal)
     if not journal.exists():
         raise JournalError("missing", journal)
-    check_integrity(journal)  # never replace a good backup with a copy of a damaged file
+    if not checked:
+        check_integrity(journal)  # never replace a good backup with a copy of a damaged file
     today = today or date.today()
     target = folder / backup_name(journal, today)
     tmp = target.with_name(target.name + ".tmp")
@@ -105,13 +107,13 @@ def make_backup(journal: Path | str, folder: Path, today: date | None = None,
 
 
 def daily_backup(journal: Path | str, folder: Path, keep: int = DEFAULT_KEEP,
-                 today: date | None = None) -> Path | None:
+                 today: date | None = None, checked: bool = False) -> Path | None:
     """Make today's backup unless there already is one; return it, or None."""
     today = today or date.today()
     journal = Path(journal)
     if (folder / backup_name(journal, today)).exists() or not journal.exists():
         return None
-    return make_backup(journal, folder, today, keep)
+    return make_backup(journal, folder, today, keep, checked=checked)
 
 
 def prune(journal: Path, folder: Path, keep: int) -> list[Path]:

@@ -72,7 +72,7 @@ class DeferredChecks(QObject):
         self.damaged.emit(self.damaged_text())
 
     def _back_up(self) -> None:
-        self._backed_up.emit(startup_checks.back_up(self.journal.path, self.config))
+        self._backed_up.emit(startup_checks.back_up(self.journal.path, self.config, checked=True))
 
     def _check(self) -> None:
         try:

@@ -147,11 +147,11 @@ def erase_old_notes(journal: Journal, config: settings_service.Settings) -> list
     return notices
 
 
-def back_up(path: Path, config: settings_service.Settings) -> list[str]:
+def back_up(path: Path, config: settings_service.Settings, checked: bool = False) -> list[str]:
     """Today's backup, and old notes erased from the backups (reads the journal only, so it
-    may run on a worker thread)."""
+    may run on a worker thread). ``checked``: the journal's page-by-page check just passed."""
     notices = []
-    problem = _backup(path, config)
+    problem = _backup(path, config, checked)
     if problem:
         notices.append(problem)
     folder = backup.folder_for(config.backup_folder)
@@ -162,10 +162,10 @@ def back_up(path: Path, config: settings_service.Settings) -> list[str]:
     return notices
 
 
-def _backup(path: Path, config: settings_service.Settings) -> str:
+def _backup(path: Path, config: settings_service.Settings, checked: bool = False) -> str:
     folder = backup.folder_for(config.backup_folder)
     try:
-        backup.daily_backup(path, folder, keep=max(1, config.backups_keep))
+        backup.daily_backup(path, folder, keep=max(1, config.backups_keep), checked=checked)
     except (JournalError, backup.BackupError) as exc:
         log_unexpected(exc)
         return tr("Dagens sikkerhedskopi kunne ikke laves (%1). Detaljer i logfilen.").replace(
