@@ -5,7 +5,8 @@ figures, asserts nothing.
 
 Each round starts, one after the other: a bare QMainWindow (import PySide6, show, first
 frame), ``deskapp --smoke`` on an empty journal, and on a journal of ``--visits`` visits
-(``--site N`` adds a site journal of N visits, e.g. 2500000). Every process gets the same
+(``--site N`` adds a site journal of N visits, e.g. 2500000; of them, 150 and 1,500 are
+dated today, as on a counter day under way). Every process gets the same
 ``SKRANKE_T0`` (the wall clock just before it is started) and prints when its first frame
 was painted, so interpreter start and imports count. The app's integrity check, old notes
 and daily backup run after that frame (issue 15.7); ``--smoke`` waits for them before it
@@ -30,6 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+DESK_TODAY = 150  # a busy counter's day so far
+SITE_TODAY = 1_500  # eight desks' day so far, in a site journal
 
 BARE = """
 import os, sys, time
@@ -73,7 +77,9 @@ def main() -> None:
     for label, path in journals.items():
         if label != "empty" and not path.exists():
             print(f"building {label} visits in {path}")
-            build(path, args.site if label.startswith("site") else args.visits, 260, catalog)
+            site = label.startswith("site")  # a counter day under way: today's visits too
+            build(path, args.site if site else args.visits, 260, catalog,
+                  today_visits=SITE_TODAY if site else DESK_TODAY)
             print()
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
            "SKRANKE_HOME": str(folder / "home")}

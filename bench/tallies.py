@@ -40,8 +40,11 @@ COLUMNS = ("id", "desk", "site", "status", "started_utc", "ended_utc", "local_da
            "updated_utc", "deleted_utc", "appointment", "citizen")
 
 
-def build(path: Path, count: int, span_weeks: int, catalog: catalog_service.Catalog) -> None:
-    """Skewed like the demo data (popular errands, busy mornings), 8 desks, 2 % undone."""
+def build(path: Path, count: int, span_weeks: int, catalog: catalog_service.Catalog,
+          today_visits: int = 0) -> None:
+    """Skewed like the demo data (popular errands, busy mornings), 8 desks, 2 % undone;
+    ``today_visits`` of the ``count`` are dated today (a counter day under way), the rest
+    fall on the workdays before."""
     rng = random.Random(1)
     errands = [e.code for e in catalog.errands]
     errand_w = [demo.POPULAR.get(code, 1) for code in errands]
@@ -49,18 +52,19 @@ def build(path: Path, count: int, span_weeks: int, catalog: catalog_service.Cata
     start = today - timedelta(weeks=span_weeks)
     workdays = [start + timedelta(days=d) for d in range((today - start).days) if
                 (start + timedelta(days=d)).isoweekday() <= 5]
-    day_info = {d: (d.isoformat(), weeks.week_of(d), d.isoweekday()) for d in workdays}
+    day_info = {d: (d.isoformat(), weeks.week_of(d), d.isoweekday()) for d in [*workdays, today]}
+    spans = [(count - today_visits, workdays), (min(today_visits, count), [today])]
     sql = f"insert into visits ({', '.join(COLUMNS)}) values ({', '.join('?' * len(COLUMNS))})"
     with Journal(path) as journal:  # creates the schema; the rows go in on a bulk connection
         pass
     conn = merge_target.open_target(path)
     try:
-        _fill(conn, rng, count, workdays, day_info, sql, errands, errand_w)
+        _fill(conn, rng, spans, day_info, sql, errands, errand_w)
     finally:
         conn.close()
 
 
-def _fill(conn: sqlite3.Connection, rng: random.Random, count: int, workdays: list[date],
+def _fill(conn: sqlite3.Connection, rng: random.Random, spans: list[tuple[int, list[date]]],
           day_info: dict[date, tuple[str, str, int]], sql: str, errands: list[str],
           errand_w: list[int]) -> None:
     """As a consolidation from scratch loads a site journal: no triggers and no secondary
@@ -78,9 +82,10 @@ def _fill(conn: sqlite3.Connection, rng: random.Random, count: int, workdays: li
     conn.execute("begin immediate")
     tally_tables.drop_triggers(conn)  # counted as a set at the end, as a consolidation does
     done = 0
-    while done < count:
-        size = min(50_000, count - done)
-        picks = zip(rng.choices(workdays, k=size), rng.choices(hours, hour_w, k=size),
+    batches = [(min(50_000, count - first), days) for count, days in spans
+               for first in range(0, count, 50_000)]
+    for size, days in batches:
+        picks = zip(rng.choices(days, k=size), rng.choices(hours, hour_w, k=size),
                     rng.choices(errands, errand_w, k=size), rng.choices(reasons, reason_w, k=size),
                     rng.choices(outcomes, outcome_w, k=size), rng.choices(channels, channel_w, k=size),
                     strict=True)
