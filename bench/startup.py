@@ -13,8 +13,9 @@ and daily backup run after that frame (issue 15.7); ``--smoke`` waits for them b
 exits, but they are not part of the figure. The app's modules are compiled to bytecode first
 (as an installed or frozen app has them; with PYTHONDONTWRITEBYTECODE set, as on the
 helpers' machines, every start would otherwise compile deskapp from source), and one
-round is run before the counted ones, so the file cache is warm for both. Target: the app within 4x the bare window on
-the empty and the 100,000-visit journal, and the window up within 1 s on a 2.5M site journal.
+round is run before the counted ones, so the file cache is warm for both. Target: the app
+within 4x the bare window on the empty and the 100,000-visit journal, and the window up
+within 1 s on a 2.5M site journal.
 """
 
 from __future__ import annotations

@@ -55,8 +55,7 @@ def build(path: Path, count: int, span_weeks: int, catalog: catalog_service.Cata
     day_info = {d: (d.isoformat(), weeks.week_of(d), d.isoweekday()) for d in [*workdays, today]}
     spans = [(count - today_visits, workdays), (min(today_visits, count), [today])]
     sql = f"insert into visits ({', '.join(COLUMNS)}) values ({', '.join('?' * len(COLUMNS))})"
-    with Journal(path) as journal:  # creates the schema; the rows go in on a bulk connection
-        pass
+    Journal(path).close()  # creates the schema; the rows go in on a bulk connection
     conn = merge_target.open_target(path)
     try:
         _fill(conn, rng, spans, day_info, sql, errands, errand_w)

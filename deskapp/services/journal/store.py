@@ -280,6 +280,14 @@ class Journal(BulkWrites):
             f"select outcome, count(*) from visits where iso_week = ? and local_date = ? "
             f"and {counted()} group by outcome", [week, day])}
 
+    def citizens_on(self, day: str) -> int:
+        """How many citizens the saved, not undone visits of one local date served: a
+        citizen's first visit is its own ``citizen`` (as the tallies count them)."""
+        week = weeks.week_of(date.fromisoformat(day))
+        return int(next(iter(self.db.execute(
+            f"select count(*) from visits where iso_week = ? and local_date = ? "
+            f"and {counted()} and citizen is id", [week, day])))[0])
+
     def last_saved(self) -> Visit | None:
         rows = self._visits(counted(), order="updated_utc desc limit 1")
         return rows[0] if rows else None
