@@ -7,7 +7,10 @@
 - :func:`sqlite_uri`: a path as an SQLite URI, Windows drive and UNC paths included.
 
 ``trusted_schema`` is off on every connection: a file from outside (a snapshot, a backup)
-cannot make SQLite run its views' or triggers' functions with side effects.
+cannot make SQLite run its views' or triggers' functions with side effects. No
+sqlite-utils plugin is ever loaded into a journal's connection (:func:`database`): Skranke
+uses none, and looking for them reads every installed package's metadata (about 20 ms of
+every start).
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ def open_writer(path: Path) -> sqlite_utils.Database:
         conn = sqlite3.connect(str(path), timeout=BUSY_MS / 1000)
     except (OSError, sqlite3.OperationalError) as exc:
         raise JournalError("read_only", path, str(exc)) from exc
-    db = sqlite_utils.Database(conn)
+    db = database(conn)
     try:
         db.execute(f"pragma busy_timeout = {BUSY_MS}")
         db.execute("pragma trusted_schema = off")
@@ -94,7 +97,12 @@ def open_read_only(path: Path) -> sqlite_utils.Database:
     if problem:
         conn.close()
         raise problem
-    return sqlite_utils.Database(conn)
+    return database(conn)
+
+
+def database(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """``conn`` in sqlite-utils' wrapper, without its plugins (see the module's docstring)."""
+    return sqlite_utils.Database(conn, execute_plugins=False)
 
 
 def open_reader(path: Path, *, immutable: bool = False,

@@ -280,6 +280,14 @@ class Journal(BulkWrites):
             f"select outcome, count(*) from visits where iso_week = ? and local_date = ? "
             f"and {counted()} group by outcome", [week, day])}
 
+    def citizens_on(self, day: str) -> int:
+        """How many citizens the saved, not undone visits of one local date served: a
+        citizen's first visit is its own ``citizen`` (as the tallies count them)."""
+        week = weeks.week_of(date.fromisoformat(day))
+        return int(next(iter(self.db.execute(
+            f"select count(*) from visits where iso_week = ? and local_date = ? "
+            f"and {counted()} and citizen is id", [week, day])))[0])
+
     def last_saved(self) -> Visit | None:
         """This desk's visit begun last among the saved ones: the previous citizen. Not by
         change time: correcting an older visit must not make it the previous one."""

@@ -62,7 +62,7 @@ class TodayModel(QAbstractTableModel):
     def citizen_count(self) -> int:
         """Today's citizens: a citizen with several errands counts once (as in the tallies,
         a visit is a citizen's first when its ``citizen`` is itself)."""
-        return sum(1 for visit in self.journal.saved_on(self.today()) if visit.citizen == visit.id)
+        return self.journal.citizens_on(self.today())
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from deskapp.services import privacy
 from deskapp.services import settings as settings_service
-from deskapp.services.publish import snapshot_path
 from deskapp.ui.shell import messages
 
 
@@ -137,6 +136,8 @@ class DeskDialog(QDialog):
         ok.setEnabled(bool(desk and site))
         folder = self.folder_edit.text().strip()
         if folder and desk and site:
+            from deskapp.services.publish import snapshot_path  # signing: only when shown
+
             self.target_label.setText(self.tr("Øjebliksbilleder gemmes som %1").replace(
                 "%1", str(snapshot_path(folder, desk, site))))
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QSize
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -14,12 +15,11 @@ from deskapp.services import settings as settings_service
 from deskapp.ui.counter.counter_page import CounterPage
 from deskapp.ui.guide.guide_dock import install_guide
 from deskapp.ui.manager.manager_page import ManagerPage
-from deskapp.ui.settings.desk_dialog import DeskDialog
-from deskapp.ui.settings.settings_dialog import SettingsDialog
 from deskapp.ui.shell.operations import JournalHub
 from deskapp.ui.shell.settings_hub import SettingsHub
-from deskapp.ui.sync.consolidate_dialog import ConsolidateDialog
-from deskapp.ui.sync.publisher import Publisher
+
+if TYPE_CHECKING:
+    from deskapp.ui.sync.publisher import Publisher
 
 DEFAULT_SIZE = QSize(1100, 720)
 FRAME_ALLOWANCE = QSize(16, 48)  # the window manager's borders and title bar, roughly
@@ -133,12 +133,18 @@ class MainWindow(QMainWindow):
         if self.publisher is not None:
             self.publisher.publish_now()
 
+    # The dialogs are imported when first opened: the consolidation code is not loaded
+    # before the first frame (issue 15.7).
     def on_consolidate(self) -> None:
+        from deskapp.ui.sync.consolidate_dialog import ConsolidateDialog
+
         dialog = ConsolidateDialog(self.config.shared_folder, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     def on_desk_settings(self) -> None:
+        from deskapp.ui.settings.desk_dialog import DeskDialog
+
         edited = dataclasses.replace(self.config)
         dialog = DeskDialog(edited, parent=self)
         dialog.accepted.connect(lambda: self.settings_hub.apply(edited))
@@ -146,6 +152,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def on_settings(self) -> None:
+        from deskapp.ui.settings.settings_dialog import SettingsDialog
+
         running = "en" if QLocale().language() == QLocale.Language.English else "da"
         dialog = SettingsDialog(self.config, self, running_language=running)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:

@@ -11,11 +11,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTime, QTimer, Signal
 
 from deskapp.services import settings as settings_service
-from deskapp.services.publish import Published, PublishError, publish
+
+if TYPE_CHECKING:  # the publish service (signing, cryptography) is imported at the first publish
+    from deskapp.services.publish import Published
 
 RETRY_MS = 2 * 60 * 1000
 log = logging.getLogger("skranke.publish")
@@ -33,6 +36,8 @@ class _PublishTask(QRunnable):
         self.signals = signals
 
     def run(self) -> None:
+        from deskapp.services.publish import PublishError
+
         try:
             result = self.job()
         except PublishError as exc:
@@ -94,7 +99,7 @@ class Publisher(QObject):
         self.retry.stop()
         folder, desk, site = self.config.shared_folder, self.config.desk, self.config.site
         path = self.journal_path
-        self.pool.start(_PublishTask(lambda: publish(path, folder, desk, site), self._signals))
+        self.pool.start(_PublishTask(lambda: _publish(path, folder, desk, site), self._signals))
         return True
 
     def publish_on_exit(self, wait_ms: int = 5000) -> None:
@@ -140,3 +145,10 @@ class Publisher(QObject):
         if self._again:
             self._again = False
             self.publish_now()
+
+
+def _publish(path: Path, folder: str, desk: str, site: str) -> Published:
+    """On the worker: the publish service is imported there, the first time."""
+    from deskapp.services.publish import publish
+
+    return publish(path, folder, desk, site)
