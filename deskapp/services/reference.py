@@ -60,27 +60,26 @@ def load(path: Path | str = "") -> dict[str, list[Reference]]:
 
 @dataclass(frozen=True)
 class Checked:
-    """What a reference file holds: figures read, and the line numbers skipped."""
+    """What a reference file holds: whether it could be read, and the figures read (the
+    lines skipped are logged)."""
 
     readable: bool
     figures: int
-    skipped: tuple[int, ...]
 
 
 def check(path: Path | str) -> Checked:
     """Read a municipality's reference file as the page would, for the settings dialog."""
-    found, skipped, readable = _parse(Path(path))
-    return Checked(readable, sum(len(refs) for refs in found.values()), tuple(skipped))
+    found, readable = _parse(Path(path))
+    return Checked(readable, sum(len(refs) for refs in found.values()))
 
 
-def _parse(source: Path) -> tuple[dict[str, list[Reference]], list[int], bool]:
+def _parse(source: Path) -> tuple[dict[str, list[Reference]], bool]:
     try:
         text = source.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         log.warning("reference figures %s cannot be read: %s", source, exc)
-        return {}, [], False
+        return {}, False
     found: dict[str, list[Reference]] = {}
-    skipped: list[int] = []
     for line, row in enumerate(csv.DictReader(text.splitlines()), start=2):
         try:
             ref = Reference(row["errand"].strip(), float(row["share"]), row["kind"].strip(),
@@ -89,17 +88,15 @@ def _parse(source: Path) -> tuple[dict[str, list[Reference]], list[int], bool]:
         except (KeyError, ValueError, TypeError, AttributeError):
             log.warning("reference figures %s line %d skipped: not errand,share,kind,place,year,source",
                         source, line)
-            skipped.append(line)
             continue
         if ref.kind not in KINDS or not 0 <= ref.share <= 1 or privacy.fields_with_cpr(
                 {"place": ref.place, "source": ref.source, "errand": ref.errand}):
             log.warning("reference figures %s line %d skipped", source, line)
-            skipped.append(line)
             continue
         found.setdefault(ref.errand, []).append(ref)
     for refs in found.values():
         refs.sort(key=lambda r: (r.kind != "national", -r.year))
-    return found, skipped, True
+    return found, True
 
 
 def short_line(refs: list[Reference]) -> str:

@@ -99,15 +99,16 @@ def _in(column: str, values: Sequence[str]) -> str:
 
 def _where(sel: Selection, tallied: bool, weeks_from: str | None = None) -> tuple[str, list[object]]:
     """The condition selecting the counted visits (or tally rows) of a selection."""
-    parts = ["iso_week between ? and ?"]
-    params: list[object] = [weeks_from or sel.first, sel.last or sel.first]
-    if not tallied:
-        parts.append(counted())
-    for column, values in (("desk", sel.desks), ("site", sel.sites)):
-        if values:
-            parts.append(_in(column, values))
-            params.extend(values)
-    return " and ".join(parts), params
+    params: list[object] = [weeks_from or sel.first, sel.last or sel.first, *sel.desks, *sel.sites]
+    return _condition(tallied, len(sel.desks), len(sel.sites)), params
+
+
+def _condition(tallied: bool, desks: int, sites: int) -> str:
+    """:func:`_where`'s condition for so many desks and sites; its parameters are the
+    weeks, then the desks, then the sites."""
+    parts = ["iso_week between ? and ?"] if tallied else ["iso_week between ? and ?", counted()]
+    parts += [_in(column, "?" * n) for column, n in (("desk", desks), ("site", sites)) if n]
+    return " and ".join(parts)
 
 
 def _statement(sel: Selection, dims: Sequence[str], measures: dict[str, Measure],
@@ -132,8 +133,6 @@ def _sql(dims: tuple[str, ...], measures: tuple[tuple[str, Measure], ...], desks
     timed = any(m.value in ("timed", "seconds") for _, m in measures)
     citizens = any(m.value == "citizens" for _, m in measures)
     table = _table_for(needed, timed, citizens)
-    parts = ["iso_week between ? and ?"] if table else ["iso_week between ? and ?", counted()]
-    parts += [_in(column, "?" * n) for column, n in (("desk", desks), ("site", sites)) if n]
     if table is None:
         select = [f"{c} as {d}" for c, d in zip(columns, dims, strict=True)]
         source, having = "visits", ""
@@ -145,7 +144,7 @@ def _sql(dims: tuple[str, ...], measures: tuple[tuple[str, Measure], ...], desks
         term, term_params = m.sql(tallied=table is not None)
         select.append(f"{term} as {name}")
         measure_params += term_params
-    sql = f"select {', '.join(select)} from {source} where {' and '.join(parts)}"
+    sql = f"select {', '.join(select)} from {source} where {_condition(table is not None, desks, sites)}"
     if columns:  # by the stored columns, not by the names of the values read back (nullif):
         # the same groups in the same order ('' and NULL both first), and SQLite groups by
         # the primary key's columns without computing an expression per row (0.95 -> 0.80 ms)

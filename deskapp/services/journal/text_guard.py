@@ -63,10 +63,7 @@ def _unclean(parts: tuple[object, ...]) -> int:
 
 
 def unclean(*parts: object) -> int:
-    try:
-        return _unclean(parts)
-    except TypeError:  # unhashable: not a text anyway
-        return 1
+    return _unclean(parts)  # SQLite passes text, numbers, blobs or NULL: all hashable
 
 
 def register(conn: sqlite3.Connection) -> None:

@@ -98,12 +98,10 @@ class ChoiceList(QWidget):
 
 
 class _DigitList(QListWidget):
-    """At most ten choices: the list asks the layout for room to show every one, so no
-    choice a digit picks is ever hidden behind a scroll bar (200 % text, a short window);
-    the day's list below it gives up the height first."""
+    """Digits pick; ``rows_height_changed`` tells :class:`ChoiceList` the height all rows
+    need (see ``keep_every_row_in_view``)."""
 
     digit_pressed = Signal(int)
-
     rows_height_changed = Signal(int)
     _rows_height = -1
 
