@@ -252,6 +252,35 @@ def test_rows_of_another_desk_inside_a_snapshot_are_refused_and_counted(
     assert counted(into, two.desk_id) == theirs
 
 
+def test_a_desks_first_snapshot_cannot_take_over_another_desks_visits_or_steps(
+        tmp_path: Path, desks: list[Desk]) -> None:
+    """The first snapshot of a desk, claiming visit ids of a desk merged before as its own
+    and a step of one of its visits: those are refused, everything of its own merges."""
+    one, two = desks
+    into = tmp_path / "site.skranke"
+    consolidate(into, [two.publish()])
+    before = rows(into, f"select * from visits where desk_id = '{two.desk_id}'")
+    steps_before = rows(into, "select * from step_events")
+    stolen = [v.id for v in two.journal.counted_visits()[:5]]
+    own = copy_to(one.publish(), tmp_path / "x" / "one.skranke")
+    mine = rows(own, "select id from visits")[:5]
+    later = weeks.stamp(weeks.now_utc() + timedelta(seconds=1))
+    doctor(own, *[("update visits set id = ?, updated_utc = ? where id = ?", (theirs, later, m))
+                  for theirs, (m,) in zip(stolen, mine, strict=True)],
+           ("insert into step_events (id, visit_id, step, status, at_utc) values (?, ?, 'login', 'stuck', ?)",
+            ("f" * 32, stolen[0], later)),
+           ("update meta set value = ? where key = 'snapshot_utc'", (later,)),
+           key_path=one.key)
+    report = consolidate(into, [own], now=weeks.now_utc() + timedelta(seconds=2))
+    merged = report.merged[0]
+    assert merged.refused_other_desk == 5
+    assert rows(into, f"select * from visits where desk_id = '{two.desk_id}'") == before
+    assert counted(into, one.desk_id) == rows(own, COUNTED)[0][0] - 5
+    assert merged.new == rows(own, "select count(*) from visits")[0][0] - 5
+    assert not rows(into, f"select 1 from step_events where id = '{'f' * 32}'")
+    assert set(steps_before) <= set(rows(into, "select * from step_events"))
+
+
 def test_consolidating_into_a_damaged_journal_leaves_it_byte_for_byte(
         tmp_path: Path, desks: list[Desk]) -> None:
     one, two = desks
