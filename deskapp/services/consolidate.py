@@ -55,7 +55,7 @@ from deskapp.services.consolidate_report import (
     SkippedFile,
 )
 from deskapp.services.journal import Journal, JournalError, merge, merge_target, site_desks, tally_tables
-from deskapp.services.journal.recount import odd_rows, recount
+from deskapp.services.journal.recount import odd_rows, odd_steps, recount
 
 GROUP = 10  # snapshots attached at once: all SQLite allows (SQLITE_MAX_ATTACHED is 10)
 BULK_ROWS = 50_000  # from this many incoming visits into an empty journal: rebuild indexes once
@@ -109,7 +109,8 @@ def consolidate(
             _run(into_path, candidates, known, report, now, pool, progress)
         finally:
             for candidate in candidates:  # nothing left running on a file after an error
-                for future in (candidate.verified, candidate.recounted, candidate.odd):
+                for future in (candidate.verified, candidate.recounted, candidate.odd,
+                               candidate.odd_steps):
                     if future is not None:
                         future.cancel()
     return report
@@ -135,6 +136,7 @@ def _run(into_path: Path, candidates: list[Candidate], known: dict[str, site_des
                 params = merge.Plan(**_plan_args(c, plans, cutoff, "s")).params()
                 c.odd = pool.submit(odd_rows, c.path, c.info.columns["visits"], params)
                 c.recounted = pool.submit(recount, c.path, c.info.columns["visits"], params)
+                c.odd_steps = pool.submit(odd_steps, c.path, params)
         incoming = sum(c.info.visits for c in candidates)
         bulk = incoming >= BULK_ROWS and existing * 4 < incoming
         if bulk:
@@ -203,11 +205,13 @@ def _merge_group(conn: sqlite3.Connection, into_path: Path, group: list[Candidat
             tally_tables.drop_triggers(conn)
             tally_tables.start_capture(conn)
             desks = site_desks.load(conn)
+            whole: list[dict[str, list[tuple[Any, ...]]]] = []
             for alias, c in zip(aliases, group, strict=True):
-                merged = _merge_one(conn, alias, c, desks, plans, cutoff, report)
+                merged = _merge_one(conn, alias, c, desks, plans, cutoff, report, whole)
                 if merged:
                     merged.stale = now - weeks.parse_stamp(c.snapshot_utc) > STALE_AFTER
                     report.merged.append(merged)
+            tally_tables.add_counts(conn, tally_tables.summed(whole))
             tally_tables.stop_capture(conn)
             tally_tables.create_triggers(conn)
             if checked is not None:
@@ -225,7 +229,10 @@ def _merge_group(conn: sqlite3.Connection, into_path: Path, group: list[Candidat
 
 
 def _merge_one(conn: sqlite3.Connection, alias: str, c: Candidate, desks: dict[str, site_desks.SiteDesk],
-               plans: labels.Labels, cutoff: str, report: ConsolidationReport) -> MergedSnapshot | None:
+               plans: labels.Labels, cutoff: str, report: ConsolidationReport,
+               whole: list[dict[str, list[tuple[Any, ...]]]]) -> MergedSnapshot | None:
+    """Merge one snapshot in its own savepoint; the whole-journal tally rows it counted
+    are appended to ``whole`` once it is merged (added for the group)."""
     def skip(reason: str) -> None:
         report.skipped.append(SkippedFile(c.path, reason))
 
@@ -250,7 +257,7 @@ def _merge_one(conn: sqlite3.Connection, alias: str, c: Candidate, desks: dict[s
     if state and state.get("snapshot_utc") == c.snapshot_utc:  # this very snapshot was merged before
         merged.unchanged = merged.size
         return merged
-    plan = merge.Plan(**args, state=state, recount=c.recounted, odd=c.odd)
+    plan = merge.Plan(**args, state=state, recount=c.recounted, odd=c.odd, odd_steps=c.odd_steps)
     conn.execute("savepoint one")
     try:
         counts, new_state = merge.merge_snapshot(conn, plan)
@@ -281,6 +288,7 @@ def _merge_one(conn: sqlite3.Connection, alias: str, c: Candidate, desks: dict[s
         merge.save_legacy_state(conn, legacy_key, new_state)
     merge_target.mark_merged(conn, f"{args['site']}/{args['desk']}", c.snapshot_utc)
     conn.execute("release one")
+    whole.append(plan.whole_tallies)
     return merged
 
 

@@ -39,6 +39,7 @@ class Candidate:
     verified: Future[os.stat_result] | None = None
     recounted: Future[dict[str, list[tuple[Any, ...]]]] | None = None
     odd: Future[int] | None = None
+    odd_steps: Future[int] | None = None
     pins: bool = False  # a signed snapshot of a desk id without a pinned key
 
 

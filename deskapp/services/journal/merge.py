@@ -53,6 +53,10 @@ class Plan:
     state: dict[str, Any] | None = None
     recount: Any = None  # a future with the snapshot's own visits counted (see recount)
     odd: Any = None  # a future with how many of its visits are odd (recount.odd_rows)
+    odd_steps: Any = None  # the same for its step events (recount.odd_steps)
+    # Filled by the merge: the whole-journal tally rows counted by ``recount``, which the
+    # consolidation adds once for a group of snapshots (see tally_tables.add_counts).
+    whole_tallies: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict[str, list[tuple[Any, ...]]])
 
     def params(self) -> dict[str, str]:
         return {"desk_id": self.desk_id, "desk": self.desk, "site": self.site,
@@ -75,7 +79,6 @@ class Counts:
     coaching_changed: int = 0
     notes_erased: int = 0  # in the site journal: purged at the desk, or past the site's retention
     full_compare: bool = False
-    extra: dict[str, Any] = field(default_factory=dict[str, Any])
 
 
 def one(conn: sqlite3.Connection, query: str, params: Any = ()) -> Any:
@@ -192,7 +195,8 @@ def _upsert_visits(conn: sqlite3.Connection, plan: Plan, since: str | None,
     if recount is None:
         tally_tables.count_changes(conn, top, written=True)
     else:
-        tally_tables.add_counts(conn, recount)
+        tally_tables.add_counts(conn, {t: recount[t] for t in tally_tables.TABLES if t.endswith("_by_desk")})
+        plan.whole_tallies = {t: recount[t] for t in tally_tables.VIEWS}
     return written, seen
 
 
@@ -280,12 +284,14 @@ def _merge_step_events(conn: sqlite3.Connection, plan: Plan, state: dict[str, An
         if one(conn, f"select count(*) from {alias}.step_events where at_utc <= ?",
                (since,)) == state["events_before"]:
             where, params["since"] = "s.at_utc > :since", since
-    texts = ("step", "status", "blocker", "note")
-    joined = text_guard.joined(list(texts), "s")
-    unclean = conn.execute(f"select 1 from {alias}.step_events s where {where} and "
-                           f"skranke_unclean({joined}) limit 1", params).fetchall()
+    accepted, unclean = sql.step_accepted(), True
+    if where == "true" and _future(plan.odd_steps) == 0:  # every one tested on the other core
+        accepted, unclean = "true", False
+    else:
+        unclean = bool(conn.execute(f"select 1 from {alias}.step_events s where {where} and "
+                                    f"{sql.step_unclean()} limit 1", params).fetchall())
     value = {c: (sql.clean(f"s.{c}", 1000 if c == "note" else text_guard.CODE_MAX) if unclean else f"s.{c}")
-             for c in texts}
+             for c in sql.STEP_TEXTS}
     # The visit's start is read only for a step with a note (SQLite seeks the row lazily).
     note = (f"(case when s.note is not null and m.started_utc < :keep_notes_from then null "
             f"else {value['note']} end)")
@@ -297,8 +303,8 @@ def _merge_step_events(conn: sqlite3.Connection, plan: Plan, state: dict[str, An
         f"insert into main.step_events (id, visit_id, step, status, blocker, note, at_utc) "
         f"select s.id, s.visit_id, coalesce({value['step']}, ''), coalesce({value['status']}, ''), "
         f"{value['blocker']}, {note}, s.at_utc from {alias}.step_events s "
-        f"cross join {visits} m on m.id = s.visit_id where {where} and {sql.hex_id('s.id')} "
-        f"and {sql.stamp_ok('s.at_utc')} and {ours}{order} on conflict(id) do nothing",
+        f"cross join {visits} m on m.id = s.visit_id where {where} and {accepted} "
+        f"and {ours}{order} on conflict(id) do nothing",
         params).rowcount
     tally_tables.count_steps(conn, "(select * from main.step_events where rowid > ?)", (top,))
 

@@ -86,6 +86,19 @@ def _visit_accepted(have: set[str]) -> str:
     return " and ".join(tests)
 
 
+STEP_TEXTS = ("step", "status", "blocker", "note")
+
+
+def step_accepted() -> str:
+    """SQL: the snapshot's step event ``s`` has an id and a time of the right shape (that
+    its visit is the desk's own is tested by the merge's join)."""
+    return f"{hex_id('s.id')} and {stamp_ok('s.at_utc')}"
+
+
+def step_unclean() -> str:
+    return f"skranke_unclean({text_guard.joined(list(STEP_TEXTS), 's')})"
+
+
 def visit_values(main_columns: list[str], have: set[str], cleaned: bool) -> list[str]:
     """The value written for each of the site journal's visit columns."""
     values = []

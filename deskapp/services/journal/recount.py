@@ -51,6 +51,19 @@ def recount(path: Path, have: set[str], params: dict[str, str]) -> dict[str, lis
         conn.close()
 
 
+def odd_steps(path: Path, params: dict[str, str]) -> int:
+    """How many of the snapshot's step events are refused or have a text to clean (the
+    merge's tests, run here on the other core); 0 lets the merge of a whole snapshot skip
+    them."""
+    conn = open_reader(path, immutable=True)
+    try:
+        text_guard.register(conn)
+        return int(conn.execute(f"select count(*) from step_events s where not ({merge_sql.step_accepted()}) "
+                                f"or {merge_sql.step_unclean()}", params).fetchall()[0][0])
+    finally:
+        conn.close()
+
+
 def odd_rows(path: Path, have: set[str], params: dict[str, str]) -> int:
     """How many of the snapshot's visits are not accepted as they are (another desk's,
     implausible, or with a text to clean): the merge's one-pass test, run here on the

@@ -301,12 +301,29 @@ def _measures(table: str, from_visits: bool) -> str:
 def add_counts(conn: sqlite3.Connection, counted_rows: dict[str, list[tuple[Any, ...]]]) -> None:
     """Add visits counted elsewhere (``recount``: each table's rows, stored columns then
     measures) to the tally tables."""
-    for table in TABLES:
-        rows = counted_rows.get(table, [])
+    for table, rows in counted_rows.items():
         sums = ", ".join(f"{m} = {m} + excluded.{m}" for m in measures(table))
         marks = ", ".join("?" * len(stored_columns(table)))
         conn.executemany(f"insert into main.{table} ({_names(table)}) values ({marks}) "
                          f"on conflict do update set {sums}", rows)
+
+
+def summed(counted: list[dict[str, list[tuple[Any, ...]]]]) -> dict[str, list[tuple[Any, ...]]]:
+    """Several ``recount`` results of the same tables added up row by row: the tables for
+    the whole journal get the same weeks and categories from every desk, so a group of
+    snapshots is added with one upsert per row instead of one per row and desk."""
+    totals: dict[str, dict[tuple[Any, ...], list[int]]] = {}
+    for one in counted:
+        for table, rows in one.items():
+            width = len(columns(table))
+            into = totals.setdefault(table, {})
+            for row in rows:
+                key = row[:width]
+                if key in into:
+                    into[key] = [a + b for a, b in zip(into[key], row[width:], strict=True)]
+                else:
+                    into[key] = list(row[width:])
+    return {table: [(*key, *sums) for key, sums in rows.items()] for table, rows in totals.items()}
 
 
 def count_query(dims: Sequence[str], sums: Sequence[str], rows: str, where: str,
