@@ -22,72 +22,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, field
 from typing import Any
 
 from deskapp.services.journal import merge_sql as sql
 from deskapp.services.journal import tally_tables, text_guard
+from deskapp.services.journal.merge_plan import Counts, Plan, columns, future_result, one
 
 # A row from the snapshot replaces the existing one when it is newer; on a tie a deletion wins.
 NEWER = ("(excluded.updated_utc > {t}.updated_utc or (excluded.updated_utc = {t}.updated_utc "
          "and coalesce(excluded.deleted_utc, '') > coalesce({t}.deleted_utc, '')))")
 HISTORY_MAX = 4000  # characters of a history row's previous values
-
-
-@dataclass
-class Plan:
-    """What the consolidation decided about one snapshot before merging it."""
-
-    alias: str
-    desk_id: str  # '' for a journal older than schema 5 (no desk ids)
-    desk: str  # the labels its rows get in the site journal
-    site: str
-    claim_desk: str  # rows merged before schema 5 under these labels are this desk's
-    claim_site: str
-    snapshot_utc: str
-    latest: str  # nothing in it may be later than this (snapshot time + clock skew)
-    size: int
-    columns: dict[str, set[str]]
-    has_updated_index: bool
-    keep_notes_from: str  # notes of visits started before are not kept
-    state: dict[str, Any] | None = None
-    recount: Any = None  # a future with the snapshot's own visits counted (see recount)
-    odd: Any = None  # a future with how many of its visits are odd (recount.odd_rows)
-    odd_steps: Any = None  # the same for its step events (recount.odd_steps)
-    # Filled by the merge: the whole-journal tally rows counted by ``recount``, which the
-    # consolidation adds once for a group of snapshots (see tally_tables.add_counts).
-    whole_tallies: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict[str, list[tuple[Any, ...]]])
-
-    def params(self) -> dict[str, str]:
-        return {"desk_id": self.desk_id, "desk": self.desk, "site": self.site,
-                "claim_desk": self.claim_desk, "claim_site": self.claim_site,
-                "earliest": sql.EARLIEST, "latest": self.latest,
-                "keep_notes_from": self.keep_notes_from}
-
-
-@dataclass
-class Counts:
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    refused_other_desk: int = 0  # rows of another desk id, in the snapshot or in the site journal
-    refused_implausible: int = 0  # rows dated after the snapshot, before EARLIEST, or misshapen
-    texts_dropped: int = 0  # rows with a text dropped by the privacy guard
-    step_events_new: int = 0
-    history_new: int = 0
-    digital_changed: int = 0
-    coaching_changed: int = 0
-    notes_erased: int = 0  # in the site journal: purged at the desk, or past the site's retention
-    full_compare: bool = False
-
-
-def one(conn: sqlite3.Connection, query: str, params: Any = ()) -> Any:
-    # fetchall finishes the statement: one left running would lock the tables it read
-    return conn.execute(query, params).fetchall()[0][0]
-
-
-def columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
-    return [row[1] for row in conn.execute(f"pragma {schema}.table_info({table})")]
 
 
 def merge_snapshot(conn: sqlite3.Connection, plan: Plan) -> tuple[Counts, dict[str, Any] | None]:
@@ -158,7 +102,7 @@ def _upsert_visits(conn: sqlite3.Connection, plan: Plan, since: str | None,
     # text to clean (3); the inserts below then read the snapshot without testing again.
     conn.execute("create temp table if not exists odd (id integer primary key, kind integer)")
     conn.execute("delete from temp.odd")
-    if since is not None or _future(plan.odd) != 0:
+    if since is not None or future_result(plan.odd) != 0:
         conn.execute(f"insert into temp.odd select s.rowid, case when not ({own}) then 1 "
                      f"when not ({accepted}) then 2 else 3 end from {alias}.visits s{hint} "
                      f"where {where} and (not ({accepted}) or {sql.visit_unclean(have)})", params)
@@ -191,7 +135,7 @@ def _upsert_visits(conn: sqlite3.Connection, plan: Plan, since: str | None,
         counts.refused_other_desk += one(
             conn, f"select count(*) from {alias}.visits s{hint} cross join main.visits m on m.id = s.id "
                   f"where {where} and s.rowid not in (select id from temp.odd) and not {theirs}", params)
-    recount = _future(plan.recount) if new == written == plan.size and not kinds else None
+    recount = future_result(plan.recount) if new == written == plan.size and not kinds else None
     if recount is None:
         tally_tables.count_changes(conn, top, written=True)
     else:
@@ -212,16 +156,6 @@ def _insert_or_upsert(conn: sqlite3.Connection, insert: str, upsert: str, params
         except sqlite3.IntegrityError:
             pass
     return int(conn.execute(insert + upsert, params).rowcount)
-
-
-def _future(future: Any) -> Any:
-    """A worker's result, or None when there is none (not asked, failed)."""
-    if future is None:
-        return None
-    try:
-        return future.result()
-    except sqlite3.Error:
-        return None
 
 
 def _merge_coaching(conn: sqlite3.Connection, plan: Plan, counts: Counts) -> int:
@@ -285,7 +219,7 @@ def _merge_step_events(conn: sqlite3.Connection, plan: Plan, state: dict[str, An
                (since,)) == state["events_before"]:
             where, params["since"] = "s.at_utc > :since", since
     accepted, unclean = sql.step_accepted(), True
-    if where == "true" and _future(plan.odd_steps) == 0:  # every one tested on the other core
+    if where == "true" and future_result(plan.odd_steps) == 0:  # every one tested on the other core
         accepted, unclean = "true", False
     else:
         unclean = bool(conn.execute(f"select 1 from {alias}.step_events s where {where} and "
