@@ -367,10 +367,12 @@ class Tally:
         return tally_shares.Weekly(self._week_errand_rows(query), self._digital_rows(query),
                                    self._solutions, self.with_labels)
 
-    def shares_by_errand(self, query: Query) -> list[Row]:
-        """Shares per errand over the whole range, errands with a digital solution first."""
+    def shares_by_errand(self, query: Query, labels: bool = False) -> list[Row]:
+        """Shares per errand over the whole range, errands with a digital solution first;
+        ``labels``: with their labels, as :meth:`with_labels` adds them."""
         return tally_shares.by_errand(tally_shares.errand_sums(
-            self._week_errand_rows(query), self._digital_rows(query), self._solutions))
+            self._week_errand_rows(query), self._digital_rows(query), self._solutions),
+            self._labels["errands"] if labels else None)
 
     # --- totals ---------------------------------------------------------------------------
 

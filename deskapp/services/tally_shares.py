@@ -110,9 +110,10 @@ class Weekly:
                        [r for r in self.digital_rows if r[1] == errand], self.solutions)
 
 
-def by_errand(sums: Sums) -> list[Row]:
+def by_errand(sums: Sums, labels: Mapping[str, str] | None = None) -> list[Row]:
     """Shares per errand over the whole range (:func:`errand_sums`), errands with a digital
-    solution first, then the most applications (digital and at the counter)."""
+    solution first, then the most applications (digital and at the counter); ``labels``:
+    each row's ``errand_label`` from these (code -> label), as ``Tally.with_labels`` adds it."""
     ordered = sorted([(not t[3], -(t[0] + t[1]), errand, t) for errand, t in sums.items()])  # errands unique
     rows: list[Row] = []
     append = rows.append
@@ -124,4 +125,7 @@ def by_errand(sums: Sums) -> list[Row]:
                 "self_service_share": n / total if known else None,
                 "digital_share": (n + completed) / total if known else None,
                 "goal": GOAL, "has_digital": solution, "imported": imported})
+    if labels is not None:
+        for row in rows:
+            row["errand_label"] = labels.get(row["errand"], row["errand"])
     return rows

@@ -137,7 +137,7 @@ def collect(journal: Journal, catalog: Catalog, query: Query, municipality: str 
         reasons=_pivot(tally, query, "reason", catalog.lookups.labels["reasons"], codes),
         outcomes=_pivot(tally, query, "outcome", catalog.lookups.labels["outcomes"], codes),
         channels=tally.with_labels(tally.channels(query)),
-        shares=tally.with_labels(tally.shares_by_errand(query)),
+        shares=tally.shares_by_errand(query, labels=True),
         friction=tally.friction(query, friction_top),
         hours=tally.hour_cells(query),
         weekly=tally.count_by(query, ("week",)),
