@@ -243,11 +243,8 @@ class Tally:
     def errands(self, query: Query, labels: bool = False) -> list[Row]:
         """Visits per errand, largest first; ``labels``: with their labels, as
         :meth:`with_labels` adds them."""
-        sums = self._sums(query, "errand")
-        if None in sums:  # a visit without an errand (read back as NULL): sorted as "None"
-            ordered = sorted([(-n, str(e), e) for e, n in sums.items() if n])
-        else:  # codes as text, unique: no third element is ever compared
-            ordered = sorted([(-n, e, e) for e, n in sums.items() if n])
+        sums = self._sums(query, "errand")  # codes as text, unique (None sorted as "None")
+        ordered = sorted([(-n, str(e) if e is None else e, e) for e, n in sums.items() if n])
         if not labels:
             return [{"errand": e, "count": -n} for n, _, e in ordered]
         names = self._labels["errands"]
@@ -260,20 +257,14 @@ class Tally:
         return [{"errand": r[0], dim: r[1], "count": r[2]} for r in self.errand_pairs(query, dim)
                 if errand is None or r[0] == errand]
 
-    def errand_pairs(self, query: Query, dim: str) -> list[tuple[Any, ...]]:
-        """Errand × reason or errand × outcome as tuples that begin (errand, code, visits)."""
+    def errand_pairs(self, query: Query, dim: str, stored: bool = False) -> list[tuple[Any, ...]]:
+        """Errand × reason or errand × outcome as tuples that begin (errand, code, visits);
+        ``stored``: just those, the codes as the tally tables store them ('' for none)."""
         if dim not in ("reason", "outcome"):
             raise ValueError("dim must be reason or outcome")
-        if dim == "outcome":
-            return self._outcome_detail(query)
-        return tally_reads.tuples(self.journal, query, ("errand", "reason"), {"count": COUNT})
-
-    def errand_cells(self, query: Query, dim: str) -> list[tuple[Any, ...]]:
-        """:meth:`errand_pairs` (errand, code, visits) with the codes as stored: '' for no
-        code, where the tally tables hold them (a pivot wants '' anyway)."""
-        if dim not in ("reason", "outcome"):
-            raise ValueError("dim must be reason or outcome")
-        return tally_reads.tuples(self.journal, query, ("errand", dim), {"count": COUNT}, stored=True)
+        if stored or dim == "reason":
+            return tally_reads.tuples(self.journal, query, ("errand", dim), {"count": COUNT}, stored=stored)
+        return self._outcome_detail(query)
 
     def _outcome_detail(self, query: Query) -> list[tuple[Any, ...]]:
         """(errand, outcome, visits, timed visits, their seconds): the pivot and the
@@ -349,14 +340,10 @@ class Tally:
         return [{"week": w, "errand": e, "digital": n} for w, e, n in self._digital_rows(query)]
 
     def shares(self, query: Query) -> list[Row]:
-        """Self-service and digital share per week and errand (:mod:`tally_shares`).
-
-        Rows exist for every (week, errand) with digital counts or counter transactions;
-        ``has_digital`` tells whether the errand has a digital solution at all, ``imported``
-        whether digital counts were imported for it in the range: without them there is no
-        share to show (it would read 100 % for an errand whose applications all came in
-        digitally but were never counted).
-        """
+        """Self-service and digital share per week and errand (:mod:`tally_shares`): rows for
+        every (week, errand) with digital counts or counter transactions; ``has_digital``:
+        the errand has a digital solution, ``imported``: digital counts were imported for it
+        in the range (without them no share: never a false 100 %)."""
         if query not in self._shares:
             self._shares[query] = tally_shares.by_week(self._week_errand_rows(query),
                                                        self._digital_rows(query), self._solutions)

@@ -172,7 +172,7 @@ def other_texts(data: ReportData, texts: list[Row]) -> list[Row]:
 
 def _pivot(tally: Tally, query: Query, dim: str, known: dict[str, str], errands: list[str]) -> Pivot:
     """``known``: the catalogue's codes of the kind, in its order."""
-    rows = tally.errand_cells(query, dim)  # codes as stored: text, '' for none
+    rows = tally.errand_pairs(query, dim, stored=True)  # codes as stored: text, '' for none
     if "" in map(itemgetter(0), rows):  # keyed "None", as the errands' rows give it (str of None)
         rows = [(errand or "None", *rest) for errand, *rest in rows]
     extra = sorted(c for c in set(map(itemgetter(1), rows)) if c not in known)  # retired, unknown
