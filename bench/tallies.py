@@ -4,10 +4,10 @@
 
 Builds a journal of N visits spread over the last W weeks (raw executemany, not the demo
 generator; the weekly tally tables are kept by the journal's triggers as it fills), then
-times for 1 week and for 52 weeks: the raw GROUP BY of the visits (found by week),
-the tally (every view the manager page and the reports show, read from the weekly tally
-tables), and the tidy combination of all seven dimensions that only the CSV export lists
-(grouped from the visits); then the XLSX, PDF and CSV exports of 52 weeks.
+times for 1 week, 52 weeks and 52 weeks of one desk the manager page (``manager_page``:
+what a refresh computes, every figure it shows and its first errand's trend) against the
+fair floor (``floor_statements``: the same tally tables read with the fewest statements);
+then the XLSX, PDF and tidy CSV exports of 52 weeks.
 Targets (issue 4): a week < 50 ms, a year < 500 ms, the XLSX and the PDF file < 3 s each;
 (issue 16) the page within 1.3x of the fair floor, the tidy CSV within 1.5x of the sqlite3
 shell. The page and its floor, and the CSV and the shell, are timed in turns after one
