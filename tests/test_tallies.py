@@ -9,6 +9,7 @@ import pytest
 
 from deskapp.services import weeks
 from deskapp.services.catalog import Catalog
+from deskapp.services.exports.report_data import collect
 from deskapp.services.journal import Journal, Visit
 from deskapp.services.tallies import MAIN_DIMENSIONS, Query, Tally
 from tests.helpers import demo_journal
@@ -235,3 +236,26 @@ def test_catalogue_lookups_find_what_a_scan_finds(catalog: Catalog) -> None:
     assert all(catalog.errand(e.code) is e for e in catalog.errands)
     assert catalog.errand("no_such_code") is None
     assert catalog.lookups is catalog.lookups  # built once per catalogue
+
+
+def test_figures_made_when_asked_equal_those_made_at_once(tally: Tally, catalog: Catalog) -> None:
+    """The manager page makes one errand's trend, not every errand's weekly shares, and no
+    column totals of its pivots: what it makes, and what the exports ask for later, equal the
+    figures made from the rows at once."""
+    data = collect(tally.journal, catalog, QUERY)
+    codes = [str(e["errand"]) for e in data.errands]
+    trends = {code: data.trend(code) for code in codes}  # one errand's rows each
+    assert "weekly_shares" not in data.__dict__
+    weekly = data.weekly_shares
+    assert weekly == tally.with_labels(Tally(tally.journal, catalog).shares(QUERY))
+    assert {code: data.trend(code) for code in codes} == trends  # from the rows made now
+    for pivot, dim in ((data.reasons, "reason"), (data.outcomes, "outcome")):
+        totals: Counter = Counter()
+        for _, code, n, *_ in tally.errand_pairs(QUERY, dim):
+            totals["" if code is None else code] += n
+        assert pivot.totals == dict(totals)
+    for row in tally.shares_by_errand(QUERY):  # the errands' sums equal their weeks' rows
+        mine = [w for w in weekly if w["errand"] == row["errand"]]
+        for key in ("digital", "counter_transactions", "completed_digitally"):
+            assert row[key] == sum(w[key] for w in mine)
+        assert row["imported"] is any(w["imported"] for w in mine)

@@ -189,6 +189,9 @@ class Lookups:
         self.blockers = {(e.code, b.code): b.label for e in guided
                          for b in e.guide.blockers}  # type: ignore[union-attr]
         self.digital = tuple(o.code for o in catalog.outcomes if o.completed_digitally)
+        # errand -> has a digital solution (an entry point, and no personal attendance needed)
+        self.solutions = {code: bool(e.entry and not e.personal_attendance)
+                          for code, e in self.errands.items()}
 
 
 OTHER_ERRAND = "andet"  # the catalogue's errand for "not on the list"

@@ -61,18 +61,3 @@ def change(current: float | int | None, previous: float | int | None) -> float |
     if current is None or not previous:
         return None
     return (current - previous) / previous
-
-
-def share_row(key: Row, digital: int, counter: int, completed: int, has_digital: bool,
-              imported: bool) -> Row:
-    """A row of shares (per week and errand, or per errand): ``key`` and the counts, and the
-    shares when digital counts were imported and there is anything to divide by."""
-    total = digital + counter
-    known = bool(total) and imported
-    return {
-        **key, "digital": digital, "counter_transactions": counter,
-        "completed_digitally": completed,
-        "self_service_share": digital / total if known else None,
-        "digital_share": (digital + completed) / total if known else None,
-        "goal": GOAL, "has_digital": has_digital, "imported": imported,
-    }

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from deskapp import paths
@@ -34,6 +35,7 @@ class Reference:
         return f"{percent(self.share)} ({where} {self.year})"
 
 
+@lru_cache(maxsize=1)  # a refresh asks every time
 def shipped_file() -> Path:
     return paths.resources_dir() / "reference" / "reference_shares.csv"
 

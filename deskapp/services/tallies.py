@@ -18,12 +18,11 @@ from functools import cached_property
 from operator import itemgetter
 from typing import Any
 
-from deskapp.services import weeks
+from deskapp.services import tally_shares, weeks
 from deskapp.services.catalog import Catalog
 from deskapp.services.guide import OTHER_BLOCKER
 from deskapp.services.journal import Journal, tally_reads
 from deskapp.services.journal.tally_reads import DIMENSIONS, Measure
-from deskapp.services.percentages import share_row
 
 UNKNOWN_GROUP = "(ukendt)"
 OTHER_LABEL = "Andet"  # the guide's blocker "other" (a short text instead of a listed blocker)
@@ -43,6 +42,7 @@ class Query:
     desks: tuple[str, ...] = field(default=())
     sites: tuple[str, ...] = field(default=())
     _weeks: tuple[str, ...] = field(default=(), init=False, repr=False, compare=False)
+    _hash: int = field(default=0, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         span = weeks.week_range(self.first, self.last)  # raises BadWeek
@@ -51,6 +51,11 @@ class Query:
         object.__setattr__(self, "desks", tuple(self.desks))
         object.__setattr__(self, "sites", tuple(self.sites))
         object.__setattr__(self, "_weeks", tuple(span))  # kept: a refresh asks for it often
+        # kept too: a refresh looks its figures up by query some 40 times
+        object.__setattr__(self, "_hash", hash((self.first, self.last, self.desks, self.sites)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
     @classmethod
     def of_span(cls, span: Sequence[str], desks: Sequence[str] = (), sites: Sequence[str] = ()) -> Query:
@@ -69,6 +74,11 @@ class Query:
         length = len(self._weeks)
         return Query(weeks.shift_week(self.first, -length), weeks.shift_week(self.first, -1),
                      self.desks, self.sites)
+
+    @cached_property
+    def with_previous(self) -> Query:
+        """This period and the one before it (a refresh reads both in one statement)."""
+        return Query(self._before.first, self.last, self.desks, self.sites)
 
 
 COUNT = Measure()
@@ -95,6 +105,7 @@ class Tally:
         self._steps = lookups.steps
         self._blockers = lookups.blockers
         self._labels = lookups.labels
+        self._solutions = lookups.solutions
         self._week_errand_measures = {
             "count": COUNT, "transactions": TRANSACTIONS, "information": INFORMATION,
             "error_contacts": ERRORS, "completed": Measure("count", "transaction", lookups.digital),
@@ -104,7 +115,6 @@ class Tally:
         self._outcomes: dict[Query, list[tuple[Any, ...]]] = {}
         self._digital: dict[Query, list[tuple[Any, ...]]] = {}
         self._stuck: dict[Query, list[Row]] = {}
-        self._errand_sums: dict[Query, dict[str, list[Any]]] = {}
 
     # --- plumbing -------------------------------------------------------------------------
 
@@ -123,8 +133,7 @@ class Tally:
     def prefetch(self, query: Query) -> None:
         """Read the week × errand sums and the digital counts of a range and of the period
         before it in one statement each (a refresh shows both periods)."""
-        before = query.previous()
-        both = Query(before.first, query.last, query.desks, query.sites)
+        before, both = query.previous(), query.with_previous
         for cache, rows in ((self._week_errand, self._week_errand_rows(both)),
                             (self._digital, self._digital_rows(both))):
             cut = bisect_left(rows, query.first, key=itemgetter(0))  # rows come by week
@@ -145,11 +154,17 @@ class Tally:
         return [dict(zip(names, r, strict=True)) for r in self._week_errand_rows(query)]
 
     def _folded(self, query: Query, dim: str) -> list[Row]:
+        return [{dim: key, "count": n} for key, n in sorted(self._sums(query, dim).items()) if n]
+
+    def _sums(self, query: Query, dim: str) -> dict[Any, int]:
+        """Visits per week or per errand, added up from the week × errand sums."""
         at = 0 if dim == "week" else 1
-        sums: dict[str, int] = defaultdict(int)
+        sums: dict[Any, int] = {}
+        get = sums.get
         for r in self._week_errand_rows(query):
-            sums[r[at]] += r[2]
-        return [{dim: key, "count": n} for key, n in sorted(sums.items()) if n]
+            key = r[at]
+            sums[key] = get(key, 0) + r[2]
+        return sums
 
     def label(self, dim: str, code: object) -> str:
         kind = LABEL_KINDS.get(dim)
@@ -166,13 +181,16 @@ class Tally:
         """Add ``<dim>_label`` beside every labelled dimension of each row."""
         if not rows:
             return rows
-        dims = [(dim, f"{dim}_label", self._labels[LABEL_KINDS[dim]])
-                for dim in rows[0] if dim in LABEL_KINDS]
-        for row in rows:
-            for dim, name, labels in dims:
+        for dim in [dim for dim in rows[0] if dim in LABEL_KINDS]:
+            name, labels = f"{dim}_label", self._labels[LABEL_KINDS[dim]]
+            for row in rows:
                 code = row[dim]
-                text = code if code.__class__ is str or code is None else str(code)
-                row[name] = "" if text is None else labels.get(text, text)
+                if code.__class__ is not str:
+                    if code is None:
+                        row[name] = ""
+                        continue
+                    code = str(code)
+                row[name] = labels.get(code, code)
         return rows
 
     # --- views ----------------------------------------------------------------------------
@@ -207,37 +225,46 @@ class Tally:
     def hour_cells(self, query: Query) -> dict[tuple[int, int], int]:
         """:meth:`hours` as (weekday, hour) -> visits."""
         rows = tally_reads.tuples(self.journal, query, ("weekday", "hour"), {"count": COUNT})
-        return {(int(day), int(hour)): int(n) for day, hour, n in rows}
+        return {(day, hour): n for day, hour, n in rows}  # integers, as the tally tables hold them
 
     def channels(self, query: Query) -> list[Row]:
         """Visits and citizens per channel; drop-in and booked visits of each."""
-        rows = self._grouped(query, ("channel", "appointment"), {"count": COUNT, "citizens": CITIZENS})
+        rows = tally_reads.tuples(self.journal, query, ("channel", "appointment"),
+                                  {"count": COUNT, "citizens": CITIZENS})
         merged: dict[str, Row] = {}
-        for r in rows:
-            m = merged.setdefault(str(r["channel"]), {"channel": r["channel"], "count": 0, "citizens": 0,
-                                                      "booked": 0})
-            m["count"] += int(r["count"])
-            m["citizens"] += int(r["citizens"])
-            m["booked"] += int(r["count"]) if r["appointment"] == "booked" else 0
+        for channel, appointment, n, citizens in rows:
+            m = merged.setdefault(str(channel), {"channel": channel, "count": 0, "citizens": 0,
+                                                 "booked": 0})
+            m["count"] += int(n)
+            m["citizens"] += int(citizens)
+            m["booked"] += int(n) if appointment == "booked" else 0
         return [merged[k] for k in sorted(merged)]
 
-    def errands(self, query: Query) -> list[Row]:
-        """Visits per errand, largest first."""
-        rows = self.count_by(query, ("errand",))
-        return sorted(rows, key=lambda r: (-int(r["count"]), str(r["errand"])))
+    def errands(self, query: Query, labels: bool = False) -> list[Row]:
+        """Visits per errand, largest first; ``labels``: with their labels, as
+        :meth:`with_labels` adds them."""
+        sums = self._sums(query, "errand")  # codes as text, unique (None sorted as "None")
+        ordered = sorted([(-n, str(e) if e is None else e, e) for e, n in sums.items() if n])
+        if not labels:
+            return [{"errand": e, "count": -n} for n, _, e in ordered]
+        names = self._labels["errands"]
+        return [{"errand": e, "count": -n,
+                 "errand_label": names.get(e, e) if e.__class__ is str else self.label("errand", e)}
+                for n, _, e in ordered]
 
     def errand_detail(self, query: Query, dim: str, errand: str | None = None) -> list[Row]:
         """Errand × reason or errand × outcome (dim), optionally for one errand only."""
         return [{"errand": r[0], dim: r[1], "count": r[2]} for r in self.errand_pairs(query, dim)
                 if errand is None or r[0] == errand]
 
-    def errand_pairs(self, query: Query, dim: str) -> list[tuple[Any, ...]]:
-        """Errand × reason or errand × outcome as tuples that begin (errand, code, visits)."""
+    def errand_pairs(self, query: Query, dim: str, stored: bool = False) -> list[tuple[Any, ...]]:
+        """Errand × reason or errand × outcome as tuples that begin (errand, code, visits);
+        ``stored``: just those, the codes as the tally tables store them ('' for none)."""
         if dim not in ("reason", "outcome"):
             raise ValueError("dim must be reason or outcome")
-        if dim == "outcome":
-            return self._outcome_detail(query)
-        return tally_reads.tuples(self.journal, query, ("errand", "reason"), {"count": COUNT})
+        if stored or dim == "reason":
+            return tally_reads.tuples(self.journal, query, ("errand", dim), {"count": COUNT}, stored=stored)
+        return self._outcome_detail(query)
 
     def _outcome_detail(self, query: Query) -> list[tuple[Any, ...]]:
         """(errand, outcome, visits, timed visits, their seconds): the pivot and the
@@ -313,56 +340,26 @@ class Tally:
         return [{"week": w, "errand": e, "digital": n} for w, e, n in self._digital_rows(query)]
 
     def shares(self, query: Query) -> list[Row]:
-        """Self-service and digital share per week and errand (DESIGN.md §5).
+        """Self-service and digital share per week and errand (:mod:`tally_shares`): rows for
+        every (week, errand) with digital counts or counter transactions; ``has_digital``:
+        the errand has a digital solution, ``imported``: digital counts were imported for it
+        in the range (without them no share: never a false 100 %)."""
+        if query not in self._shares:
+            self._shares[query] = tally_shares.by_week(self._week_errand_rows(query),
+                                                       self._digital_rows(query), self._solutions)
+        return self._shares[query]
 
-        self_service = digital / (digital + counter transactions)
-        digital_share = (digital + counter transactions completed digitally)
-                        / (digital + counter transactions)
-        Rows exist for every (week, errand) with digital counts or counter transactions;
-        ``has_digital`` tells whether the errand has a digital solution at all, ``imported``
-        whether digital counts were imported for it in the range: without them there is no
-        share to show (it would read 100 % for an errand whose applications all came in
-        digitally but were never counted).
-        """
-        if query in self._shares:
-            return self._shares[query]
-        counter = {(r[0], r[1]): (r[3], r[6]) for r in self._week_errand_rows(query) if r[3]}
-        digital = {(w, e): int(n) for w, e, n in self._digital_rows(query)}
-        with_counts = {errand for _, errand in digital}
-        keys = counter.keys() | digital.keys()
-        plain = all(w.__class__ is str and e.__class__ is str for w, e in keys)  # then sorted as is
-        ordered = sorted(keys) if plain else sorted(keys, key=lambda k: (str(k[0]), str(k[1])))
-        has: dict[Any, bool] = {}
-        rows = []
-        sums: dict[str, list[Any]] = {}  # errand -> digital, counter, completed, has, imported
-        for key in ordered:
-            week, errand = key
-            transactions, completed = counter.get(key, (0, 0))
-            if errand not in has:
-                has[errand] = self._has_digital(str(errand), with_counts)
-            row = share_row({"week": week, "errand": errand}, digital.get(key, 0), int(transactions),
-                            int(completed), has[errand], errand in with_counts)
-            rows.append(row)
-            t = sums.setdefault(str(errand), [0, 0, 0, False, False])
-            t[:] = (t[0] + row["digital"], t[1] + row["counter_transactions"],
-                    t[2] + row["completed_digitally"], row["has_digital"], row["imported"])
-        self._shares[query] = rows
-        self._errand_sums[query] = sums
-        return rows
+    def weekly_shares(self, query: Query) -> tally_shares.Weekly:
+        """What :meth:`shares` reads, to make its rows (labelled) or one errand's later."""
+        return tally_shares.Weekly(self._week_errand_rows(query), self._digital_rows(query),
+                                   self._solutions, self.with_labels)
 
-    def shares_by_errand(self, query: Query) -> list[Row]:
-        """Shares per errand over the whole range, errands with a digital solution first."""
-        self.shares(query)  # adds up the errands' sums as it goes
-        rows = [share_row({"errand": e}, *t) for e, t in self._errand_sums[query].items()]
-        rows.sort(key=lambda r: (not r["has_digital"], -(int(r["digital"]) + int(r["counter_transactions"])),
-                                 str(r["errand"])))
-        return rows
-
-    def _has_digital(self, errand: str, with_counts: set[str]) -> bool:
-        found = self._errands.get(errand)
-        if errand in with_counts:
-            return True
-        return bool(found and found.entry and not found.personal_attendance)
+    def shares_by_errand(self, query: Query, labels: bool = False) -> list[Row]:
+        """Shares per errand over the whole range, errands with a digital solution first;
+        ``labels``: with their labels, as :meth:`with_labels` adds them."""
+        return tally_shares.by_errand(tally_shares.errand_sums(
+            self._week_errand_rows(query), self._digital_rows(query), self._solutions),
+            self._labels["errands"] if labels else None)
 
     # --- totals ---------------------------------------------------------------------------
 
@@ -397,4 +394,4 @@ class Tally:
     def desks(self, query: Query) -> list[str]:
         if query.desks:
             return list(query.desks)
-        return [str(r["desk"]) for r in self._grouped(query, ("desk",), {"count": COUNT})]
+        return [str(r[0]) for r in tally_reads.tuples(self.journal, query, ("desk",), {"count": COUNT})]

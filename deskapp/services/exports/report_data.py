@@ -3,9 +3,10 @@ service, with the discretion (suppression) decided once for all of them."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cached_property
+from operator import itemgetter
 
 from deskapp.services import reference, weeks
 from deskapp.services.catalog import Catalog
@@ -14,6 +15,7 @@ from deskapp.services.guide import OTHER_BLOCKER
 from deskapp.services.journal import Journal
 from deskapp.services.percentages import gap_per_week
 from deskapp.services.tallies import Query, Row, Tally
+from deskapp.services.tally_shares import Weekly
 
 WEEKDAYS = ("Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag")
 
@@ -25,7 +27,16 @@ class Pivot:
     errands: list[str]
     columns: list[str]
     cells: dict[tuple[str, str], int]
-    totals: dict[str, int]
+
+    @cached_property
+    def totals(self) -> dict[str, int]:
+        """Each column's total, added up when first asked for: the workbook, the PDF and the
+        discretion show them, the manager page does not (its pivots total each errand)."""
+        totals: dict[str, int] = {}
+        get = totals.get
+        for (_, code), n in self.cells.items():
+            totals[code] = get(code, 0) + n
+        return totals
 
 
 @dataclass
@@ -40,16 +51,21 @@ class ReportData:
     outcomes: Pivot
     channels: list[Row]
     shares: list[Row]
-    weekly_shares: list[Row]
     friction: list[Row]
     hours: dict[tuple[int, int], int]
-    durations: list[Row]
     weekly: list[Row] = field(default_factory=list)
     snapshots: dict[str, str] = field(default_factory=dict)  # "site/desk" -> snapshot time (UTC)
     references: dict[str, list[reference.Reference]] = field(default_factory=dict)
     min_count: int = 0
     hidden: Cells = field(default_factory=lambda: Cells(0))
     other_texts: list[Row] = field(default_factory=list)  # what may be shown (see other_texts)
+    weekly_source: Weekly | None = field(default=None, repr=False)
+
+    @cached_property
+    def weekly_shares(self) -> list[Row]:
+        """Shares per week and errand, made when first asked for (the workbook, the PDF, the
+        CSV, the discretion with a minimum): the manager page shows one errand's trend."""
+        return self.weekly_source.rows() if self.weekly_source else []
 
     @property
     def period_text(self) -> str:
@@ -78,7 +94,11 @@ class ReportData:
     def trend(self, errand: str) -> list[tuple[str, float | None]]:
         """The errand's weekly digital share over the range (None: no share that week, or
         hidden)."""
-        by_week = {str(r["week"]): r for r in self.weekly_shares if r["errand"] == errand}
+        if "weekly_shares" in self.__dict__ or self.weekly_source is None:  # made already
+            rows = [r for r in self.weekly_shares if r["errand"] == errand]
+        else:
+            rows = self.weekly_source.of(errand)
+        by_week = {str(r["week"]): r for r in rows}
         out: list[tuple[str, float | None]] = []
         for week in self.query.span:
             r = by_week.get(week)
@@ -105,7 +125,8 @@ def collect(journal: Journal, catalog: Catalog, query: Query, municipality: str 
             friction_top: int | None = 15, min_count: int = 0, reference_file: str = "") -> ReportData:
     tally = Tally(journal, catalog)
     tally.prefetch(query)
-    errands = tally.with_labels(tally.errands(query))
+    errands = tally.errands(query, labels=True)
+    codes = [str(e["errand"]) for e in errands]
     data = ReportData(
         query=query,
         municipality=municipality,
@@ -113,17 +134,16 @@ def collect(journal: Journal, catalog: Catalog, query: Query, municipality: str 
         totals=tally.totals(query),
         previous=tally.totals(query.previous()),
         errands=errands,
-        reasons=_pivot(tally, query, "reason", catalog.lookups.labels["reasons"], errands),
-        outcomes=_pivot(tally, query, "outcome", catalog.lookups.labels["outcomes"], errands),
+        reasons=_pivot(tally, query, "reason", catalog.lookups.labels["reasons"], codes),
+        outcomes=_pivot(tally, query, "outcome", catalog.lookups.labels["outcomes"], codes),
         channels=tally.with_labels(tally.channels(query)),
-        shares=tally.with_labels(tally.shares_by_errand(query)),
-        weekly_shares=tally.with_labels(tally.shares(query)),
+        shares=tally.shares_by_errand(query, labels=True),
         friction=tally.friction(query, friction_top),
         hours=tally.hour_cells(query),
-        durations=tally.durations(query, labels=True),
         weekly=tally.count_by(query, ("week",)),
         snapshots=journal.merged_snapshots(),
         references=reference.load(reference_file),
+        weekly_source=tally.weekly_shares(query),
         min_count=min_count,
     )
     data.hidden = discretion(data)
@@ -150,17 +170,13 @@ def other_texts(data: ReportData, texts: list[Row]) -> list[Row]:
     return sorted(kept, key=lambda t: (str(t["errand"]), str(t["step"]), str(t["text"])))
 
 
-def _pivot(tally: Tally, query: Query, dim: str, known: dict[str, str], errands: list[Row]) -> Pivot:
+def _pivot(tally: Tally, query: Query, dim: str, known: dict[str, str], errands: list[str]) -> Pivot:
     """``known``: the catalogue's codes of the kind, in its order."""
-    cells: dict[tuple[str, str], int] = {}
-    totals: dict[str, int] = defaultdict(int)
-    for errand, code, n, *_ in tally.errand_pairs(query, dim):
-        column = code if code.__class__ is str else "" if code is None else str(code)
-        cells[(errand if errand.__class__ is str else str(errand), column)] = n
-        totals[column] += n
-    extra = sorted(c for c in totals if c not in known)  # retired or unknown codes still count
-    columns = [*known, *extra]
-    return Pivot([str(e["errand"]) for e in errands], columns, cells, dict(totals))
+    rows = tally.errand_pairs(query, dim, stored=True)  # codes as stored: text, '' for none
+    if "" in map(itemgetter(0), rows):  # keyed "None", as the errands' rows give it (str of None)
+        rows = [(errand or "None", *rest) for errand, *rest in rows]
+    extra = sorted(c for c in set(map(itemgetter(1), rows)) if c not in known)  # retired, unknown
+    return Pivot(list(errands), [*known, *extra], {(errand, code): n for errand, code, n in rows})
 
 
 # --- discretion: which figures may be shown with a minimum (issue 14.4) -------------------

@@ -379,7 +379,7 @@ class Journal(BulkWrites):
 
     def merged_snapshots(self) -> dict[str, str]:
         """Snapshots a consolidation merged into this journal: "site/desk" -> snapshot time."""
-        return {row["key"].split(":", 1)[1]: row["value"] for row in self.db.query(
+        return {key.split(":", 1)[1]: value for key, value in self.db.conn.execute(
             "select key, value from meta where key like 'snapshot:%' order by key")}
 
 

@@ -9,7 +9,7 @@ per measure.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -52,6 +52,13 @@ class Measure:
     contact: str = ""  # "", "transaction" or "information"
     outcomes: tuple[str, ...] | None = None
     error: bool = False
+    _hash: int = field(default=0, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:  # kept: every read looks its statement up by its measures
+        object.__setattr__(self, "_hash", hash((self.value, self.contact, self.outcomes, self.error)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -112,17 +119,19 @@ def _condition(tallied: bool, desks: int, sites: int) -> str:
 
 
 def _statement(sel: Selection, dims: Sequence[str], measures: dict[str, Measure],
-               weeks_from: str | None = None) -> tuple[str, list[object]]:
-    sql, measure_params = _sql(tuple(dims), tuple(measures.items()), len(sel.desks), len(sel.sites))
+               weeks_from: str | None = None, stored: bool = False) -> tuple[str, list[object]]:
+    sql, measure_params = _sql(tuple(dims), tuple(measures.items()), len(sel.desks), len(sel.sites),
+                               stored)
     return sql, [*measure_params, weeks_from or sel.first, sel.last or sel.first, *sel.desks, *sel.sites]
 
 
 @lru_cache(maxsize=256)
 def _sql(dims: tuple[str, ...], measures: tuple[tuple[str, Measure], ...], desks: int,
-         sites: int) -> tuple[str, tuple[object, ...]]:
+         sites: int, stored: bool = False) -> tuple[str, tuple[object, ...]]:
     """A grouping's statement and its measures' parameters, for a selection of so many desks
     and sites (built once per shape: every refresh asks for the same ones); the selection's
-    weeks, desks and sites are the parameters that follow."""
+    weeks, desks and sites are the parameters that follow. ``stored``: the dimensions as a
+    tally table stores them ('' where a visit has none), not read back to NULL."""
     unknown = set(dims) - set(DIMENSIONS)
     if unknown:
         raise ValueError(f"unknown dimension(s): {', '.join(sorted(unknown))}")
@@ -134,10 +143,12 @@ def _sql(dims: tuple[str, ...], measures: tuple[tuple[str, Measure], ...], desks
     citizens = any(m.value == "citizens" for _, m in measures)
     table = _table_for(needed, timed, citizens)
     if table is None:
-        select = [f"{c} as {d}" for c, d in zip(columns, dims, strict=True)]
+        select = [f"{tally_tables.stored_value(c, 'visits') if stored else c} as {d}"
+                  for c, d in zip(columns, dims, strict=True)]
         source, having = "visits", ""
     else:
-        select = [f"{tally_tables.read_back(c)} as {d}" for c, d in zip(columns, dims, strict=True)]
+        select = [f"{c if stored else tally_tables.read_back(c)} as {d}"
+                  for c, d in zip(columns, dims, strict=True)]
         source, having = table, " having sum(count) > 0"
     measure_params: list[object] = []
     for name, m in measures:
@@ -167,11 +178,14 @@ def grouped(journal: Journal, sel: Selection, dims: Sequence[str], measures: dic
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
-def tuples(journal: Journal, sel: Selection, dims: Sequence[str],
-           measures: dict[str, Measure]) -> list[tuple[Any, ...]]:
+def tuples(journal: Journal, sel: Selection, dims: Sequence[str], measures: dict[str, Measure],
+           stored: bool = False) -> list[tuple[Any, ...]]:
     """The rows of :func:`grouped` as plain tuples (dims..., measures...), for callers that
-    add them up further (no dict per row)."""
-    sql, params = _statement(sel, dims, measures)
+    add them up further (no dict per row). ``stored``: the codes as the tally tables keep
+    them, '' for none (0 for numbers), also where the rows come from the visits: reading
+    them back to NULL costs a ``nullif`` per tally row (a week's errand × reason: 0.51 ->
+    0.45 ms)."""
+    sql, params = _statement(sel, dims, measures, stored=stored)
     return journal.db.conn.execute(sql, params).fetchall()
 
 
@@ -194,7 +208,14 @@ def stuck_steps(journal: Journal, sel: Selection) -> list[Row]:
     sql = (f"select errand, step, blocker, sum(count) as count from {tally_tables.STUCK_TABLE} "
            f"where {where} group by errand, step, blocker having sum(count) > 0 "
            f"order by errand, step, blocker")
-    return [dict(r) for r in journal.db.query(sql, params)]
+    return _dicts(journal, sql, params)
+
+
+def _dicts(journal: Journal, sql: str, params: Sequence[object]) -> list[Row]:
+    """The rows of a read as dicts, on the connection itself (a read needs no savepoint)."""
+    cursor = journal.db.conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
 def blocker_notes(journal: Journal, sel: Selection, blocker: str, gate: bool = True) -> list[Row]:

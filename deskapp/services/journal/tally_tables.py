@@ -90,7 +90,7 @@ def read_back(column: str) -> str:
     return column if column in INTEGER_COLUMNS or column in KEEP_NULL else f"nullif({column}, '')"
 
 
-def _stored(column: str, row: str) -> str:
+def stored_value(column: str, row: str) -> str:
     """The value kept for a visit column: NULL becomes '' (or 0 for numbers)."""
     blank = "0" if column in INTEGER_COLUMNS else "''"
     return f"coalesce({row}.{column}, {blank})"
@@ -157,7 +157,7 @@ def _changes(row: str, sign: str) -> str:
     """One upsert per table adding (+) or subtracting (-) the visit ``row`` (new or old)."""
     parts = []
     for table in TABLES:
-        values = [_stored(c, row) for c in columns(table)]
+        values = [stored_value(c, row) for c in columns(table)]
         values += [f"{sign}{_term(m, row)}" for m in measures(table)]
         sets = [f"{m} = {m} + excluded.{m}" for m in measures(table)]
         names = _names(table)
@@ -185,7 +185,7 @@ def count_visits(conn: sqlite3.Connection, rows: str) -> None:
     there, and nothing is written. CROSS JOIN: the visits first, their step events looked
     up by visit."""
     for table in TABLES:
-        stored = ", ".join(_stored(c, "v") for c in columns(table))
+        stored = ", ".join(stored_value(c, "v") for c in columns(table))
         sums = ", ".join(f"{m} = {m} + excluded.{m}" for m in measures(table))
         terms = [f"sum(v.sign * {_term(m, 'v')})" for m in measures(table)]
         changed = " or ".join(f"{term} != 0" for term in terms)
@@ -268,7 +268,7 @@ def rebuild(conn: sqlite3.Connection) -> None:
     """Count every visit again from scratch (after a bulk load without the triggers)."""
     for name in VIEWS:
         table = f"{name}_by_desk"
-        stored = ", ".join(_stored(c, "v") for c in columns(table))
+        stored = ", ".join(stored_value(c, "v") for c in columns(table))
         conn.execute(f"delete from main.{table}")
         conn.execute(f"insert into main.{table} ({_names(table)}) select {stored}, "
                      f"{_measures(table, from_visits=True)} from main.visits v "
@@ -341,6 +341,6 @@ def count_query(dims: Sequence[str], sums: Sequence[str], rows: str, where: str,
 def regroup_query(table: str, groups: str, values: dict[str, str]) -> str:
     """SQL adding up the groups of ``count_query`` (the table ``groups``) into the rows of
     ``table``: its stored columns (``values`` replacing a column), then its measures."""
-    stored = [values.get(c) or _stored(c, "g") for c in columns(table)]
+    stored = [values.get(c) or stored_value(c, "g") for c in columns(table)]
     totals = [f"sum(g.{m})" for m in measures(table)]
     return f"select {', '.join(stored + totals)} from {groups} g group by {', '.join(stored)}"

@@ -90,7 +90,7 @@ class PivotModel(QAbstractTableModel):
         super().__init__(parent)
         self.catalog = catalog
         self.kind = kind
-        self.pivot = Pivot([], [], {}, {})
+        self.pivot = Pivot([], [], {})
         self.show: Shown = _plain
 
     def set_pivot(self, pivot: Pivot, show: Shown | None = None) -> None:
