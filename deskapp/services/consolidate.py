@@ -54,7 +54,15 @@ from deskapp.services.consolidate_report import (
     MergedSnapshot,
     SkippedFile,
 )
-from deskapp.services.journal import Journal, JournalError, merge, merge_target, site_desks, tally_tables
+from deskapp.services.journal import (
+    Journal,
+    JournalError,
+    merge,
+    merge_plan,
+    merge_target,
+    site_desks,
+    tally_tables,
+)
 from deskapp.services.journal.recount import odd_rows, odd_steps, recount
 
 GROUP = 10  # snapshots attached at once: all SQLite allows (SQLITE_MAX_ATTACHED is 10)
@@ -133,7 +141,7 @@ def _run(into_path: Path, candidates: list[Candidate], known: dict[str, site_des
         cutoff = _cutoff(report.retention_days, now)
         for c in candidates:
             if c.desk_id not in known or known[c.desk_id].state is None:
-                params = merge.Plan(**_plan_args(c, plans, cutoff, "s")).params()
+                params = merge_plan.Plan(**_plan_args(c, plans, cutoff, "s")).params()
                 c.odd = pool.submit(odd_rows, c.path, c.info.columns["visits"], params)
                 c.recounted = pool.submit(recount, c.path, c.info.columns["visits"], params)
                 c.odd_steps = pool.submit(odd_steps, c.path, params)
@@ -257,7 +265,7 @@ def _merge_one(conn: sqlite3.Connection, alias: str, c: Candidate, desks: dict[s
     if state and state.get("snapshot_utc") == c.snapshot_utc:  # this very snapshot was merged before
         merged.unchanged = merged.size
         return merged
-    plan = merge.Plan(**args, state=state, recount=c.recounted, odd=c.odd, odd_steps=c.odd_steps)
+    plan = merge_plan.Plan(**args, state=state, recount=c.recounted, odd=c.odd, odd_steps=c.odd_steps)
     conn.execute("savepoint one")
     try:
         counts, new_state = merge.merge_snapshot(conn, plan)

@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from deskapp.services import weeks
-from deskapp.services.journal.merge import Counts
+from deskapp.services.journal.merge_plan import Counts
 from deskapp.services.journal.text_guard import strip_controls
 
 STALE_AFTER = timedelta(days=7)
