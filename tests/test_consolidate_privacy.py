@@ -99,3 +99,40 @@ def test_publish_refuses_a_name_with_a_cpr_number(tmp_path: Path, catalog: Catal
         publish(tmp_path / "desk.skranke", share, name, "Rådhuset")
     assert caught.value.kind == "name" and CPR not in str(caught.value)
     assert list(share.iterdir()) == []
+
+
+def test_a_site_journal_whose_codes_were_dropped_still_gives_every_tally_and_report(
+        tmp_path: Path, catalog: Catalog) -> None:
+    """The guard drops a code with a CPR number and keeps the visit (errand, reason and
+    outcome ''): the manager's tallies and every export read such a journal."""
+    from deskapp.services import weeks
+    from deskapp.services.exports.registry import run_export
+    from deskapp.services.exports.report_data import collect
+    from deskapp.services.exports.request import ExportRequest
+    from deskapp.services.journal import Journal
+    from deskapp.services.tallies import Query, Tally
+
+    journal = make_desk(tmp_path / "desk.skranke", catalog, "Skranke 1", "Rådhuset", 5)
+    share = tmp_path / "share"
+    share.mkdir()
+    genuine = publish(journal.path, share, "Skranke 1", "Rådhuset").path
+    journal.close()
+    doctor(genuine, *[f"update visits set {column} = 'ring {CPR}' where rowid % 3 = 0"
+                      for column in ("errand", "reason", "outcome")])
+    into = tmp_path / "site.skranke"
+    consolidate(into, [share])
+    assert rows(into, "select count(*) from visits where errand = '' and reason is null")[0][0] > 0
+    span = weeks.week_range(weeks.shift_week(weeks.this_week(), -4), weeks.this_week())
+    with Journal(into) as site:
+        tally = Tally(site, catalog)
+        query = Query(span[0], span[-1])
+        by_errand = tally.count_by(query, ("errand",))
+        assert sum(r["count"] for r in by_errand) == rows(into, COUNTED)[0][0]
+        assert any(r["errand"] in (None, "") for r in by_errand)
+        data = collect(site, catalog, query)
+        assert data.shares
+        for kind, fmt in (("tallies", "csv"), ("tallies", "xlsx"), ("tallies", "pdf"), ("shares", "csv"),
+                          ("visits", "csv"), ("komhen", "xlsx")):
+            out = tmp_path / f"{kind}.{fmt}"
+            run_export(site, catalog, ExportRequest(kind, fmt, span, out))
+            assert out.stat().st_size > 0

@@ -154,7 +154,9 @@ class Tally:
         return [dict(zip(names, r, strict=True)) for r in self._week_errand_rows(query)]
 
     def _folded(self, query: Query, dim: str) -> list[Row]:
-        return [{dim: key, "count": n} for key, n in sorted(self._sums(query, dim).items()) if n]
+        # an errand the privacy guard dropped in a consolidation is read back as None: last
+        ordered = sorted(self._sums(query, dim).items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
+        return [{dim: key, "count": n} for key, n in ordered if n]
 
     def _sums(self, query: Query, dim: str) -> dict[Any, int]:
         """Visits per week or per errand, added up from the week × errand sums."""
