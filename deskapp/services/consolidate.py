@@ -208,6 +208,7 @@ def _merge_group(conn: sqlite3.Connection, into_path: Path, group: list[Candidat
             aliases.append(alias)
         conn.execute("begin immediate")
         try:
+            merge_target.drop_change_index(conn)
             # The tally tables are kept by set-based counts (see merge), not visit by
             # visit; the triggers are back before anything is committed.
             tally_tables.drop_triggers(conn)

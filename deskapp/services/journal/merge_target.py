@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from deskapp.services.journal.site_desks import SiteDesk
 
 SORT_CACHE_KB = -16384  # page cache while the indexes are rebuilt (see restore_indexes)
+# A desk journal's index of change times serves its snapshots (the merge reads only what
+# changed since the desk's previous one); nothing reads it in a site journal, where it would
+# only be rewritten by every merged change: a consolidation drops it there.
+CHANGE_INDEX = "visits_updated"
 
 
 def open_target(path: Path) -> sqlite3.Connection:
@@ -45,10 +49,15 @@ def drop_indexes(conn: sqlite3.Connection) -> None:
         "and tbl_name in ('visits', 'step_events') and sql is not null").fetchall()
     conn.execute("begin immediate")
     conn.execute("insert or replace into main.meta (key, value) values (?, ?)",
-                 (DROPPED_INDEXES, json.dumps([sql for _name, sql in rows])))
+                 (DROPPED_INDEXES, json.dumps([sql for name, sql in rows if name != CHANGE_INDEX])))
     for name, _sql in rows:
         conn.execute(f'drop index main."{name}"')
     conn.execute("commit")
+
+
+def drop_change_index(conn: sqlite3.Connection) -> None:
+    """In the consolidation's transaction (see CHANGE_INDEX)."""
+    conn.execute(f"drop index if exists main.{CHANGE_INDEX}")
 
 
 def restore_indexes(conn: sqlite3.Connection) -> None:
