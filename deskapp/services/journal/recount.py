@@ -55,23 +55,21 @@ def odd_steps(path: Path, params: dict[str, str]) -> int:
     """How many of the snapshot's step events are refused or have a text to clean (the
     merge's tests, run here on the other core); 0 lets the merge of a whole snapshot skip
     them."""
-    conn = open_reader(path, immutable=True)
-    try:
-        text_guard.register(conn)
-        return int(conn.execute(f"select count(*) from step_events s where not ({merge_sql.step_accepted()}) "
-                                f"or {merge_sql.step_unclean()}", params).fetchall()[0][0])
-    finally:
-        conn.close()
+    return _odd(path, "step_events", merge_sql.step_accepted(), merge_sql.step_unclean(), params)
 
 
 def odd_rows(path: Path, have: set[str], params: dict[str, str]) -> int:
     """How many of the snapshot's visits are not accepted as they are (another desk's,
     implausible, or with a text to clean): the merge's one-pass test, run here on the
     other core for a snapshot read whole; 0 lets the merge skip it."""
+    return _odd(path, "visits", merge_sql.visit_accepted(have), merge_sql.visit_unclean(have), params)
+
+
+def _odd(path: Path, table: str, accepted: str, unclean: str, params: dict[str, str]) -> int:
     conn = open_reader(path, immutable=True)
     try:
         text_guard.register(conn)
-        return int(conn.execute(f"select count(*) from visits s where not ({merge_sql.visit_accepted(have)}) "
-                            f"or {merge_sql.visit_unclean(have)}", params).fetchall()[0][0])
+        return int(conn.execute(f"select count(*) from {table} s where not ({accepted}) or {unclean}",
+                                params).fetchall()[0][0])
     finally:
         conn.close()
