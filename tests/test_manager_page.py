@@ -309,3 +309,34 @@ def test_the_period_and_desk_boxes_are_spoken_by_their_labels(page: ManagerPage)
 
     assert spoken_label(page.picker.preset) == "Periode:"
     assert spoken_label(page.desk_combo) == "Skranke:"
+
+
+def test_visits_whose_errand_the_guard_dropped_are_shown_and_drilled_into(
+        qtbot, hub: JournalHub) -> None:
+    """A consolidation drops an errand code with a CPR number and keeps the visit (errand
+    ''): the page counts those visits in a row of their own, and drilling into it works."""
+    with hub.journal.db.atomic():
+        hub.journal.db.execute("update visits set errand = '' where rowid % 5 = 0")
+    widget = ManagerPage(hub, Settings(desk="skranke-1", municipality="Testby Kommune"))
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    counted(qtbot, widget)
+    try:
+        visits = hub.journal.counted_visits("2026-W52", "2027-W02")
+        assert table_total(widget) == len(visits)
+        row = next(i for i, r in enumerate(widget.errands_model.rows) if r["errand"] in (None, ""))
+        assert widget.errands_model.rows[row]["count"] == sum(1 for v in visits if not v.errand)
+        assert widget.errands_model.index(row, 0).data() == "(ingen)"
+        widget.tabs.setCurrentIndex(0)
+        widget.errands_view.scrollTo(widget.errands_model.index(row, 0))
+        rect = widget.errands_view.visualRect(widget.errands_model.index(row, 0))
+        qtbot.mouseClick(widget.errands_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert widget.drill.title.text().startswith("<b>(ingen)</b>")
+        assert sum(value for _, value, _ in widget.drill.reasons.bars) == sum(
+            1 for v in visits if not v.errand and v.reason) > 0
+        pivot = widget.reasons_model
+        labels = [pivot.index(r, 0).data() for r in range(pivot.rowCount())]
+        assert "(ingen)" in labels and "None" not in labels
+    finally:
+        widget.wait_for_workers()

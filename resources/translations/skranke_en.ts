@@ -1512,6 +1512,10 @@ Journal: %3</translation>
         <translation>Errand</translation>
     </message>
     <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
         <source>Henvendelser</source>
         <translation>Contacts</translation>
     </message>

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from deskapp.services.catalog import Catalog
 from deskapp.services.exports.report_data import ReportData
 from deskapp.services.percentages import GOAL, percent
+from deskapp.ui.manager.tally_models import errand_label
 from deskapp.ui.widgets.bar_chart import BarChart
 from deskapp.ui.widgets.trend_chart import TrendChart
 
@@ -45,8 +46,9 @@ class DrillDown(QWidget):
             self.goal.setText("")
             return
         total = next((int(e["count"]) for e in data.errands if e["errand"] == code), 0)
+        name = errand_label(self.catalog, code, self.tr("(ingen)"))
         self.title.setText(self.tr("<b>%1</b>: %2 henvendelser").replace(
-            "%1", self.catalog.label("errands", code)).replace("%2", str(data.show(total, "errand", code))))
+            "%1", name).replace("%2", str(data.show(total, "errand", code))))
         for chart, pivot, kind in ((self.reasons, data.reasons, "reasons"),
                                    (self.outcomes, data.outcomes, "outcomes")):
             dim = kind[:-1]

@@ -108,7 +108,7 @@ class ManagerPage(QWidget):
 
         # Errands with drill-down into reasons and outcomes.
         self.errands_model = RowsModel([
-            Column(self.tr("Ærinde"), lambda r: str(r["errand_label"])),
+            Column(self.tr("Ærinde"), lambda r: str(r["errand_label"]) or self.tr("(ingen)")),
             Column(self.tr("Henvendelser"), lambda r: t.n(r["count"], "errand", r["errand"]), numeric=True,
                    bar=t.errand_bar),
         ], code_key="errand", parent=self)

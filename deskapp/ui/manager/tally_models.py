@@ -22,6 +22,14 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 Shown = Callable[..., "int | str"]
 
 
+def errand_label(catalog: Catalog, code: object, none: str) -> str:
+    """An errand's label; ``none`` for visits whose errand the privacy guard dropped in a
+    consolidation (stored '', read back as None, keyed "None" in the pivots)."""
+    if code in (None, "", "None"):
+        return none
+    return catalog.label("errands", str(code))
+
+
 def _plain(value: int, *_key: object) -> int | str:
     return value
 
@@ -133,7 +141,7 @@ class PivotModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if column == 0:
-            return self.catalog.label("errands", errand)
+            return errand_label(self.catalog, errand, self.tr("(ingen)"))
         if column == len(self.pivot.columns) + 1:
             return str(self.show(sum(self.pivot.cells.get((errand, c), 0) for c in self.pivot.columns),
                                  "errand", errand))
