@@ -136,3 +136,12 @@ def test_a_site_journal_whose_codes_were_dropped_still_gives_every_tally_and_rep
             out = tmp_path / f"{kind}.{fmt}"
             run_export(site, catalog, ExportRequest(kind, fmt, span, out))
             assert out.stat().st_size > 0
+    import openpyxl
+    import pypdf
+
+    book = openpyxl.load_workbook(tmp_path / "tallies.xlsx", read_only=True)
+    names = {row[0] for name in book.sheetnames if "årsag" in name.lower() or "resultat" in name.lower()
+             for row in book[name].iter_rows(min_row=2, max_col=1, values_only=True)}
+    assert "(ingen)" in names and "None" not in names
+    pdf = " ".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "tallies.pdf").pages)
+    assert "(ingen)" in pdf and "None" not in pdf

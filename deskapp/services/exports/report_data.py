@@ -113,6 +113,16 @@ class ReportData:
         return gap_per_week(row, len(self.query.span))
 
 
+def dropped_errand(code: object) -> bool:
+    """Visits whose errand the privacy guard dropped in a consolidation: stored '', read
+    back as None, keyed "None" in the pivots. Reports name them "(ingen)"."""
+    return code in (None, "", "None")
+
+
+def errand_name(catalog: Catalog, code: object) -> str:
+    return "(ingen)" if dropped_errand(code) else catalog.label("errands", str(code))
+
+
 def period_text(query: Query) -> str:
     first, last = query.first, query.last
     start = weeks.monday_of(first)

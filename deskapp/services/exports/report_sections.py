@@ -26,7 +26,7 @@ from deskapp.services import reference, weeks
 from deskapp.services.catalog import Catalog
 from deskapp.services.exports import charts, fonts, pdf_cells
 from deskapp.services.exports.pdf_layout import BLUE, BODY_W, HEAD_PADDING, WIDE_W, Styles, table
-from deskapp.services.exports.report_data import WEEKDAYS, Pivot, ReportData
+from deskapp.services.exports.report_data import WEEKDAYS, Pivot, ReportData, errand_name
 from deskapp.services.percentages import GOAL, change, change_text, percent, points_text
 from deskapp.services.tallies import Row
 
@@ -248,7 +248,7 @@ class Sections:
         rows: list[list[object]] = [list(pdf_cells.header_cells(texts, widths, s.head_cell))]
         for errand in pivot.errands:
             values = [pivot.cells.get((errand, c), 0) for c in columns]
-            rows.append([self.p(self.catalog.label("errands", errand)),
+            rows.append([self.p(errand_name(self.catalog, errand)),
                          *[self.n(v, dim, errand, c) if v else "·"
                            for v, c in zip(values, columns, strict=True)],
                          self.n(sum(values), "errand", errand)])

@@ -17,7 +17,7 @@ from deskapp.services.exports import atomic_output, friction_sheets
 from deskapp.services.exports.cells import SafeText
 from deskapp.services.exports.friction_sheets import FRICTION, OTHER_TEXTS
 from deskapp.services.exports.print_setup import print_setup
-from deskapp.services.exports.report_data import WEEKDAYS, Pivot, ReportData, collect
+from deskapp.services.exports.report_data import WEEKDAYS, Pivot, ReportData, collect, errand_name
 from deskapp.services.exports.request import ExportRequest
 from deskapp.services.journal import Journal
 from deskapp.services.percentages import GOAL, change
@@ -142,7 +142,7 @@ class _Book:
         sheet.set_row(0, 45)
         dim = kind[:-1]  # reasons -> reason
         for r, errand in enumerate(pivot.errands, start=1):
-            self.text.write(sheet, r, 0, self.catalog.label("errands", errand))
+            self.text.write(sheet, r, 0, errand_name(self.catalog, errand))
             self.text.write(sheet, r, 1, errand)
             total = 0
             for c, code in enumerate(pivot.columns, start=2):

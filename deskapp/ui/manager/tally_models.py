@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QGuiApplication, QPalette
 
 from deskapp.services.catalog import Catalog
-from deskapp.services.exports.report_data import Pivot
+from deskapp.services.exports.report_data import Pivot, dropped_errand
 from deskapp.services.tallies import Row
 
 Index = QModelIndex | QPersistentModelIndex
@@ -23,11 +23,8 @@ Shown = Callable[..., "int | str"]
 
 
 def errand_label(catalog: Catalog, code: object, none: str) -> str:
-    """An errand's label; ``none`` for visits whose errand the privacy guard dropped in a
-    consolidation (stored '', read back as None, keyed "None" in the pivots)."""
-    if code in (None, "", "None"):
-        return none
-    return catalog.label("errands", str(code))
+    """An errand's label; ``none`` for visits whose errand the privacy guard dropped."""
+    return none if dropped_errand(code) else catalog.label("errands", str(code))
 
 
 def _plain(value: int, *_key: object) -> int | str:
