@@ -15,7 +15,7 @@ import pytest
 from deskapp.services import signing, weeks
 from deskapp.services.catalog import Catalog
 from deskapp.services.consolidate import ConsolidateError, consolidate
-from deskapp.services.journal import Journal
+from deskapp.services.journal import Journal, tally_tables
 from deskapp.services.publish import publish
 from tests.helpers.desks import (
     copy_to,
@@ -404,3 +404,58 @@ def test_purges_travel_and_the_site_keeps_its_own_retention(tmp_path: Path, desk
     assert b"husk pas og billede" not in other.read_bytes()
     with Journal(other) as site:
         assert site.db.execute("select count(*) from purge_log").fetchone()[0] >= 1
+
+
+def test_a_step_without_a_time_is_refused_in_a_desks_first_snapshot(
+        tmp_path: Path, desks: list[Desk]) -> None:
+    """The step tests run on the other core for a desk's first snapshot: a step with no
+    time (NULL, which the merge's test never lets through) is refused there too."""
+    one, _two = desks
+    into = tmp_path / "site.skranke"
+    own = copy_to(one.publish(), tmp_path / "x" / "one.skranke")
+    visit = rows(own, "select id from visits where status = 'saved' and deleted_utc is null")[0][0]
+    doctor(own, ("insert into step_events (id, visit_id, step, status, at_utc) "
+                 "values (?, ?, 'login', 'stuck', null)", ("e" * 32, visit)), key_path=one.key)
+    report = consolidate(into, [own])
+    assert report.merged and not report.skipped
+    assert not rows(into, "select id from step_events where at_utc is null")
+    steps = "select count(*) from step_events"
+    assert rows(into, steps)[0][0] == rows(own, steps)[0][0] - 1
+    assert weekly_tallies(into) == recounted_weekly_tallies(into)
+
+
+def test_steps_of_a_first_snapshot_find_only_their_own_visits_whatever_its_collation(
+        tmp_path: Path, desks: list[Desk]) -> None:
+    """A desk's first snapshot whose visit ids compare without case (its own schema): steps
+    and history naming a visit in capitals have no visit in the site journal and are
+    refused, as they always were."""
+    one, _two = desks
+    into = tmp_path / "site.skranke"
+    own = copy_to(one.publish(), tmp_path / "x" / "one.skranke")
+    with sqlite3.connect(own) as conn:
+        table = conn.execute("select sql from sqlite_master where name = 'visits'").fetchone()[0]
+        names = ", ".join(r[1] for r in conn.execute("pragma table_info(visits)"))
+        visits = [r[0] for r in conn.execute("select id from visits where status = 'saved' "
+                                             "and deleted_utc is null order by id limit 3")]
+    conn.close()
+    nocase = table.replace('"id" TEXT PRIMARY KEY', '"id" TEXT COLLATE NOCASE PRIMARY KEY')
+    assert nocase != table
+    later = weeks.stamp(weeks.now_utc())
+    doctor(own, *[f"drop trigger {name}" for name in tally_tables.TRIGGERS],
+           "alter table visits rename to plain_visits", nocase,
+           f"insert into visits ({names}) select {names} from plain_visits",
+           "drop table plain_visits",
+           "create index visits_updated on visits (updated_utc)",
+           *[("insert into step_events (id, visit_id, step, status, at_utc) "
+              "values (?, ?, 'login', 'stuck', ?)", (hashlib.md5(v.encode()).hexdigest(), v.upper(), later))
+             for v in visits],
+           *[("insert into visit_history (visit_id, at_utc, action, before) values (?, ?, 'edit', '{}')",
+              (v.upper(), later)) for v in visits],
+           key_path=one.key)
+    report = consolidate(into, [own])
+    assert report.merged and not report.skipped
+    assert not rows(into, "select id from step_events s where not exists "
+                          "(select 1 from visits v where v.id = s.visit_id)")
+    assert not rows(into, "select visit_id from visit_history h where not exists "
+                          "(select 1 from visits v where v.id = h.visit_id)")
+    assert weekly_tallies(into) == recounted_weekly_tallies(into)

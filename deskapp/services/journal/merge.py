@@ -200,9 +200,11 @@ def _visits_of_desk(plan: Plan, counts: Counts) -> tuple[str, str]:
     test, its own desk id included), the snapshot's own visits are those same rows, and
     looking them up there reads a small file instead of the whole site journal, and only
     their id index (every one of them is the desk's own). A step whose visit is not in the
-    snapshot is then not merged (a desk's journal has none)."""
+    snapshot is then not merged (a desk's journal has none). The join compares by the
+    snapshot's own collation of its ids (its schema is the desk's to write: NOCASE, RTRIM):
+    a visit id of the program's shape compares the same by any of them."""
     if counts.new == plan.size and "desk_id" in plan.columns["visits"]:
-        return f"{plan.alias}.visits", "true"
+        return f"{plan.alias}.visits", sql.hex_id("s.visit_id")
     return "main.visits", sql.owner("desk_id" if "desk_id" in plan.columns["visits"] else None, "m")
 
 

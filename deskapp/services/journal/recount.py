@@ -69,7 +69,9 @@ def _odd(path: Path, table: str, accepted: str, unclean: str, params: dict[str, 
     conn = open_reader(path, immutable=True)
     try:
         text_guard.register(conn)
-        return int(conn.execute(f"select count(*) from {table} s where not ({accepted}) or {unclean}",
+        # "is not 1": a test of a NULL (a step without a time) is NULL, not 0; the merge's
+        # WHERE refuses it as it refuses 0, so it is odd here too
+        return int(conn.execute(f"select count(*) from {table} s where ({accepted}) is not 1 or {unclean}",
                                 params).fetchall()[0][0])
     finally:
         conn.close()
