@@ -149,11 +149,20 @@ def _run(into_path: Path, candidates: list[Candidate], known: dict[str, site_des
         checked: Future[str | None] | None = None
         plans = labels.plan_labels(candidates, known)
         cutoff = _cutoff(report.retention_days, now)
+        incoming = sum(c.info.visits for c in candidates)
+        bulk = incoming >= BULK_ROWS and existing * 4 < incoming
+        if bulk and existing:
+            # A bulk load writes before its first group (rollback journal, indexes dropped
+            # and committed), and in that mode its write lock keeps a later reader out: the
+            # site journal is checked first, here (it is small beside what comes in).
+            problem = merge_target.quick_check(into_path)
+            if problem:
+                raise ConsolidateError(damaged(into_path, problem))
         # The workers' jobs in the order the merge needs them: each snapshot's signature and
         # (a desk's first snapshot) its tests and counts; the site journal's check before the
         # first group is committed.
         for number, c in enumerate(candidates):
-            if existing and number == min(GROUP, len(candidates)) - 1:
+            if existing and not bulk and number == min(GROUP, len(candidates)) - 1:
                 checked = pool.submit(merge_target.quick_check, into_path)
             if c.trailer is not None:
                 c.verified = pool.submit(signing.verify, c.path, c.trailer)
@@ -162,8 +171,6 @@ def _run(into_path: Path, candidates: list[Candidate], known: dict[str, site_des
                 c.odd = pool.submit(odd_rows, c.path, c.info.columns["visits"], params)
                 c.recounted = pool.submit(recount, c.path, c.info.columns["visits"], params)
                 c.odd_steps = pool.submit(odd_steps, c.path, params)
-        incoming = sum(c.info.visits for c in candidates)
-        bulk = incoming >= BULK_ROWS and existing * 4 < incoming
         if bulk:
             with contextlib.suppress(sqlite3.OperationalError):  # someone reads it: stay in WAL
                 conn.execute("pragma journal_mode = delete")  # new pages need no second copy
