@@ -145,3 +145,34 @@ def test_a_site_journal_whose_codes_were_dropped_still_gives_every_tally_and_rep
     assert "(ingen)" in names and "None" not in names
     pdf = " ".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "tallies.pdf").pages)
     assert "(ingen)" in pdf and "None" not in pdf
+
+
+def test_a_snapshot_replaced_after_the_workers_tested_it_is_tested_again(
+        tmp_path: Path, catalog: Catalog) -> None:
+    """The tests and counts of a desk's first snapshot run on another thread, on a
+    connection of their own: a file put in its place before the merge reads it (here an
+    unsigned one, which no signature binds) is not believed on their word."""
+    import os
+    import time
+
+    journal = make_desk(tmp_path / "desk.skranke", catalog, "Skranke 1", "Rådhuset", 5)
+    share = tmp_path / "share"
+    share.mkdir()
+    genuine = publish(journal.path, share, "Skranke 1", "Rådhuset").path
+    journal.close()
+    clean = copy_to(genuine, tmp_path / "folder" / "desk.skranke")
+    doctor(clean, sign=False)  # an unsigned journal of a desk never merged (an older Skranke)
+    dirty = copy_to(clean, tmp_path / "dirty.skranke")
+    doctor(dirty, f"update step_events set note = 'ring {CPR}'", f"update visits set note = 'ring {CPR}'",
+           sign=False)
+
+    def swap(done: int, _total: int) -> None:
+        if done == 0:
+            time.sleep(1.0)  # the workers have read the file by now
+            os.replace(dirty, clean)
+
+    into = tmp_path / "site.skranke"
+    report = consolidate(into, [clean], progress=swap)
+    assert report.merged and not report.skipped
+    assert no_cpr(raw_bytes(into))
+    assert rows(into, COUNTED)[0][0] == rows(clean, COUNTED)[0][0]

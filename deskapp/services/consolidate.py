@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from deskapp.services import consolidate_labels as labels
 from deskapp.services import signing, weeks
@@ -43,6 +43,7 @@ from deskapp.services.consolidate_intake import (
     SKEW,
     Candidate,
     ConsolidateError,
+    Identity,
     damaged,
     find_snapshots,
     trusted,
@@ -66,6 +67,7 @@ from deskapp.services.journal import (
 from deskapp.services.journal.recount import odd_rows, odd_steps, recount
 
 GROUP = 10  # snapshots attached at once: all SQLite allows (SQLITE_MAX_ATTACHED is 10)
+T = TypeVar("T")
 BULK_ROWS = 50_000  # from this many incoming visits into an empty journal: rebuild indexes once
 
 __all__ = ["STALE_AFTER", "ConsolidateError", "ConsolidationReport", "MergedSnapshot", "SkippedFile",
@@ -168,9 +170,9 @@ def _run(into_path: Path, candidates: list[Candidate], known: dict[str, site_des
                 c.verified = pool.submit(signing.verify, c.path, c.trailer)
             if _first_merge(c, known):
                 params = merge_plan.Plan(**_plan_args(c, plans, cutoff, "s")).params()
-                c.odd = pool.submit(odd_rows, c.path, c.info.columns["visits"], params)
-                c.recounted = pool.submit(recount, c.path, c.info.columns["visits"], params)
-                c.odd_steps = pool.submit(odd_steps, c.path, params)
+                c.odd = pool.submit(_on_file, odd_rows, c.path, c.info.columns["visits"], params)
+                c.recounted = pool.submit(_on_file, recount, c.path, c.info.columns["visits"], params)
+                c.odd_steps = pool.submit(_on_file, odd_steps, c.path, params)
         if bulk:
             with contextlib.suppress(sqlite3.OperationalError):  # someone reads it: stay in WAL
                 conn.execute("pragma journal_mode = delete")  # new pages need no second copy
@@ -196,6 +198,38 @@ def _run(into_path: Path, candidates: list[Candidate], known: dict[str, site_des
         raise ConsolidateError(_target_failure(into_path, exc)) from exc
     finally:
         conn.close()
+
+
+def _identity(path: Path) -> Identity | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_ino, status.st_size, status.st_mtime_ns
+
+
+def _on_file(job: Callable[..., T], path: Path, *args: Any) -> tuple[Identity | None, T]:
+    """A worker's job on a snapshot, and the file it read (None: the file changed meanwhile).
+    The worker opens the file itself: the shared folder may put another one in its place."""
+    before = _identity(path)
+    result = job(path, *args)
+    return (before if _identity(path) == before else None), result
+
+
+class _Read:
+    """A worker's result (see _on_file), believed only for the very file the merge attached;
+    otherwise None, as for a job that failed: the merge then tests and counts itself."""
+
+    def __init__(self, future: Future[tuple[Identity | None, Any]], attached: Identity | None):
+        self.future, self.attached = future, attached
+
+    def result(self) -> Any:
+        read, value = self.future.result()
+        return value if read is not None and read == self.attached else None
+
+
+def _believed(future: Future[tuple[Identity | None, Any]] | None, c: Candidate) -> _Read | None:
+    return _Read(future, c.attached) if future is not None else None
 
 
 def _target_failure(path: Path, exc: sqlite3.DatabaseError) -> str:
@@ -228,7 +262,9 @@ def _merge_group(conn: sqlite3.Connection, into_path: Path, group: list[Candidat
     try:
         for c in group:
             alias = f"snap{len(aliases)}"
+            before = _identity(c.path)
             merge_target.attach(conn, c.path, alias)
+            c.attached = before if _identity(c.path) == before else None
             aliases.append(alias)
         conn.execute("begin immediate")
         try:
@@ -275,9 +311,8 @@ def _merge_one(conn: sqlite3.Connection, alias: str, c: Candidate, desks: dict[s
         except (OSError, signing.SignatureProblem) as exc:
             skip(f"refused: {exc}")
             return None
-        now_status = os.stat(c.path)
-        if (now_status.st_ino, now_status.st_size, now_status.st_mtime_ns) != (
-                status.st_ino, status.st_size, status.st_mtime_ns):
+        verified = (status.st_ino, status.st_size, status.st_mtime_ns)
+        if _identity(c.path) != verified or c.attached != verified:  # the file hashed is the one read
             skip("refused: the file was replaced while it was being read; consolidate again")
             return None
     args = _plan_args(c, plans, cutoff, alias)
@@ -290,7 +325,8 @@ def _merge_one(conn: sqlite3.Connection, alias: str, c: Candidate, desks: dict[s
     if state and state.get("snapshot_utc") == c.snapshot_utc:  # this very snapshot was merged before
         merged.unchanged = merged.size
         return merged
-    plan = merge_plan.Plan(**args, state=state, recount=c.recounted, odd=c.odd, odd_steps=c.odd_steps)
+    plan = merge_plan.Plan(**args, state=state, recount=_believed(c.recounted, c), odd=_believed(c.odd, c),
+                           odd_steps=_believed(c.odd_steps, c))
     conn.execute("savepoint one")
     try:
         counts, new_state = merge.merge_snapshot(conn, plan)

@@ -20,6 +20,7 @@ from deskapp.services.journal.snapshot_check import SnapshotInfo, inspect
 from deskapp.services.publish import SNAPSHOT_SUFFIX
 
 SKEW = timedelta(minutes=10)  # clock difference allowed between a desk PC and this one
+Identity = tuple[int, int, int]  # a file as os.stat tells it apart: inode, size, change time
 
 
 class ConsolidateError(Exception):
@@ -37,9 +38,11 @@ class Candidate:
     snapshot_utc: str
     label_dropped: bool = False
     verified: Future[os.stat_result] | None = None
-    recounted: Future[dict[str, list[tuple[Any, ...]]]] | None = None
-    odd: Future[int] | None = None
-    odd_steps: Future[int] | None = None
+    # The workers' tests and counts, each with the file it read (see consolidate._on_file)
+    recounted: Future[tuple[Identity | None, dict[str, list[tuple[Any, ...]]]]] | None = None
+    odd: Future[tuple[Identity | None, int]] | None = None
+    odd_steps: Future[tuple[Identity | None, int]] | None = None
+    attached: Identity | None = None  # the file the merge attached (None: it changed meanwhile)
     pins: bool = False  # a signed snapshot of a desk id without a pinned key
 
 
