@@ -202,9 +202,10 @@ def _visits_of_desk(plan: Plan, counts: Counts) -> tuple[str, str]:
     their id index (every one of them is the desk's own). A step whose visit is not in the
     snapshot is then not merged (a desk's journal has none). The join compares by the
     snapshot's own collation of its ids (its schema is the desk's to write: NOCASE, RTRIM):
-    a visit id of the program's shape compares the same by any of them."""
+    a visit id of the program's shape compares the same by any of them, so the steps' and
+    history rows' visit ids are tested for it (merge_sql.step_accepted, _merge_history)."""
     if counts.new == plan.size and "desk_id" in plan.columns["visits"]:
-        return f"{plan.alias}.visits", sql.hex_id("s.visit_id")
+        return f"{plan.alias}.visits", "true"
     return "main.visits", sql.owner("desk_id" if "desk_id" in plan.columns["visits"] else None, "m")
 
 
@@ -265,7 +266,8 @@ def _merge_history(conn: sqlite3.Connection, plan: Plan, state: dict[str, Any] |
         f"""insert into main.visit_history (visit_id, at_utc, action, before)
            select s.visit_id, s.at_utc, coalesce({sql.clean('s.action')}, ''), {before}
            from {alias}.visit_history s cross join {visits} m on m.id = s.visit_id
-           where {where} and {sql.stamp_ok('s.at_utc')} and {ours} and not exists (
+           where {where} and {sql.hex_id('s.visit_id')} and {sql.stamp_ok('s.at_utc')} and {ours}
+               and not exists (
                select 1 from main.visit_history h where h.visit_id = s.visit_id
                and h.at_utc is s.at_utc and h.action is s.action)
            group by s.visit_id, s.at_utc, s.action""", params).rowcount

@@ -90,9 +90,10 @@ STEP_TEXTS = ("step", "status", "blocker", "note")
 
 
 def step_accepted() -> str:
-    """SQL: the snapshot's step event ``s`` has an id and a time of the right shape (that
-    its visit is the desk's own is tested by the merge's join)."""
-    return f"{hex_id('s.id')} and {stamp_ok('s.at_utc')}"
+    """SQL: the snapshot's step event ``s`` has an id, a visit id and a time of the right
+    shape (that its visit is the desk's own is tested by the merge's join; a visit id of
+    the program's shape compares the same by any collation the snapshot's schema declares)."""
+    return f"{hex_id('s.id')} and {hex_id('s.visit_id')} and {stamp_ok('s.at_utc')}"
 
 
 def step_unclean() -> str:
