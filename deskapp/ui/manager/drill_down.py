@@ -45,7 +45,7 @@ class DrillDown(QWidget):
             self.trend.set_points([])
             self.goal.setText("")
             return
-        total = next((int(e["count"]) for e in data.errands if e["errand"] == code), 0)
+        total = next((int(e["count"]) for e in data.errands if str(e["errand"]) == code), 0)  # None: "None"
         name = errand_label(self.catalog, code, self.tr("(ingen)"))
         self.title.setText(self.tr("<b>%1</b>: %2 henvendelser").replace(
             "%1", name).replace("%2", str(data.show(total, "errand", code))))
