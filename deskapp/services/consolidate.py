@@ -67,8 +67,8 @@ from deskapp.services.journal import (
 from deskapp.services.journal.recount import odd_rows, odd_steps, recount
 
 GROUP = 10  # snapshots attached at once: all SQLite allows (SQLITE_MAX_ATTACHED is 10)
-T = TypeVar("T")
 BULK_ROWS = 50_000  # from this many incoming visits into an empty journal: rebuild indexes once
+T = TypeVar("T")
 
 __all__ = ["STALE_AFTER", "ConsolidateError", "ConsolidationReport", "MergedSnapshot", "SkippedFile",
            "consolidate", "find_snapshots"]
@@ -202,9 +202,12 @@ def _run(into_path: Path, candidates: list[Candidate], known: dict[str, site_des
 
 def _identity(path: Path) -> Identity | None:
     try:
-        status = os.stat(path)
+        return _identity_of(os.stat(path))
     except OSError:
         return None
+
+
+def _identity_of(status: os.stat_result) -> Identity:
     return status.st_ino, status.st_size, status.st_mtime_ns
 
 
@@ -311,7 +314,7 @@ def _merge_one(conn: sqlite3.Connection, alias: str, c: Candidate, desks: dict[s
         except (OSError, signing.SignatureProblem) as exc:
             skip(f"refused: {exc}")
             return None
-        verified = (status.st_ino, status.st_size, status.st_mtime_ns)
+        verified = _identity_of(status)
         if _identity(c.path) != verified or c.attached != verified:  # the file hashed is the one read
             skip("refused: the file was replaced while it was being read; consolidate again")
             return None
